@@ -3,11 +3,45 @@
 import type { Finding } from './model/finding';
 import type { Report } from './model/report';
 import type { Scorecard } from './model/score';
+import { runRules } from './rules/index';
+import { scoreReport } from './scoring/engine';
+import { defaultTemplateFor, getTemplate } from './templates/index';
 
 export interface CheckResult {
   findings: Finding[];
   score: Scorecard;
 }
 
-// TODO(core): implemented in the core rules work; this signature is the contract.
-export declare function checkReport(report: Report, options?: { templateId?: string }): CheckResult;
+export interface CheckOptions {
+  /** score against this 评分表 instead of the report's own */
+  templateId?: string;
+  /** the document was cut off: sections it never reached are not judged as missing */
+  truncated?: boolean;
+}
+
+export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
+  const template = options.templateId ? getTemplate(options.templateId) : defaultTemplateFor(report);
+  const score = scoreReport(report, template);
+  let findings = runRules(report, template, score);
+  if (options.truncated) findings = findings.filter((f) => !absentSection(report, f.path));
+  return { findings, score };
+}
+
+/** Findings about a part of the report a truncated document never reached. */
+function absentSection(r: Report, path: string): boolean {
+  const root = path.split(/[.[]/)[0];
+  switch (root) {
+    case 'performance':
+      return r.performance.indicators.length === 0 && r.performance.selfScore == null;
+    case 'evaluators':
+    case 'signoffs':
+    case 'preparer':
+      return r.evaluators.length === 0;
+    case 'narrative':
+      return r.narrative.length === 0;
+    case 'finance':
+      return Object.values(r.finance).every((t) => t.length === 0);
+    default:
+      return false;
+  }
+}

@@ -206,6 +206,8 @@ export const ScoreClaim = z.object({
   violations: z.number().int().nonnegative().optional(),
   /** 达成 / 部分达成 / 未达成 for qualitative items */
   level: z.enum(['达成', '部分达成', '未达成']).optional(),
+  /** the team marked this line 不适用 (e.g. no 专项 to release); the reason goes in note */
+  notApplicable: z.boolean().optional(),
 });
 export type ScoreClaim = z.infer<typeof ScoreClaim>;
 
@@ -240,7 +242,4 @@ export type Signoff = z.infer<typeof Signoff>;
 export type NarrativeSection = z.infer<typeof NarrativeSection>;
 export type Basics = z.infer<typeof Basics>;
 
-/** An empty report, every field at its default. */
-export function emptyReport(): Report {
-  return Report.parse({});
-}
+export { blankReport as emptyReport } from './empty';

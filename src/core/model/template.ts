@@ -59,7 +59,12 @@ export const ScoreRule = z.discriminatedUnion('type', [
     type: z.literal('checklist'),
     items: z.array(z.object({ text: z.string(), points: z.number().positive() })).min(1),
   }),
-  z.object({ type: z.literal('violationDeduct'), pointsPerViolation: z.number().positive() }),
+  z.object({
+    type: z.literal('violationDeduct'),
+    pointsPerViolation: z.number().positive(),
+    /** count the violations from a metric (支付进度: lateSpecialFunds) instead of the 评分表 claim */
+    metric: MetricName.optional(),
+  }),
   z.object({
     type: z.literal('categorical'),
     metric: MetricName,

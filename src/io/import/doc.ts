@@ -15,6 +15,8 @@ export interface Cell {
   merged?: boolean;
   /** First grid column of this cell, when the source knows the grid (DOCX, XLSX). */
   col?: number;
+  /** XLSX: the cell's formula as written (without "="); `text` is then its cached result. */
+  formula?: string;
 }
 
 export interface Row {

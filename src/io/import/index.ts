@@ -1,6 +1,9 @@
 // Import any supported file into a Report: sniff the format from its bytes, read it into a Doc, map the Doc.
 import type { Report } from '../../core/model/report';
-import type { Family, ImportDiagnostic, Unmapped } from './doc';
+import { type Doc, type Family, type ImportDiagnostic, ImportError, type Unmapped } from './doc';
+import { mapDoc } from './map/index';
+import { decodeText } from './text/decode';
+import { textToDoc } from './text/blocks';
 
 export interface ImportResult {
   report: Report;
@@ -13,5 +16,55 @@ export interface ImportResult {
   format: 'text' | 'docx' | 'xlsx';
 }
 
-// TODO(core): implemented in the core import work; signature is the contract for server and CLI.
-export declare function importFile(bytes: Uint8Array, fileName: string): Promise<ImportResult>;
+/** Maps an already-read Doc; refuses documents in which nothing at all was recognised. */
+export function importDoc(doc: Doc): ImportResult {
+  const mapped = mapDoc(doc);
+  if (mapped.family === 'unknown' && nothingMapped(mapped.report)) {
+    throw new ImportError(
+      'IMPORT.UNRECOGNISED',
+      '文件内容无法识别为部门整体支出绩效评价自评报告：没有找到封面、基本概况、收支表或绩效指标等任何栏目。',
+    );
+  }
+  return { ...mapped, format: doc.format };
+}
+
+/** Text files (the Word-flattened forms and web copies); synchronous because it is the hot batch path. */
+export function importText(bytes: Uint8Array | string): ImportResult {
+  const text = typeof bytes === 'string' ? bytes : decodeText(bytes);
+  return importDoc(textToDoc(text.replace(/\r\n?/g, '\n')));
+}
+
+export async function importFile(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
+  const kind = sniff(bytes);
+  if (kind === 'zip' || kind === 'ole' || kind === 'pdf') {
+    const { readOoxml } = await import('../ooxml/read');
+    return importDoc(await readOoxml(bytes, fileName));
+  }
+  return importText(bytes);
+}
+
+function sniff(b: Uint8Array): 'zip' | 'ole' | 'pdf' | 'text' {
+  if (b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5 || b[2] === 7)) return 'zip';
+  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'ole';
+  if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'pdf';
+  return 'text';
+}
+
+function nothingMapped(r: Report): boolean {
+  const c = r.cover;
+  return (
+    !c.departmentName &&
+    !c.budgetCode &&
+    !c.reportDate &&
+    r.year == null &&
+    !r.overview.contact &&
+    r.overview.staffQuota == null &&
+    !r.finance.income.length &&
+    !r.finance.expenditure.length &&
+    !r.performance.indicators.length &&
+    r.performance.selfScore == null
+  );
+}
+
+export { ImportError } from './doc';
+export type { Doc, Family, ImportDiagnostic, Unmapped } from './doc';

@@ -1,0 +1,44 @@
+// Every rule of domain.md §3 and §8, run in one pass over a report. Pure: the CLI, the server and the
+// browser all run this and get the same findings.
+import type { Finding } from '../model/finding';
+import type { Report } from '../model/report';
+import type { Scorecard } from '../model/score';
+import type { Template } from '../model/template';
+import { copiedText } from './boilerplate';
+import { type Rule, ruleEnv } from './context';
+import { reportYear, textDates } from './dates';
+import { emptyTables, rowIdentities, signs, summaryRows, surplus } from './finance';
+import { indicatorCoverage, indicatorWording } from './indicator-text';
+import { indicatorValues, indicatorWeights } from './indicators';
+import { narrativeAmounts } from './narrative-amounts';
+import { selfScore } from './score';
+import { signoffs } from './signoffs';
+import { assetUtilization, staffControl } from './staff';
+
+const RULES: Rule[] = [
+  summaryRows,
+  rowIdentities,
+  surplus,
+  signs,
+  emptyTables,
+  staffControl,
+  assetUtilization,
+  narrativeAmounts,
+  reportYear,
+  textDates,
+  signoffs,
+  indicatorValues,
+  indicatorWeights,
+  indicatorWording,
+  indicatorCoverage,
+  copiedText,
+];
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function runRules(report: Report, template: Template, card: Scorecard): Finding[] {
+  const env = ruleEnv(report, template);
+  for (const rule of RULES) rule(env);
+  selfScore(env, card);
+  return env.findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+}

@@ -1,0 +1,66 @@
+// The self-score: X4 评分表 lines add up and stay within their weights, X5 评价等次 matches the band of the
+// score, Q14 a high score needs a computable basis (numeric actual values, a scorable 评分表).
+import Decimal from 'decimal.js';
+import type { Scorecard } from '../model/score';
+import type { ScoreNode } from '../model/template';
+import { gradeFor, gradeMatches } from '../scoring/grade';
+import type { RuleEnv } from './context';
+
+function leaves(nodes: readonly ScoreNode[], out = new Map<string, ScoreNode>()): Map<string, ScoreNode> {
+  for (const n of nodes) {
+    if (n.children?.length) leaves(n.children, out);
+    else out.set(n.id, n);
+  }
+  return out;
+}
+
+export function selfScore(env: RuleEnv, card: Scorecard): void {
+  const { performance: perf, scoreSheet } = env.report;
+  const score = perf.selfScore;
+  const bands = env.template.gradeBands;
+  if (score != null && perf.grade.trim() && !gradeMatches(perf.grade, score, bands)) {
+    env.add('X5', 'SCORE.GRADE_MISMATCH', 'error', 'performance.grade', `三、绩效自评情况·评价等次“${perf.grade}”与综合得分${score}分不符，按等次标准应为“${gradeFor(score, bands) ?? '（无对应等次）'}”。`);
+  }
+  if (score != null && !perf.grade.trim()) {
+    env.add('X5', 'SCORE.GRADE_MISSING', 'warning', 'performance.grade', `三、绩效自评情况·评价等次未填写（综合得分${score}分应为“${gradeFor(score, bands) ?? ''}”）。`);
+  }
+  if (score == null) {
+    env.add('X4', 'SCORE.MISSING', 'warning', 'performance.selfScore', '三、绩效自评情况·绩效自评综合得分未填写。');
+  }
+  const items = leaves(env.template.scoreSheet);
+  let sum = new Decimal(0);
+  let claimed = 0;
+  scoreSheet.forEach((c, i) => {
+    if (c.score == null) return;
+    claimed++;
+    sum = sum.plus(c.score);
+    const node = items.get(c.itemId);
+    if (node?.weight != null && (c.score < 0 || c.score > node.weight)) {
+      env.add('X4', 'SCORE.ITEM_RANGE', 'error', `scoreSheet[${i}].score`, `评分表·${node.name}：自评得分${c.score}分不在0至${node.weight}分之间。`);
+    }
+  });
+  if (claimed && score != null && sum.minus(score).abs().greaterThan(0.01)) {
+    env.add('X4', 'SCORE.SUM', 'error', 'performance.selfScore', `三、绩效自评情况·绩效自评综合得分${score}分与评分表各项得分合计${sum.toString()}分不一致。`);
+  }
+  basis(env, card);
+}
+
+/** Q14: a score of 90 or more with indicators lacking values, or with nothing in the 评分表 computable. */
+function basis(env: RuleEnv, card: Scorecard): void {
+  const score = env.report.performance.selfScore;
+  if (score == null) return;
+  const inds = env.report.performance.indicators.filter((x) => x.kind === '定量');
+  const noValue = inds.filter((x) => x.actualValue == null).length;
+  const hasClaims = env.report.scoreSheet.some((c) => c.score != null);
+  const weakIndicators = inds.length > 0 && noValue > 0;
+  if (score < 90 || (!weakIndicators && (hasClaims || card.basis === 'complete'))) return;
+  const reasons: string[] = [];
+  if (weakIndicators) reasons.push(`${inds.length}项定量指标中有${noValue}项没有数值完成值`);
+  if (!hasClaims) reasons.push('报告未附评分表各项得分');
+  reasons.push(
+    card.computable.weight > 0
+      ? `按${card.templateName}能从报告数据计算的只有${card.computable.weight}分的项目，得${card.computable.score}分`
+      : `按${card.templateName}没有任何一项能从报告数据计算`,
+  );
+  env.add('Q14', 'SCORE.NO_BASIS', 'error', 'performance.selfScore', `三、绩效自评情况·绩效自评综合得分${score}分缺乏可计算依据：${reasons.join('；')}。`);
+}

@@ -1,0 +1,101 @@
+// The mapper's working state: the Doc flattened to a token stream (each paragraph and each table cell one
+// token, in reading order, with its row), the report being filled, provenance, and which tokens were used.
+import type { Report, SourceRef } from '../../../core/model/report';
+import { blankReport } from '../../../core/model/empty';
+import type { Doc, ImportDiagnostic, Loc } from '../doc';
+import { norm } from './normalize';
+
+export interface Token {
+  index: number;
+  text: string;
+  /** normal form of the first line, for label matching */
+  norm: string;
+  loc: Loc;
+  /** table row id (unique across the doc), or -1 for a paragraph */
+  row: number;
+  /** cell index in its row, 0 for paragraphs */
+  col: number;
+}
+
+export class MapContext {
+  readonly tokens: Token[] = [];
+  readonly used: Uint8Array;
+  readonly report: Report = blankReport();
+  readonly diagnostics: ImportDiagnostic[] = [];
+  /** rows: row id → token indexes */
+  readonly rows = new Map<number, number[]>();
+
+  constructor(readonly doc: Doc) {
+    let rowId = 0;
+    for (const b of doc.blocks) {
+      if (b.type === 'paragraph') {
+        this.push(b.text, b.loc, -1, 0);
+        continue;
+      }
+      for (const r of b.rows) {
+        const id = rowId++;
+        const idx: number[] = [];
+        r.cells.forEach((c, ci) => {
+          if (c.merged && c.text === '') {
+            idx.push(this.push('', c.loc, id, ci));
+            return;
+          }
+          idx.push(this.push(c.text, c.loc, id, ci));
+        });
+        this.rows.set(id, idx);
+      }
+    }
+    this.used = new Uint8Array(this.tokens.length);
+  }
+
+  private push(text: string, loc: Loc, row: number, col: number): number {
+    const index = this.tokens.length;
+    const nl = text.indexOf('\n');
+    const first = nl < 0 ? text : text.slice(0, nl);
+    // Labels broken across lines inside a cell ("年度主要\n工作内容") are matched on the whole cell when short.
+    const head = text.length <= 40 ? text : first;
+    this.tokens.push({ index, text, norm: norm(head), loc, row, col });
+    return index;
+  }
+
+  use(i: number): void {
+    if (i >= 0 && i < this.used.length) this.used[i] = 1;
+  }
+
+  isUsed(i: number): boolean {
+    return this.used[i] === 1;
+  }
+
+  /** Cells of the row a token is in (or just the token for a paragraph). */
+  rowOf(i: number): Token[] {
+    const t = this.tokens[i]!;
+    if (t.row < 0) return [t];
+    return this.rows.get(t.row)!.map((j) => this.tokens[j]!);
+  }
+
+  /** Index of the next non-empty token after i (skipping empties), or -1. */
+  nextNonEmpty(i: number, limit = this.tokens.length): number {
+    for (let j = i + 1; j < limit; j++) if (this.tokens[j]!.text.trim() !== '') return j;
+    return -1;
+  }
+
+  /** Index of the closest non-empty token before i, or -1. */
+  nextNonEmptyBefore(i: number): number {
+    for (let j = i - 1; j >= 0; j--) if (this.tokens[j]!.text.trim() !== '') return j;
+    return -1;
+  }
+
+  /** First token at or after `from` (and before `to`) whose normal form matches. */
+  find(re: RegExp, from = 0, to = this.tokens.length): number {
+    for (let i = from; i < to; i++) if (re.test(this.tokens[i]!.norm)) return i;
+    return -1;
+  }
+
+  source(path: string, loc: Loc | undefined): void {
+    if (loc) this.report.sources[path] = loc as SourceRef;
+  }
+
+  diag(d: ImportDiagnostic): void {
+    this.diagnostics.push(d);
+  }
+}

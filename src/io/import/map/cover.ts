@@ -1,0 +1,119 @@
+// 封面 (cover): title, year, region, department, budget code, evaluation method and body, report date, issuer.
+// Web copies put portal chrome (site name, breadcrumbs, "来源: 财务科") before the title; it stays unmapped.
+import type { MapContext } from './context';
+import { findLabelled, readLabelled } from './fields';
+import { COVER, OVERVIEW, SECTION } from './labels';
+import { parseDate, parseYear } from './values';
+
+const TITLE_END = /(绩效评价自评报告|绩效自评报告|绩效评价报告|自评报告|绩效自评表|绩效评价表|自评表)(\(.*\))?$/;
+const TITLE_START = /(年度|\d{4}年|整体支出|部门\(单位\)|部门)$/;
+
+/** Index of the first token that belongs to the body rather than the cover. */
+export function coverEnd(ctx: MapContext): number {
+  const body = ctx.find(SECTION.overview);
+  const alt = ctx.find(/^一[、.]/);
+  const first = [body, alt].filter((i) => i >= 0);
+  return first.length ? Math.min(...first) : Math.min(ctx.tokens.length, 40);
+}
+
+export function mapCover(ctx: MapContext): void {
+  const end = coverEnd(ctx);
+  const r = ctx.report;
+  readTitle(ctx, end);
+
+  const name = findLabelled(ctx, COVER.departmentName, 0, end) ?? findLabelled(ctx, COVER.implementingUnit);
+  if (name) {
+    r.cover.departmentName = withContinuation(ctx, name.at, name.value);
+    ctx.source('cover.departmentName', name.loc);
+  }
+  const code = findLabelled(ctx, COVER.budgetCode, 0, end);
+  if (code) {
+    r.cover.budgetCode = code.value;
+    ctx.source('cover.budgetCode', code.loc);
+  }
+  const method = findLabelled(ctx, COVER.evaluationMethod, 0, end);
+  if (method) {
+    r.cover.evaluationMethod = method.value;
+    ctx.source('cover.evaluationMethod', method.loc);
+  }
+  const evaluator = findLabelled(ctx, COVER.evaluator, 0, end);
+  if (evaluator) {
+    r.cover.evaluator = evaluator.value;
+    ctx.source('cover.evaluator', evaluator.loc);
+  }
+  const date = findLabelled(ctx, COVER.reportDate, 0, end);
+  if (date) {
+    r.cover.reportDate = parseDate(date.value);
+    ctx.source('cover.reportDate', date.loc);
+    if (date.value && !r.cover.reportDate) {
+      ctx.diag({ code: 'IMPORT.BAD_DATE', severity: 'warning', path: 'cover.reportDate', loc: date.loc, message: `封面·报告日期：“${date.value}”不是有效日期。` });
+    }
+  }
+  // Some covers carry the preparer: 填报人：潘进良 / 联系电话：7620466.
+  for (let i = 0; i < end; i++) {
+    const t = ctx.tokens[i]!;
+    if (ctx.isUsed(i) || !COVER.preparer.test(t.norm)) continue;
+    const p = readLabelled(ctx, i, COVER.preparer);
+    r.preparer.name = p.value;
+    ctx.source('preparer.name', p.loc);
+    const phone = findLabelled(ctx, COVER.preparerPhone, i + 1, Math.min(end, i + 4));
+    if (phone) {
+      r.preparer.phone = phone.value;
+      ctx.source('preparer.phone', phone.loc);
+    }
+  }
+  for (let i = 0; i < end; i++) {
+    if (!ctx.isUsed(i) && COVER.issuer.test(ctx.tokens[i]!.norm)) {
+      r.cover.issuer = ctx.tokens[i]!.text.trim();
+      ctx.source('cover.issuer', ctx.tokens[i]!.loc);
+      ctx.use(i);
+      break;
+    }
+  }
+  if (r.year == null && r.cover.reportDate) r.year = Number(r.cover.reportDate.slice(0, 4)) - 1;
+}
+
+/** The title is the last title-like line (or pair of lines) before the first cover field. */
+function readTitle(ctx: MapContext, end: number): void {
+  const firstField = ctx.find(COVER.departmentName, 0, end);
+  const limit = firstField >= 0 ? firstField : end;
+  let last = -1;
+  for (let i = 0; i < limit; i++) if (TITLE_END.test(ctx.tokens[i]!.norm)) last = i;
+  if (last < 0) {
+    // No cover: take a year from the first lines that carry one.
+    for (let i = 0; i < Math.min(ctx.tokens.length, 30) && ctx.report.year == null; i++) {
+      if (/报告|自评|绩效|年度/.test(ctx.tokens[i]!.norm)) ctx.report.year = parseYear(ctx.tokens[i]!.text);
+    }
+    return;
+  }
+  let start = last;
+  const prev = ctx.nextNonEmptyBefore(last);
+  if (prev >= 0 && TITLE_START.test(ctx.tokens[prev]!.norm) && !OVERVIEW.contact.test(ctx.tokens[prev]!.norm)) start = prev;
+  const lines: string[] = [];
+  for (let i = start; i <= last; i++) {
+    const text = ctx.tokens[i]!.text.trim();
+    if (text) lines.push(text);
+    ctx.use(i);
+  }
+  const title = lines.join('');
+  const r = ctx.report;
+  r.cover.title = title;
+  ctx.source('cover.title', ctx.tokens[start]!.loc);
+  r.year = parseYear(title);
+  const ym = /\d[\d\s]{2,6}\d\s*(年|-)\s*度|\(\s*\d/.exec(title);
+  if (ym && ym.index > 0) r.cover.region = title.slice(0, ym.index).trim();
+  if (r.year == null) {
+    for (let i = last + 1; i < Math.min(limit + 3, ctx.tokens.length) && r.year == null; i++) r.year = parseYear(ctx.tokens[i]!.text);
+  }
+}
+
+/** A department name continued on the next line in brackets: "…规划局" / "(原岳阳市国土资源局)". */
+function withContinuation(ctx: MapContext, at: number, value: string): string {
+  const j = ctx.nextNonEmpty(at);
+  if (j < 0 || ctx.isUsed(j)) return value;
+  const t = ctx.tokens[j]!;
+  if (t.row >= 0 || !/^[(（].+[)）]$/.test(t.text.trim()) || t.text.length > 40) return value;
+  ctx.use(j);
+  const gap = (t.loc.line ?? 0) - (ctx.tokens[at]!.loc.line ?? 0);
+  return `${value}${'\n'.repeat(Math.max(1, gap))}${t.text.trim()}`;
+}

@@ -1,0 +1,83 @@
+// Doc → Report. The document is read section by section (cover, 一 … 五); each section's parser takes the
+// tokens it understands and marks them used; whatever no parser took is returned as `unmapped` with its place.
+import type { Report } from '../../../core/model/report';
+import type { Doc, Family, ImportDiagnostic, Unmapped } from '../doc';
+import { MapContext } from './context';
+import { coverEnd, mapCover } from './cover';
+import { mapFallbacks } from './fallback';
+import { detectFamily } from './family';
+import { mapFinance } from './finance';
+import { BOILERPLATE, COVER, FINANCE_HEADER, PERFORMANCE, SECTION, SIGNOFF } from './labels';
+import { mapNarrative } from './narrative';
+import { mapOverview } from './overview';
+import { mapPerformance } from './performance';
+import { mapEvaluators, mapSignoffs } from './signoffs';
+
+export interface MapResult {
+  report: Report;
+  unmapped: Unmapped[];
+  family: Family;
+  diagnostics: ImportDiagnostic[];
+  truncated: boolean;
+}
+
+export function mapDoc(doc: Doc): MapResult {
+  const ctx = new MapContext(doc);
+  const n = ctx.tokens.length;
+  const narrativeAt = ctx.find(SECTION.narrative);
+  const end = narrativeAt < 0 ? n : narrativeAt;
+  const firstOf = (...res: RegExp[]) => {
+    const hits = res.map((re) => ctx.find(re, 0, end)).filter((i) => i >= 0);
+    return hits.length ? Math.min(...hits) : -1;
+  };
+  const cover = coverEnd(ctx);
+  const marks = [
+    Math.max(cover, ctx.find(SECTION.overview)),
+    firstOf(SECTION.finance, ...Object.values(FINANCE_HEADER)),
+    firstOf(SECTION.performance, PERFORMANCE.qualitative, PERFORMANCE.quantitative),
+    firstOf(SECTION.evaluators, SIGNOFF.evaluatorHeader),
+    firstOf(SIGNOFF.leader, SIGNOFF.departmentOpinion, SIGNOFF.financeOpinion),
+    end,
+  ];
+  // A missing marker starts its region where the previous one started; each region ends at the next marker.
+  const start = (k: number): number => (marks[k]! >= 0 ? marks[k]! : k > 0 ? start(k - 1) : cover);
+  const stop = (k: number): number => {
+    const s = start(k);
+    for (let j = k + 1; j < marks.length; j++) if (marks[j]! > s) return marks[j]!;
+    return end;
+  };
+
+  mapCover(ctx);
+  mapOverview(ctx, start(0), stop(0));
+  mapFinance(ctx, start(1), stop(1));
+  mapPerformance(ctx, start(2), stop(2));
+  mapEvaluators(ctx, start(3), stop(3));
+  mapSignoffs(ctx, start(4), end);
+  mapPreparerLine(ctx, end);
+  const hasNarrative = mapNarrative(ctx) >= 0;
+  mapFallbacks(ctx);
+  const family = detectFamily(ctx);
+
+  const unmapped: Unmapped[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = ctx.tokens[i]!;
+    if (ctx.isUsed(i) || t.text.trim() === '') continue;
+    if (BOILERPLATE.some((re) => re.test(t.norm))) continue;
+    unmapped.push({ text: t.text, loc: t.loc });
+  }
+  const r = ctx.report;
+  const hasEndMatter = hasNarrative || r.performance.selfScore != null || r.evaluators.length > 0 || marks[4]! >= 0;
+  const truncated = family !== 'unknown' && !hasEndMatter;
+  if (truncated) {
+    const last = ctx.tokens.at(-1)?.loc;
+    ctx.diag({ code: 'IMPORT.TRUNCATED', severity: 'warning', loc: last, message: `文档在第${last?.line ?? '?'}行处中断（常见于网页转存的节选），其后的章节没有导入，检查只针对已有内容。` });
+  }
+  return { report: r, unmapped, family, diagnostics: ctx.diagnostics, truncated };
+}
+
+/** "填报人（签名）： 联系电话：" may stand outside the sign-off region (after the tables, before 五). */
+function mapPreparerLine(ctx: MapContext, end: number): void {
+  if (ctx.report.preparer.name || ctx.report.preparer.phone) return;
+  const at = ctx.find(COVER.preparer, 0, end);
+  if (at >= 0 && !ctx.isUsed(at)) mapSignoffs(ctx, at, at + 1);
+}

@@ -1,0 +1,80 @@
+// Template knowledge as data: the labels a Yueyang-family report prints, as regular expressions on the
+// normal form (see normalize.ts: no spaces, half-width brackets and colon, simplified characters).
+
+export const COVER = {
+  departmentName: /^(部门\(单位\)名称|部门单位名称|部门\(单位\)全称|单位名称|部门名称|预算单位名称|评价单位)/,
+  implementingUnit: /^实施单位(\(盖章\))?/,
+  budgetCode: /^(预算编码|预算代码|预算单位编码|单位编码)/,
+  evaluationMethod: /^评价方式/,
+  evaluator: /^评价机构/,
+  reportDate: /^(报告日期|报告期|报告时间|评价日期|填报日期)/,
+  preparer: /^填报人(\(签名\)|\(签字\))?/,
+  preparerPhone: /^(联系电话|联络电话)/,
+  issuer: /财政(局|厅)\(?制\)?$/,
+} as const;
+
+export const OVERVIEW = {
+  contact: /^联系人(:|$)/,
+  phone: /^(联络电话|联系电话)(:|$)/,
+  staffQuota: /^(人员编制|编制人数|核定编制数?)(:|$)/,
+  actualStaff: /^(实有人数|实有人员|实际人数)(:|$)/,
+  duties: /^(职能职责概述|职能职责|部门职责概述)(:|$)/,
+  tasks: /^年度主要工作内容(:|$)/,
+  achievements: /^年度部门\(单位\)总体运行情况及取得的成绩(:|$)|^年度总体运行情况及取得的成绩/,
+} as const;
+
+export const SECTION = {
+  overview: /^一[、.]部门\(单位\)基本概况/,
+  finance: /^二[、.]部门\(单位\)收支情况/,
+  performance: /^三[、.]部门\(单位\)整体支出绩效自评情况/,
+  evaluators: /^四[、.]评价人员/,
+  narrative: /^五[、.]评价报告综述/,
+} as const;
+
+/** Table header cells naming each finance table's 合计 column. */
+export const FINANCE_HEADER: Record<'income' | 'expenditure' | 'threePublic' | 'fixedAssets', RegExp> = {
+  income: /^收入合计$/,
+  expenditure: /^支出合计$/,
+  threePublic: /^三公经费合计$/,
+  fixedAssets: /^固定资产合计$/,
+};
+
+export const INSTITUTION = {
+  summary: /^(局机关及二级机构汇总|机关及二级机构汇总|汇总|合计|总计)$/,
+  main: /^(\d+[、.])?(局机关|机关本级|单位本级|本级)$/,
+  numbered: /^\d+[、.](.+)$/,
+  sub: /^二级机构\d*$/,
+} as const;
+
+export const PERFORMANCE = {
+  qualitative: /^整体支出绩效定性目标/,
+  quantitative: /^整体支出绩效定量目标/,
+  level1: /^(产出|效益|效果|满意度)(目标|指标)/,
+  level2: /^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|生态效益|可持续影响|社会公众或服务对象满意度|服务对象满意度|满意度)(指标)?$/,
+  selfScore: /^(绩效自评综合得分|自评综合得分|综合得分|自评得分|自评总分)(:|$)/,
+  grade: /^(评价等次|评价等级|绩效等级|自评等次)(:|$)/,
+  indicatorHeader: /^三级指标$/,
+} as const;
+
+export const SIGNOFF = {
+  leader: /^评价组组长(\(签字\)|\(签名\))?/,
+  departmentOpinion: /^部门\(单位\)意见/,
+  departmentSigner: /^部门\(单位\)负责人(\(签章\)|\(签字\))?/,
+  financeOpinion: /^财政部门归口业务科室意见/,
+  financeSigner: /^财政部门归口业务科室负责人(\(签章\)|\(签字\))?/,
+  evaluatorHeader: /^姓名$/,
+} as const;
+
+/** Printed parts of the form that carry no value of their own: recognised, so not "unmapped". */
+export const BOILERPLATE: readonly RegExp[] = [
+  /^[一二三四五][、.]/,
+  /^机构名称$/,
+  /^其中:?$/,
+  /^结余$/,
+  /^(上年结转|公共财政拨款|政府基金拨款|纳入专户管理的非税收入拨款|其他收入|基本支出|人员支出|公用支出|项目支出|当年结余|累计结余|公务接待费|公务用车运维费|公务用车购置费|因公出国费|在用固定资产|出租固定资产|其他)$/,
+  /^(年度收入情况|部门\(单位\)年度支出和结余情况|年度支出和结余情况)/,
+  /^(评价内容|绩效目标|完成情况|预期目标|实际完成)$/,
+  /^(职务\/职称|职务|职称|单位|签字)$/,
+  /^附件\s*\d*(-\d+)?$/,
+  /^年月日$/,
+];

@@ -1,0 +1,45 @@
+// 一、部门(单位)基本概况: contact, phone, staff quota and actual staff, duties, tasks, achievements.
+import type { MapContext } from './context';
+import { findLabelled } from './fields';
+import { OVERVIEW } from './labels';
+import { parseCount, splitTasks } from './values';
+
+const TASK_LINE = /^任务\s*\d+\s*:/;
+
+export function mapOverview(ctx: MapContext, from: number, to: number): void {
+  const o = ctx.report.overview;
+  const text = (key: 'contact' | 'phone' | 'duties' | 'achievements') => {
+    const v = findLabelled(ctx, OVERVIEW[key], from, to);
+    if (!v) return;
+    o[key] = v.value;
+    ctx.source(`overview.${key}`, v.loc);
+  };
+  text('contact');
+  text('phone');
+  for (const key of ['staffQuota', 'actualStaff'] as const) {
+    const v = findLabelled(ctx, OVERVIEW[key], from, to);
+    if (!v) continue;
+    ctx.source(`overview.${key}`, v.loc);
+    const n = parseCount(v.value);
+    o[key] = n;
+    if (n == null && v.value !== '') {
+      const label = key === 'staffQuota' ? '人员编制' : '实有人数';
+      ctx.diag({ code: 'IMPORT.BAD_COUNT', severity: 'error', path: `overview.${key}`, loc: v.loc, message: `一、基本概况·${label}：“${v.value}”不是人数，应填整数。` });
+    }
+  }
+  text('duties');
+  const tasks = findLabelled(ctx, OVERVIEW.tasks, from, to);
+  if (tasks) {
+    o.tasks = splitTasks(tasks.value);
+    ctx.source('overview.tasks', tasks.loc);
+  }
+  text('achievements');
+  // Web copies sometimes lose the 年度主要工作内容 label; the 任务N lines still say what they are.
+  for (let i = from; i < to; i++) {
+    const t = ctx.tokens[i]!;
+    if (ctx.isUsed(i) || !TASK_LINE.test(t.norm)) continue;
+    if (!o.tasks.length) ctx.source('overview.tasks', t.loc);
+    o.tasks.push(...splitTasks(t.text));
+    ctx.use(i);
+  }
+}

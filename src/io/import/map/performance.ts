@@ -1,0 +1,132 @@
+// 三、整体支出绩效自评情况: qualitative targets vs results, the quantitative indicator table, self-score, grade.
+import type { Indicator } from '../../../core/model/report';
+import type { MapContext, Token } from './context';
+import { findLabelled } from './fields';
+import { PERFORMANCE } from './labels';
+import { parseMeasured, parseScore, parseTarget } from './values';
+import { mapIndicatorGrid } from './indicator-grid';
+
+export function mapPerformance(ctx: MapContext, from: number, to: number): void {
+  mapQualitative(ctx, from, to);
+  if (!mapIndicatorGrid(ctx, from, to)) mapYueyangIndicators(ctx, from, to);
+  const perf = ctx.report.performance;
+  const score = findLabelled(ctx, PERFORMANCE.selfScore, from, to);
+  if (score) {
+    perf.selfScore = parseScore(score.value);
+    ctx.source('performance.selfScore', score.loc);
+    if (perf.selfScore == null && score.value) {
+      ctx.diag({ code: 'IMPORT.BAD_SCORE', severity: 'error', path: 'performance.selfScore', loc: score.loc, message: `三、绩效自评情况·绩效自评综合得分：“${score.value}”不是 0–100 的分数。` });
+    }
+  }
+  const grade = findLabelled(ctx, PERFORMANCE.grade, from, to);
+  if (grade) {
+    perf.grade = grade.value;
+    ctx.source('performance.grade', grade.loc);
+  }
+}
+
+const TARGET_SPLIT = /(?=目标\s*\d+\s*[:：])/;
+const RESULT_SPLIT = /\n(?=\s*\d+\s*[、.．])/;
+
+function mapQualitative(ctx: MapContext, from: number, to: number): void {
+  const at = ctx.find(PERFORMANCE.qualitative, from, to);
+  if (at < 0) return;
+  ctx.use(at);
+  // The data are the two long cells after the 预期目标 / 实际完成 header.
+  const end = Math.min(to, nextAfter(ctx, at, to));
+  const texts = ctx.tokens.slice(at + 1, end).filter((t) => t.text !== '' && !/^(预期目标|实际完成)$/.test(t.norm));
+  for (const t of ctx.tokens.slice(at + 1, end)) if (/^(预期目标|实际完成)$/.test(t.norm)) ctx.use(t.index);
+  const [targetTok, resultTok] = texts;
+  if (!targetTok) return;
+  ctx.use(targetTok.index);
+  if (resultTok) ctx.use(resultTok.index);
+  const targets = targetTok.text.split(TARGET_SPLIT).map((s) => s.trim()).filter(Boolean);
+  const results = resultTok ? resultTok.text.split(RESULT_SPLIT).map((s) => s.trim()).filter(Boolean) : [];
+  const n = Math.max(targets.length, results.length);
+  for (let k = 0; k < n; k++) {
+    ctx.report.performance.qualitative.push({ target: targets[k] ?? '', result: results[k] ?? '' });
+  }
+  ctx.source('performance.qualitative', targetTok.loc);
+}
+
+/** Where the qualitative block ends: the quantitative header or the self-score label. */
+function nextAfter(ctx: MapContext, at: number, to: number): number {
+  const q = ctx.find(PERFORMANCE.quantitative, at + 1, to);
+  const s = ctx.find(PERFORMANCE.selfScore, at + 1, to);
+  return Math.min(q < 0 ? to : q, s < 0 ? to : s);
+}
+
+const INDICATOR_SPLIT = /\n(?=\s*指标\s*\d+\s*[:：])/;
+
+/** The Yueyang table: 评价内容 (一级 | 二级, merged down) | 绩效目标 | 完成情况. */
+function mapYueyangIndicators(ctx: MapContext, from: number, to: number): void {
+  const at = ctx.find(PERFORMANCE.quantitative, from, to);
+  if (at < 0) return;
+  ctx.use(at);
+  const scoreAt = ctx.find(PERFORMANCE.selfScore, at + 1, to);
+  const end = scoreAt < 0 ? to : scoreAt;
+  let level1 = '';
+  let level2 = '';
+  // Cells in reading order, header and empties dropped: level labels set the context, then text/result pairs.
+  let pending: Token | null = null;
+  for (let i = at + 1; i < end; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.text === '') {
+      // In a table an empty result cell still pairs with its indicator.
+      if (pending && t.row >= 0 && t.row === pending.row) {
+        addIndicators(ctx, pending, t, level1, level2);
+        pending = null;
+      }
+      continue;
+    }
+    if (/^(评价内容|绩效目标|完成情况)$/.test(t.norm)) {
+      ctx.use(i);
+      continue;
+    }
+    const firstLine = t.text.split('\n')[0]!.trim();
+    if (!pending && PERFORMANCE.level1.test(t.norm) && firstLine.length <= 12) {
+      level1 = firstLine;
+      ctx.use(i);
+      continue;
+    }
+    if (!pending && PERFORMANCE.level2.test(t.norm)) {
+      level2 = firstLine;
+      ctx.use(i);
+      continue;
+    }
+    if (!pending) pending = t;
+    else {
+      addIndicators(ctx, pending, t, level1, level2);
+      pending = null;
+    }
+  }
+  if (pending) addIndicators(ctx, pending, null, level1, level2);
+}
+
+function addIndicators(ctx: MapContext, text: Token, result: Token | null, level1: string, level2: string): void {
+  ctx.use(text.index);
+  if (result) ctx.use(result.index);
+  const actual = result?.text.trim() ?? '';
+  const measured = parseMeasured(actual);
+  for (const name of text.text.split(INDICATOR_SPLIT).map((s) => s.trim()).filter(Boolean)) {
+    const target = parseTarget(name);
+    const ind: Indicator = {
+      level1,
+      level2,
+      name,
+      kind: '定量',
+      operator: target?.operator ?? null,
+      target: target?.text ?? '',
+      targetValue: target?.value ?? null,
+      unit: target?.unit || measured?.unit || '',
+      actual,
+      actualValue: measured?.value ?? null,
+      weight: null,
+      score: null,
+      deviationReason: '',
+    };
+    const k = ctx.report.performance.indicators.push(ind) - 1;
+    ctx.source(`performance.indicators[${k}]`, text.loc);
+    if (result) ctx.source(`performance.indicators[${k}].actual`, result.loc);
+  }
+}

@@ -1,0 +1,112 @@
+// 四、评价人员 and the sign-offs: the evaluators table, 评价组组长, 部门(单位)意见 with its 负责人,
+// 财政部门归口业务科室意见 with its 负责人, each with a "年 月 日" line; and 填报人 / 联系电话.
+
+import type { MapContext } from './context';
+import { COVER, SIGNOFF } from './labels';
+import { afterLabel } from './normalize';
+import { BLANK_DATE_LINE, parseDate } from './values';
+
+export function mapEvaluators(ctx: MapContext, from: number, to: number): void {
+  const at = ctx.find(SIGNOFF.evaluatorHeader, from, to);
+  if (at < 0) return;
+  const header = ctx.rowOf(at);
+  for (const h of header) ctx.use(h.index);
+  const width = Math.max(header.length, 3);
+  const stop = ctx.find(SIGNOFF.leader, at, to);
+  const end = stop < 0 ? to : stop;
+  const first = header.at(-1)!.index + 1;
+  if (ctx.tokens[at]!.row >= 0) {
+    for (let r = ctx.tokens[at]!.row + 1; ctx.rows.has(r); r++) {
+      const cells = ctx.rows.get(r)!.map((i) => ctx.tokens[i]!);
+      if (cells[0]!.index >= end) break;
+      if (cells.every((c) => c.text === '')) continue;
+      addEvaluator(ctx, cells.map((c) => c.text.trim()), cells[0]!.loc);
+      for (const c of cells) ctx.use(c.index);
+    }
+    return;
+  }
+  // Without rows, values come in groups of the header's width.
+  const values = ctx.tokens.slice(first, end).filter((t) => t.text !== '' && !ctx.isUsed(t.index));
+  for (let k = 0; k < values.length; k += width) {
+    const group = values.slice(k, k + width);
+    addEvaluator(ctx, group.map((t) => t.text.trim()), group[0]!.loc);
+    for (const t of group) ctx.use(t.index);
+  }
+}
+
+function addEvaluator(ctx: MapContext, cells: string[], loc: { line?: number }): void {
+  const k = ctx.report.evaluators.push({ name: cells[0] ?? '', title: cells[1] ?? '', unit: cells[2] ?? '', signature: cells[3] ?? '' }) - 1;
+  ctx.source(`evaluators[${k}]`, loc);
+}
+
+type Block = 'leader' | 'department' | 'finance';
+
+export function mapSignoffs(ctx: MapContext, from: number, to: number): void {
+  const s = ctx.report.signoffs;
+  let block: Block | null = null;
+  let field: 'opinion' | 'signer' = 'signer';
+  const opinion: Record<Block, string[]> = { leader: [], department: [], finance: [] };
+  const set = (b: Block, f: 'opinion' | 'signer', v: string) => {
+    if (f === 'signer') s[b].signer = v;
+    else if (v) opinion[b].push(v);
+  };
+  for (let i = from; i < to; i++) {
+    const t = ctx.tokens[i]!;
+    if (ctx.isUsed(i) || t.text === '') continue;
+    const label = matchLabel(t.norm);
+    if (label) {
+      ctx.use(i);
+      block = label.block;
+      field = label.field;
+      const re = label.re;
+      const inline = afterLabel(t.text.split('\n')[0]!, re) ?? '';
+      const rest = t.text.split('\n').slice(1).join('\n').trim();
+      set(block, field, inline);
+      if (rest) readLines(rest, t.loc.line);
+      ctx.source(`signoffs.${block}`, t.loc);
+      continue;
+    }
+    if (COVER.preparer.test(t.norm)) {
+      ctx.use(i);
+      readPreparer(ctx, t.text, t.loc);
+      continue;
+    }
+    if (!block) continue;
+    ctx.use(i);
+    readLines(t.text, t.loc.line);
+  }
+  for (const b of ['leader', 'department', 'finance'] as const) s[b].opinion = opinion[b].join('\n');
+
+  function readLines(text: string, line: number | undefined) {
+    for (const l of text.split('\n')) {
+      const v = l.trim();
+      if (!v || !block) continue;
+      if (BLANK_DATE_LINE.test(v) || parseDate(v)) {
+        const d = parseDate(v);
+        if (d) s[block].date = d;
+        ctx.source(`signoffs.${block}.date`, { line });
+        continue;
+      }
+      set(block, field === 'signer' && s[block].signer ? 'opinion' : field, v);
+    }
+  }
+}
+
+function matchLabel(norm: string): { block: Block; field: 'opinion' | 'signer'; re: RegExp } | null {
+  if (SIGNOFF.leader.test(norm)) return { block: 'leader', field: 'signer', re: SIGNOFF.leader };
+  if (SIGNOFF.departmentSigner.test(norm)) return { block: 'department', field: 'signer', re: SIGNOFF.departmentSigner };
+  if (SIGNOFF.departmentOpinion.test(norm)) return { block: 'department', field: 'opinion', re: SIGNOFF.departmentOpinion };
+  if (SIGNOFF.financeSigner.test(norm)) return { block: 'finance', field: 'signer', re: SIGNOFF.financeSigner };
+  if (SIGNOFF.financeOpinion.test(norm)) return { block: 'finance', field: 'opinion', re: SIGNOFF.financeOpinion };
+  return null;
+}
+
+/** "填报人（签名）：张三        联系电话：1234" on one line. */
+function readPreparer(ctx: MapContext, text: string, loc: { line?: number }): void {
+  const after = afterLabel(text, COVER.preparer) ?? '';
+  const m = /^(.*?)(?:联系电话|联络电话|電話|电话)\s*[:：]?\s*(.*)$/.exec(after);
+  ctx.report.preparer.name = (m ? m[1]! : after).trim();
+  ctx.report.preparer.phone = (m ? m[2]! : '').trim();
+  ctx.source('preparer.name', loc);
+}
+

@@ -1,0 +1,93 @@
+// Reading values as people write them in reports: dates with 年/月/日 or '-', spaced years ("20 16 -度"),
+// head counts ("19", "141名"), and indicator targets ("服务对象满意率高于99%").
+import type { Operator } from '../../../core/model/report';
+
+const DATE = /(\d{4})\s*[年\-./／]\s*(\d{1,2})\s*[月\-./／]\s*(\d{1,2})/;
+
+/** ISO date from "2022年6月21日", "2017 -7 - 25", "2019年 6月 27日"; null when absent or impossible. */
+export function parseDate(raw: string): string | null {
+  const m = DATE.exec(raw);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** An empty signature date line: "年 月 日" with no digits. */
+export const BLANK_DATE_LINE = /^\s*\d{0,4}\s*年\s*\d{0,2}\s*月\s*\d{0,2}\s*日\s*$/;
+
+/** The report year: "2021年度", "20 16 -度", "( 20 21 年度 )", or "2021年…" as a last resort. */
+export function parseYear(raw: string): number | null {
+  const m = /(\d\s*\d\s*\d\s*\d)\s*(?:年|-)\s*度/.exec(raw) ?? /(\d{4})\s*年/.exec(raw);
+  if (!m) return null;
+  const y = Number(m[1]!.replace(/\s/g, ''));
+  return y >= 1990 && y <= 2100 ? y : null;
+}
+
+/** Head count: "19", "19人", "141名"; null otherwise. */
+export function parseCount(raw: string): number | null {
+  const m = /^\s*(\d{1,7})\s*(人|名)?\s*$/.exec(raw);
+  return m ? Number(m[1]) : null;
+}
+
+/** A score: "97", "94.04", "97分"; null otherwise. */
+export function parseScore(raw: string): number | null {
+  const m = /^\s*(\d{1,3}(?:\.\d{1,4})?)\s*分?\s*$/.exec(raw);
+  if (!m) return null;
+  const v = Number(m[1]);
+  return v >= 0 && v <= 100 ? v : null;
+}
+
+const UNIT =
+  '%|％|‰|万元|亿元|元\\/人|元|万人次|人次|万人|个|次|人|件|场|家|项|天|日|月|年|批次|批|份|亩|万亩|公里|千米|米|平方米|小时|户|所|台|套|篇|期|课时|分';
+
+const OPERATORS: ReadonlyArray<[RegExp, Operator]> = [
+  [/^(≥|>=|≧|不低于|不少于|至少|达到|不小于)$/, '≥'],
+  [/^(≤|<=|≦|不高于|不超过|不多于|控制在|不大于)$/, '≤'],
+  [/^(>|高于|大于|超过|多于)$/, '>'],
+  [/^(<|低于|小于|少于)$/, '<'],
+  [/^(=|＝|等于|为)$/, '='],
+];
+
+const TARGET = new RegExp(
+  `(≥|>=|≧|≤|<=|≦|不低于|不少于|至少|达到|不小于|不高于|不超过|不多于|控制在|不大于|高于|大于|超过|多于|低于|小于|少于|等于|＝|=|>|<)\\s*(\\d+(?:\\.\\d+)?)\\s*(${UNIT})?`,
+);
+
+export interface ParsedTarget {
+  operator: Operator;
+  value: string;
+  unit: string;
+  /** the phrase as written, e.g. "高于99%" */
+  text: string;
+}
+
+/** Finds an explicit comparison with a number in an indicator text; vague forms ("50余次") do not count. */
+export function parseTarget(raw: string): ParsedTarget | null {
+  const m = TARGET.exec(raw);
+  if (!m) return null;
+  const op = OPERATORS.find(([re]) => re.test(m[1]!))?.[1];
+  if (!op) return null;
+  return { operator: op, value: m[2]!, unit: normaliseUnit(m[3] ?? ''), text: m[0].trim() };
+}
+
+/** A measured value: "99.5%", "52次", "1.2万亩", "100"; null for words such as 已完成. */
+export function parseMeasured(raw: string): { value: string; unit: string } | null {
+  const m = new RegExp(`^\\s*(?:[≥≤=＝]\\s*)?(\\d+(?:\\.\\d+)?)\\s*(${UNIT})?\\s*$`).exec(raw);
+  return m ? { value: m[1]!, unit: normaliseUnit(m[2] ?? '') } : null;
+}
+
+function normaliseUnit(u: string): string {
+  return u === '％' ? '%' : u;
+}
+
+const TASK_SPLIT = /(?=任[务務](?:\([a-zāáǎàùúǔū]+\))?\s*\d+\s*[:：])/;
+
+/** Splits 年度主要工作内容 into tasks: on "任务N：" markers, else one per line. */
+export function splitTasks(raw: string): string[] {
+  const parts = TASK_SPLIT.test(raw) ? raw.split(TASK_SPLIT) : raw.split('\n');
+  return parts.map((p) => p.trim().replace(/[;；]\s*$/, '')).filter((p) => p !== '');
+}
