@@ -15,11 +15,35 @@ export function isWan(s: string): boolean {
 /** Parses a canonical 万元 string into integer 分; null when it is not one. */
 export function wanToFen(s: string | null | undefined): number | null {
   if (s == null) return null;
-  const m = /^(-?)(\d{1,12})(?:\.(\d{1,6}))?$/.exec(s);
-  if (!m) return null;
-  const frac = (m[3] ?? '').padEnd(MAX_WAN_DECIMALS, '0');
-  const fen = Number(m[2]) * FEN_PER_WAN + Number(frac);
-  return m[1] === '-' ? -fen : fen;
+  // A hand-written scan: rules call this for every cell of every report in a batch.
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const start = i;
+  let whole = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+    i++;
+  }
+  const wholeDigits = i - start;
+  if (wholeDigits < 1 || wholeDigits > 12) return null;
+  let frac = 0;
+  let fracDigits = 0;
+  if (i < n) {
+    if (s.charCodeAt(i) !== 46) return null;
+    i++;
+    while (i < n) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return null;
+      frac = frac * 10 + c;
+      fracDigits++;
+      i++;
+    }
+    if (fracDigits < 1 || fracDigits > MAX_WAN_DECIMALS) return null;
+  }
+  const fen = whole * FEN_PER_WAN + frac * 10 ** (MAX_WAN_DECIMALS - fracDigits);
+  return start === 1 ? -fen : fen;
 }
 
 /** Number of decimals as written: "46.90" → 2, "87.2217" → 4, "12" → 0. */

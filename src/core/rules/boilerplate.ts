@@ -35,13 +35,18 @@ function texts(r: Report): { path: string; place: string; text: string }[] {
   return out;
 }
 
+/** Any foreign word at all: one pass decides whether the per-kind checks need to run. */
+const ANY = new RegExp(FOREIGN.map((f) => f.words.source).join('|'));
+
 export function copiedText(env: RuleEnv): void {
   const r = env.report;
   if (!r.cover.departmentName.trim()) return;
+  const all = texts(r).filter((t) => ANY.test(t.text));
+  if (!all.length) return;
   const unit = unitText(r);
   for (const f of FOREIGN) {
     if (f.belongs.test(r.cover.departmentName) || (f.kind !== '“局”类单位' && f.belongs.test(unit))) continue;
-    for (const t of texts(r)) {
+    for (const t of all) {
       const hits = [...new Set([...t.text.matchAll(f.words)].map((m) => m[0]))];
       if (!hits.length) continue;
       const m = f.words.exec(t.text);

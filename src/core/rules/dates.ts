@@ -39,14 +39,15 @@ export function textDates(env: RuleEnv): void {
   const { year, cover } = env.report;
   if (year == null) return;
   for (const t of texts(env.report)) {
+    if (!t.text.includes('月')) continue;
     for (const m of t.text.matchAll(PARTIAL)) {
-      const y = m[1] ? Number(m[1]) : year;
+      const y: number = m[1] ? Number(m[1]) : year;
       if (y === year && Number(m[2]) < 12) {
         env.add('X6', 'DATE.PARTIAL_YEAR', 'warning', t.path, `${t.place}：“${m[0]}”是年中口径，年度自评报告应使用全年数据，疑似沿用了其他时期的材料。`);
       }
     }
     for (const m of t.text.matchAll(PLAN)) {
-      const y = m[2] ? Number(m[2]) : year;
+      const y: number = m[2] ? Number(m[2]) : year;
       if (y === year) {
         env.add('X6', 'DATE.STALE_PLAN', 'warning', t.path, `${t.place}：“${m[0]}”是对${year}年内的计划，年度报告应写明实际完成情况。`);
       }

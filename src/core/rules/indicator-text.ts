@@ -15,7 +15,7 @@ const FIT: Partial<Record<IndicatorCategory, { re: RegExp; need: string; severit
   quality: { re: /率|合格|达标|标准|质量|准确|优良|通过|验收|规范|评级|等级/, need: '合格率、达标率、准确率等标准或比率', severity: 'warning' },
   timeliness: { re: /及时|按时完成率|时限|截至|\d{1,2}\s*月|\d+\s*日|年底|年内|年末|\d+\s*个?工作日|\d+\s*天|周期/, need: '完成日期、时限或及时率', severity: 'warning' },
   cost: { re: /万元|亿元|元|成本控制率|节约率|控制率|单位成本/, need: '金额（万元、元/人）或成本控制率', severity: 'warning' },
-  ecological: { re: /生态|环境|绿色|节能|减排|碳|污染|水质|空气|森林|绿化|植被|土壤|垃圾|能耗|排放|环保|节水|节电|节约资源|无纸化|湿地|河湖|噪声/, need: '与生态环境有关的效益', severity: 'error' },
+  ecological: { re: /生态|环境|绿色|节能|节约|用纸|低碳|循环|减排|碳|污染|水质|空气|森林|绿化|植被|土壤|垃圾|能耗|排放|环保|节水|节电|节约资源|无纸化|湿地|河湖|噪声/, need: '与生态环境有关的效益', severity: 'error' },
   satisfaction: { re: /%|％|率|满意度/, need: '问卷调查的满意度百分比（如“≥ 90%”）', severity: 'warning' },
 };
 

@@ -6,16 +6,11 @@ import { narrativePlace, wan } from './where';
 
 interface Claim {
   label: string;
-  /** label then amount */
-  after: RegExp;
-  /** amount then label ("32.67万元是人员支出") */
-  before?: RegExp;
+  /** the words that name it in prose, anchored */
+  words: RegExp;
   value: (r: Report) => string | null;
 }
 
-// Comparisons with other years are not statements of this year's figure.
-const NOT_THIS_YEAR = '(?<!上年|去年|上一年|同比|较上年|比上年|上年度)';
-const NUM = '(\\d{1,9}(?:\\.\\d{1,6})?)\\s*万元';
 const summary = <K extends keyof Report['finance']>(r: Report, table: K, col: string): string | null => {
   const rows = r.finance[table] as unknown as Record<string, string | null>[];
   const row = rows.find((x) => x.kind === 'summary') ?? rows[0];
@@ -23,36 +18,42 @@ const summary = <K extends keyof Report['finance']>(r: Report, table: K, col: st
 };
 
 const CLAIMS: Claim[] = [
-  { label: '支出合计', after: new RegExp(`${NOT_THIS_YEAR}(?:部门支出规模|支出规模|支出总额|总支出|支出合计|全年支出|年度支出)(?:为|共|是|达)?\\s*${NUM}`), value: (r) => summary(r, 'expenditure', 'total') },
-  { label: '基本支出', after: new RegExp(`${NOT_THIS_YEAR}基本支出(?:资金|经费)?(?:为|共|是)?\\s*${NUM}`), value: (r) => summary(r, 'expenditure', 'basic') },
-  { label: '人员支出', after: new RegExp(`${NOT_THIS_YEAR}人员(?:支出|经费)(?:为|共|是)?\\s*${NUM}`), before: new RegExp(`${NUM}(?:是|为|用于)?人员支出`), value: (r) => summary(r, 'expenditure', 'personnel') },
-  { label: '公用支出', after: new RegExp(`${NOT_THIS_YEAR}公用(?:支出|经费)(?:为|共|是)?\\s*${NUM}`), before: new RegExp(`${NUM}(?:是|为|用于)?公用支出`), value: (r) => summary(r, 'expenditure', 'public') },
-  { label: '项目支出', after: new RegExp(`${NOT_THIS_YEAR}项目支出(?:资金|经费)?(?:为|共|是)?\\s*${NUM}`), value: (r) => summary(r, 'expenditure', 'project') },
-  { label: '收入合计', after: new RegExp(`${NOT_THIS_YEAR}(?:收入合计|总收入|收入总额|全年收入|年度收入)(?:为|共|是|达)?\\s*${NUM}`), value: (r) => summary(r, 'income', 'total') },
-  { label: '三公经费', after: new RegExp(`${NOT_THIS_YEAR}[“"]?三公[”"]?经费(?:支出)?(?:合计|共|为|总额|是)?\\s*${NUM}`), value: (r) => summary(r, 'threePublic', 'total') },
+  { label: '支出合计', words: /^(部门支出规模|支出规模|支出总额|总支出|支出合计|全年支出|年度支出)$/, value: (r) => summary(r, 'expenditure', 'total') },
+  { label: '基本支出', words: /^基本支出$/, value: (r) => summary(r, 'expenditure', 'basic') },
+  { label: '人员支出', words: /^人员(支出|经费)$/, value: (r) => summary(r, 'expenditure', 'personnel') },
+  { label: '公用支出', words: /^公用(支出|经费)$/, value: (r) => summary(r, 'expenditure', 'public') },
+  { label: '项目支出', words: /^项目支出$/, value: (r) => summary(r, 'expenditure', 'project') },
+  { label: '收入合计', words: /^(收入合计|总收入|收入总额|全年收入|年度收入)$/, value: (r) => summary(r, 'income', 'total') },
+  { label: '三公经费', words: /^[“"]?三公[”"]?经费$/, value: (r) => summary(r, 'threePublic', 'total') },
 ];
+
+// One pass per section: every label, then its amount; comparisons with other years are not this year's figure.
+const NUM = '(\\d{1,9}(?:\\.\\d{1,6})?)\\s*万元';
+const AFTER = new RegExp(
+  `(?<!上年|去年|上一年|同比|较上年|比上年|上年度)(部门支出规模|支出规模|支出总额|总支出|支出合计|全年支出|年度支出|基本支出|人员支出|人员经费|公用支出|公用经费|项目支出|收入合计|总收入|收入总额|全年收入|年度收入|[“"]?三公[”"]?经费)(?:资金|经费|支出)?(?:合计|总额)?(?:为|共|是|达)?\\s*[:：]?\\s*${NUM}`,
+  'g',
+);
+const BEFORE = new RegExp(`${NUM}(?:是|为|用于)?(人员支出|公用支出)`, 'g');
 
 export function narrativeAmounts(env: RuleEnv): void {
   const { report } = env;
   report.narrative.forEach((section, i) => {
+    if (!section.text.includes('万元')) return;
     const seen = new Set<string>();
-    for (const claim of CLAIMS) {
+    const compare = (words: string, amount: string, phrase: string) => {
+      const claim = CLAIMS.find((c) => c.words.test(words));
+      if (!claim) return;
       const table = claim.value(report);
       const tableFen = wanToFen(table);
-      if (tableFen == null) continue;
-      for (const re of [claim.after, claim.before]) {
-        if (!re) continue;
-        const g = new RegExp(re.source, 'g');
-        for (const m of section.text.matchAll(g)) {
-          const stated = wanToFen(m[1]!);
-          const key = `${claim.label}:${m[1]}`;
-          if (stated == null || seen.has(key)) continue;
-          seen.add(key);
-          if (Math.abs(stated - tableFen) > env.toleranceFen) {
-            env.add('X3', 'NARR.AMOUNT_MISMATCH', 'warning', `narrative[${i}].text`, `${narrativePlace(report, i)}：“${m[0]}”与收支表的${claim.label}${table}万元不一致（相差${wan(Math.abs(stated - tableFen))}万元）。`);
-          }
-        }
+      const stated = wanToFen(amount);
+      const key = `${claim.label}:${amount}`;
+      if (tableFen == null || stated == null || seen.has(key)) return;
+      seen.add(key);
+      if (Math.abs(stated - tableFen) > env.toleranceFen) {
+        env.add('X3', 'NARR.AMOUNT_MISMATCH', 'warning', `narrative[${i}].text`, `${narrativePlace(report, i)}：“${phrase}”与收支表的${claim.label}${table}万元不一致（相差${wan(Math.abs(stated - tableFen))}万元）。`);
       }
-    }
+    };
+    for (const m of section.text.matchAll(AFTER)) compare(m[1]!, m[2]!, m[0]);
+    for (const m of section.text.matchAll(BEFORE)) compare(m[2]!, m[1]!, m[0]);
   });
 }

@@ -3,13 +3,18 @@
 import type { Report, SourceRef } from '../../../core/model/report';
 import { blankReport } from '../../../core/model/empty';
 import type { Doc, ImportDiagnostic, Loc } from '../doc';
-import { norm } from './normalize';
+import { REGISTRY } from './labels';
+
+const REGISTERED: ReadonlySet<RegExp> = new Set(REGISTRY);
+import { label } from './classify';
 
 export interface Token {
   index: number;
   text: string;
   /** normal form of the first line, for label matching */
   norm: string;
+  /** the registered label patterns (labels.ts REGISTRY) the normal form matches */
+  roles: readonly RegExp[];
   loc: Loc;
   /** table row id (unique across the doc), or -1 for a paragraph */
   row: number;
@@ -24,6 +29,8 @@ export class MapContext {
   readonly diagnostics: ImportDiagnostic[] = [];
   /** rows: row id → token indexes */
   readonly rows = new Map<number, number[]>();
+  /** registered label pattern → indexes of the tokens matching it, ascending */
+  private readonly byRole = new Map<RegExp, number[]>();
 
   constructor(readonly doc: Doc) {
     let rowId = 0;
@@ -54,7 +61,13 @@ export class MapContext {
     const first = nl < 0 ? text : text.slice(0, nl);
     // Labels broken across lines inside a cell ("年度主要\n工作内容") are matched on the whole cell when short.
     const head = text.length <= 40 ? text : first;
-    this.tokens.push({ index, text, norm: norm(head), loc, row, col });
+    const l = label(head);
+    this.tokens.push({ index, text, norm: l.norm, roles: l.roles, loc, row, col });
+    for (const re of l.roles) {
+      const list = this.byRole.get(re);
+      if (list) list.push(index);
+      else this.byRole.set(re, [index]);
+    }
     return index;
   }
 
@@ -85,9 +98,24 @@ export class MapContext {
     return -1;
   }
 
+  /** Whether token i matches a pattern; registered patterns are a lookup. */
+  is(re: RegExp, i: number): boolean {
+    const t = this.tokens[i]!;
+    return t.roles.includes(re) || (!REGISTERED.has(re) && re.test(t.norm));
+  }
+
   /** First token at or after `from` (and before `to`) whose normal form matches. */
   find(re: RegExp, from = 0, to = this.tokens.length): number {
-    for (let i = from; i < to; i++) if (re.test(this.tokens[i]!.norm)) return i;
+    if (!REGISTERED.has(re)) {
+      for (let i = from; i < to; i++) if (re.test(this.tokens[i]!.norm)) return i;
+      return -1;
+    }
+    const list = this.byRole.get(re);
+    if (!list) return -1;
+    for (const i of list) {
+      if (i >= to) return -1;
+      if (i >= from) return i;
+    }
     return -1;
   }
 

@@ -2,16 +2,14 @@
 // Web copies put portal chrome (site name, breadcrumbs, "来源: 财务科") before the title; it stays unmapped.
 import type { MapContext } from './context';
 import { findLabelled, readLabelled } from './fields';
-import { COVER, OVERVIEW, SECTION } from './labels';
+import { COVER, MISC, OVERVIEW, SECTION } from './labels';
 import { parseDate, parseYear } from './values';
 
-const TITLE_END = /(绩效评价自评报告|绩效自评报告|绩效评价报告|自评报告|绩效自评表|绩效评价表|自评表)(\(.*\))?$/;
-const TITLE_START = /(年度|\d{4}年|整体支出|部门\(单位\)|部门)$/;
 
 /** Index of the first token that belongs to the body rather than the cover. */
 export function coverEnd(ctx: MapContext): number {
   const body = ctx.find(SECTION.overview);
-  const alt = ctx.find(/^一[、.]/);
+  const alt = ctx.find(MISC.anySection);
   const first = [body, alt].filter((i) => i >= 0);
   return first.length ? Math.min(...first) : Math.min(ctx.tokens.length, 40);
 }
@@ -52,7 +50,7 @@ export function mapCover(ctx: MapContext): void {
   // Some covers carry the preparer: 填报人：潘进良 / 联系电话：7620466.
   for (let i = 0; i < end; i++) {
     const t = ctx.tokens[i]!;
-    if (ctx.isUsed(i) || !COVER.preparer.test(t.norm)) continue;
+    if (ctx.isUsed(i) || !ctx.is(COVER.preparer, i)) continue;
     const p = readLabelled(ctx, i, COVER.preparer);
     r.preparer.name = p.value;
     ctx.source('preparer.name', p.loc);
@@ -63,7 +61,7 @@ export function mapCover(ctx: MapContext): void {
     }
   }
   for (let i = 0; i < end; i++) {
-    if (!ctx.isUsed(i) && COVER.issuer.test(ctx.tokens[i]!.norm)) {
+    if (!ctx.isUsed(i) && ctx.is(COVER.issuer, i)) {
       r.cover.issuer = ctx.tokens[i]!.text.trim();
       ctx.source('cover.issuer', ctx.tokens[i]!.loc);
       ctx.use(i);
@@ -78,17 +76,17 @@ function readTitle(ctx: MapContext, end: number): void {
   const firstField = ctx.find(COVER.departmentName, 0, end);
   const limit = firstField >= 0 ? firstField : end;
   let last = -1;
-  for (let i = 0; i < limit; i++) if (TITLE_END.test(ctx.tokens[i]!.norm)) last = i;
+  for (let i = 0; i < limit; i++) if (ctx.is(MISC.titleEnd, i)) last = i;
   if (last < 0) {
     // No cover: take a year from the first lines that carry one.
     for (let i = 0; i < Math.min(ctx.tokens.length, 30) && ctx.report.year == null; i++) {
-      if (/报告|自评|绩效|年度/.test(ctx.tokens[i]!.norm)) ctx.report.year = parseYear(ctx.tokens[i]!.text);
+      if (ctx.is(MISC.yearHint, i)) ctx.report.year = parseYear(ctx.tokens[i]!.text);
     }
     return;
   }
   let start = last;
   const prev = ctx.nextNonEmptyBefore(last);
-  if (prev >= 0 && TITLE_START.test(ctx.tokens[prev]!.norm) && !OVERVIEW.contact.test(ctx.tokens[prev]!.norm)) start = prev;
+  if (prev >= 0 && ctx.is(MISC.titleStart, prev) && !ctx.is(OVERVIEW.contact, prev)) start = prev;
   const lines: string[] = [];
   for (let i = start; i <= last; i++) {
     const text = ctx.tokens[i]!.text.trim();

@@ -2,6 +2,7 @@
 // key figures in prose or in a 资金 grid. When the template's own fields stayed empty, read them there.
 import { readAmount } from '../../../core/money';
 import type { MapContext, Token } from './context';
+import { MISC } from './labels';
 import { parseScore } from './values';
 
 const STAFF_QUOTA = /(?:核定编制|编制(?:数|人数)?)(?:为|共)?\s*(\d{1,6})\s*(?:名|人)/;
@@ -11,7 +12,6 @@ const EXPENDITURE = new RegExp(`(?:年度|全年|部门)?(?:总)?(?<!基本|项�
 const BASIC = new RegExp(`基本支出(?:资金)?(?:为|共)?\\s*[:：]?\\s*${AMOUNT}`);
 const PROJECT = new RegExp(`项目支出(?:资金)?(?:为|共)?\\s*[:：]?\\s*${AMOUNT}`);
 const GRADE_WORD = /^(优秀|良好|合格|不合格|一般|较差|优|良|中|差)$/;
-const BUDGET_ROW = /^(年度资金总额|资金总额|总额)$/;
 
 export function mapFallbacks(ctx: MapContext): void {
   const r = ctx.report;
@@ -68,7 +68,7 @@ function proseRow(v: { total?: string; basic?: string; project?: string }) {
 /** 10号 资金 grid: "年度资金总额 | 年初预算数 | 全年预算数 | 全年执行数 …". */
 function budgetGrid(ctx: MapContext): void {
   const r = ctx.report;
-  const at = ctx.find(BUDGET_ROW);
+  const at = ctx.find(MISC.budgetRow);
   if (at < 0) return;
   const amounts: Token[] = [];
   for (let j = at + 1; j < ctx.tokens.length && amounts.length < 3; j++) {

@@ -16,8 +16,10 @@ const ALL_LABELS: readonly RegExp[] = [
   ...Object.values(SIGNOFF),
 ];
 
-export function isLabel(norm: string): boolean {
-  for (const re of ALL_LABELS) if (re.test(norm)) return true;
+const LABEL_SET: ReadonlySet<RegExp> = new Set(ALL_LABELS);
+
+export function isLabel(roles: readonly RegExp[]): boolean {
+  for (const re of roles) if (LABEL_SET.has(re)) return true;
   return false;
 }
 
@@ -39,14 +41,14 @@ export function readLabelled(ctx: MapContext, i: number, re: RegExp): Labelled {
     const next = row[t.col + 1];
     if (next === undefined) return { value: '', loc: t.loc, at: i };
     const nt = ctx.tokens[next]!;
-    if (nt.text !== '' && isLabel(nt.norm)) return { value: '', loc: t.loc, at: i };
+    if (nt.text !== '' && isLabel(nt.roles)) return { value: '', loc: t.loc, at: i };
     ctx.use(next);
     return { value: nt.text.trim(), loc: nt.loc, at: next };
   }
   const j = ctx.nextNonEmpty(i);
   if (j < 0) return { value: '', loc: t.loc, at: i };
   const nt = ctx.tokens[j]!;
-  if (isLabel(nt.norm) || ctx.isUsed(j)) return { value: '', loc: t.loc, at: i };
+  if (isLabel(nt.roles) || ctx.isUsed(j)) return { value: '', loc: t.loc, at: i };
   ctx.use(j);
   return { value: nt.text.trim(), loc: nt.loc, at: j };
 }
@@ -54,7 +56,7 @@ export function readLabelled(ctx: MapContext, i: number, re: RegExp): Labelled {
 /** Finds the first unused token matching re within [from, to) and reads its value; null when absent. */
 export function findLabelled(ctx: MapContext, re: RegExp, from = 0, to = ctx.tokens.length): Labelled | null {
   for (let i = from; i < to; i++) {
-    if (!ctx.isUsed(i) && re.test(ctx.tokens[i]!.norm)) return readLabelled(ctx, i, re);
+    if (!ctx.isUsed(i) && ctx.is(re, i)) return readLabelled(ctx, i, re);
   }
   return null;
 }

@@ -12,11 +12,11 @@ interface RowLabel {
 }
 
 function rowLabel(t: Token): RowLabel | null {
-  if (INSTITUTION.summary.test(t.norm)) return { kind: 'summary', institution: t.text.trim() };
-  const main = INSTITUTION.main.exec(t.norm);
-  if (main) return { kind: 'main', institution: main[2]! };
-  if (INSTITUTION.sub.test(t.norm)) return { kind: 'sub', institution: t.text.trim() };
-  const numbered = INSTITUTION.numbered.exec(t.text.trim());
+  if (t.roles.length === 0) return null;
+  if (t.roles.includes(INSTITUTION.summary)) return { kind: 'summary', institution: t.text.trim() };
+  if (t.roles.includes(INSTITUTION.main)) return { kind: 'main', institution: INSTITUTION.main.exec(t.norm)![2]! };
+  if (t.roles.includes(INSTITUTION.sub)) return { kind: 'sub', institution: t.text.trim() };
+  const numbered = t.roles.includes(INSTITUTION.numbered) ? INSTITUTION.numbered.exec(t.text.trim()) : null;
   if (numbered && t.text.length <= 40) return { kind: 'sub', institution: numbered[1]!.trim() };
   return null;
 }

@@ -13,6 +13,8 @@ import { mapOverview } from './overview';
 import { mapPerformance } from './performance';
 import { mapEvaluators, mapSignoffs } from './signoffs';
 
+const BOILERPLATE_SET: ReadonlySet<RegExp> = new Set(BOILERPLATE);
+
 export interface MapResult {
   report: Report;
   unmapped: Unmapped[];
@@ -62,7 +64,7 @@ export function mapDoc(doc: Doc): MapResult {
   for (let i = 0; i < n; i++) {
     const t = ctx.tokens[i]!;
     if (ctx.isUsed(i) || t.text.trim() === '') continue;
-    if (BOILERPLATE.some((re) => re.test(t.norm))) continue;
+    if (t.roles.some((re) => BOILERPLATE_SET.has(re))) continue;
     unmapped.push({ text: t.text, loc: t.loc });
   }
   const r = ctx.report;

@@ -2,23 +2,11 @@
 // 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 分值/权重 | 得分 | 偏差原因.
 import type { Indicator, Operator } from '../../../core/model/report';
 import type { MapContext } from './context';
-import { PERFORMANCE } from './labels';
+import { INDICATOR_HEADER, MISC, PERFORMANCE } from './labels';
 import { parseMeasured, parseScore, parseTarget } from './values';
 
-type Field = 'level1' | 'level2' | 'name' | 'nature' | 'target' | 'unit' | 'actual' | 'weight' | 'score' | 'reason';
-
-const HEADER: ReadonlyArray<[RegExp, Field]> = [
-  [/^一级指标/, 'level1'],
-  [/^二级指标/, 'level2'],
-  [/^三级指标/, 'name'],
-  [/^(指标性质|指标值类型)$/, 'nature'],
-  [/^(年度指标值|指标值|目标值)$/, 'target'],
-  [/^(度量单位|计量单位|单位)$/, 'unit'],
-  [/^(实际完成值|完成值|实际完成情况)$/, 'actual'],
-  [/^(分值|权重)$/, 'weight'],
-  [/^得分$/, 'score'],
-  [/^(偏差原因|未完成原因)/, 'reason'],
-];
+type Field = keyof typeof INDICATOR_HEADER;
+const HEADER = Object.entries(INDICATOR_HEADER) as [Field, RegExp][];
 
 const NATURE: Record<string, Operator> = { '=': '=', '＝': '=', '≥': '≥', '>=': '≥', '≤': '≤', '<=': '≤', '>': '>', '<': '<' };
 
@@ -29,7 +17,7 @@ export function mapIndicatorGrid(ctx: MapContext, from: number, to: number): boo
   const header = ctx.rowOf(at);
   const cols = new Map<number, Field>();
   for (const h of header) {
-    const f = HEADER.find(([re]) => re.test(h.norm))?.[1];
+    const f = HEADER.find(([, re]) => h.roles.includes(re))?.[0];
     if (f) cols.set(h.col, f);
   }
   const fields = new Set(cols.values());
@@ -43,7 +31,7 @@ export function mapIndicatorGrid(ctx: MapContext, from: number, to: number): boo
     if (cells[0]!.index >= to) break;
     const get = (f: Field) => cells.find((c) => cols.get(c.col) === f);
     const name = get('name');
-    if (/^(合计|总分|评价结论)/.test(cells[0]!.norm)) break;
+    if (cells[0]!.roles.includes(MISC.gridEnd)) break;
     const l1 = get('level1')?.text.trim();
     const l2 = get('level2')?.text.trim();
     if (l1) level1 = l1;

@@ -42,7 +42,7 @@ export const FINANCE_HEADER: Record<'income' | 'expenditure' | 'threePublic' | '
 export const INSTITUTION = {
   summary: /^(局机关及二级机构汇总|机关及二级机构汇总|汇总|合计|总计)$/,
   main: /^(\d+[、.])?(局机关|机关本级|单位本级|本级)$/,
-  numbered: /^\d+[、.](.+)$/,
+  numbered: /^\d{1,2}[、.．](?!\d)\s*(.+)$/,
   sub: /^二级机构\d*$/,
 } as const;
 
@@ -77,4 +77,48 @@ export const BOILERPLATE: readonly RegExp[] = [
   /^(职务\/职称|职务|职称|单位|签字)$/,
   /^附件\s*\d*(-\d+)?$/,
   /^年月日$/,
+];
+
+/** Other single-token patterns the section parsers test. */
+export const MISC = {
+  anySection: /^一[、.]/,
+  titleEnd: /(绩效评价自评报告|绩效自评报告|绩效评价报告|自评报告|绩效自评表|绩效评价表|自评表)(\(.*\))?$/,
+  titleStart: /(年度|\d{4}年|整体支出|部门\(单位\)|部门)$/,
+  yearHint: /报告|自评|绩效|年度/,
+  taskLine: /^任务\s*\d+\s*:/,
+  budgetRow: /^(年度资金总额|资金总额|总额)$/,
+  qualitativeHeader: /^(预期目标|实际完成)$/,
+  quantitativeHeader: /^(评价内容|绩效目标|完成情况)$/,
+  gridEnd: /^(合计|总分|评价结论)/,
+} as const;
+
+/** Indicator table headers by column (10号, Sichuan, Jixiao's XLSX). */
+export const INDICATOR_HEADER = {
+  level1: /^一级指标/,
+  level2: /^二级指标/,
+  name: /^三级指标/,
+  nature: /^(指标性质|指标值类型)$/,
+  target: /^(年度指标值|指标值|目标值)$/,
+  unit: /^(度量单位|计量单位|单位)$/,
+  actual: /^(实际完成值|完成值|实际完成情况)$/,
+  weight: /^(分值|权重)$/,
+  score: /^得分$/,
+  reason: /^(偏差原因|未完成原因)/,
+} as const;
+
+/**
+ * Every pattern tested against a single token's normal form. Tokens are classified once against all of
+ * them (and the result cached by text across documents), so a parser's test is a lookup, not a regex run.
+ */
+export const REGISTRY: readonly RegExp[] = [
+  ...Object.values(COVER),
+  ...Object.values(OVERVIEW),
+  ...Object.values(SECTION),
+  ...Object.values(FINANCE_HEADER),
+  ...Object.values(INSTITUTION),
+  ...Object.values(PERFORMANCE),
+  ...Object.values(SIGNOFF),
+  ...BOILERPLATE,
+  ...Object.values(MISC),
+  ...Object.values(INDICATOR_HEADER),
 ];

@@ -1,6 +1,6 @@
 // Label normalisation. Real reports spell the same label many ways: 预 算 编 码, 預(yù)算編碼, 部門（單位）名稱,
 // "-度" for 年度. Labels are matched on a normal form; values are always taken from the raw text.
-import { T2S } from './t2s';
+import { T2S, TRADITIONAL } from './t2s';
 
 const MAX_LABEL = 96;
 
@@ -59,8 +59,26 @@ export function normalise(raw: string, withMap = false): Normalised {
   return { norm, map };
 }
 
+// The same normal form by whole-string regular expressions: labels are normalised for every token of every
+// imported report, and this is an order of magnitude faster than the character loop above.
+const SPACES = /[\s\u3000\u00a0]+/g;
+const HAS_SPACE = /[\s\u3000\u00a0]/;
+const GLOSS = /(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][a-zA-Z\u00e0-\u01ff\u1e3f]{1,10}[)）]/g;
+const FULL = /[（）：，；．－]/g;
+const HAS_FULL = /[（）：，；．－]/;
+const HAS_TRADITIONAL = new RegExp(TRADITIONAL.source);
+const DASH_YEAR = /-(?=度)|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])/g;
+const fullToHalf = (c: string) => FULL_WIDTH[c]!;
+const toSimplified = (c: string) => T2S.get(c)!;
+
 export function norm(raw: string): string {
-  return normalise(raw).norm;
+  let s = raw.length > MAX_LABEL * 2 ? raw.slice(0, MAX_LABEL * 2) : raw;
+  if (HAS_SPACE.test(s)) s = s.replace(SPACES, '');
+  if (s.includes('(') || s.includes('（')) s = s.replace(GLOSS, '');
+  if (HAS_FULL.test(s)) s = s.replace(FULL, fullToHalf);
+  if (HAS_TRADITIONAL.test(s)) s = s.replace(TRADITIONAL, toSimplified);
+  if (s.includes('-')) s = s.replace(DASH_YEAR, '年');
+  return s.length > MAX_LABEL ? s.slice(0, MAX_LABEL) : s;
 }
 
 /**
@@ -68,6 +86,13 @@ export function norm(raw: string): string {
  * the label (leading colons and spaces removed); otherwise null.
  */
 export function afterLabel(raw: string, re: RegExp): string | null {
+  // Without spaces, brackets or traditional characters the normal form is the raw text character for
+  // character (full-width punctuation and '-' map one to one), so positions need no map.
+  if (!HAS_SPACE.test(raw) && !raw.includes('(') && !raw.includes('（') && !HAS_TRADITIONAL.test(raw)) {
+    const m = re.exec(norm(raw));
+    if (!m || m.index !== 0) return null;
+    return raw.slice(m[0].length).replace(/^[\s:：\u3000]+/, '').trim();
+  }
   const { norm: n, map } = normalise(raw, true);
   const m = re.exec(n);
   if (!m || m.index !== 0) return null;

@@ -1,10 +1,9 @@
 // 一、部门(单位)基本概况: contact, phone, staff quota and actual staff, duties, tasks, achievements.
 import type { MapContext } from './context';
 import { findLabelled } from './fields';
-import { OVERVIEW } from './labels';
+import { MISC, OVERVIEW } from './labels';
 import { parseCount, splitTasks } from './values';
 
-const TASK_LINE = /^任务\s*\d+\s*:/;
 
 export function mapOverview(ctx: MapContext, from: number, to: number): void {
   const o = ctx.report.overview;
@@ -37,7 +36,7 @@ export function mapOverview(ctx: MapContext, from: number, to: number): void {
   // Web copies sometimes lose the 年度主要工作内容 label; the 任务N lines still say what they are.
   for (let i = from; i < to; i++) {
     const t = ctx.tokens[i]!;
-    if (ctx.isUsed(i) || !TASK_LINE.test(t.norm)) continue;
+    if (ctx.isUsed(i) || !ctx.is(MISC.taskLine, i)) continue;
     if (!o.tasks.length) ctx.source('overview.tasks', t.loc);
     o.tasks.push(...splitTasks(t.text));
     ctx.use(i);

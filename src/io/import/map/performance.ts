@@ -2,7 +2,7 @@
 import type { Indicator } from '../../../core/model/report';
 import type { MapContext, Token } from './context';
 import { findLabelled } from './fields';
-import { PERFORMANCE } from './labels';
+import { MISC, PERFORMANCE } from './labels';
 import { parseMeasured, parseScore, parseTarget } from './values';
 import { mapIndicatorGrid } from './indicator-grid';
 
@@ -34,8 +34,8 @@ function mapQualitative(ctx: MapContext, from: number, to: number): void {
   ctx.use(at);
   // The data are the two long cells after the 预期目标 / 实际完成 header.
   const end = Math.min(to, nextAfter(ctx, at, to));
-  const texts = ctx.tokens.slice(at + 1, end).filter((t) => t.text !== '' && !/^(预期目标|实际完成)$/.test(t.norm));
-  for (const t of ctx.tokens.slice(at + 1, end)) if (/^(预期目标|实际完成)$/.test(t.norm)) ctx.use(t.index);
+  const texts = ctx.tokens.slice(at + 1, end).filter((t) => t.text !== '' && !t.roles.includes(MISC.qualitativeHeader));
+  for (const t of ctx.tokens.slice(at + 1, end)) if (t.roles.includes(MISC.qualitativeHeader)) ctx.use(t.index);
   const [targetTok, resultTok] = texts;
   if (!targetTok) return;
   ctx.use(targetTok.index);
@@ -79,17 +79,17 @@ function mapYueyangIndicators(ctx: MapContext, from: number, to: number): void {
       }
       continue;
     }
-    if (/^(评价内容|绩效目标|完成情况)$/.test(t.norm)) {
+    if (t.roles.includes(MISC.quantitativeHeader)) {
       ctx.use(i);
       continue;
     }
     const firstLine = t.text.split('\n')[0]!.trim();
-    if (!pending && PERFORMANCE.level1.test(t.norm) && firstLine.length <= 12) {
+    if (!pending && t.roles.includes(PERFORMANCE.level1) && firstLine.length <= 12) {
       level1 = firstLine;
       ctx.use(i);
       continue;
     }
-    if (!pending && PERFORMANCE.level2.test(t.norm)) {
+    if (!pending && t.roles.includes(PERFORMANCE.level2)) {
       level2 = firstLine;
       ctx.use(i);
       continue;

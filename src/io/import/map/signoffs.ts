@@ -53,7 +53,7 @@ export function mapSignoffs(ctx: MapContext, from: number, to: number): void {
   for (let i = from; i < to; i++) {
     const t = ctx.tokens[i]!;
     if (ctx.isUsed(i) || t.text === '') continue;
-    const label = matchLabel(t.norm);
+    const label = matchLabel(t.roles);
     if (label) {
       ctx.use(i);
       block = label.block;
@@ -66,7 +66,7 @@ export function mapSignoffs(ctx: MapContext, from: number, to: number): void {
       ctx.source(`signoffs.${block}`, t.loc);
       continue;
     }
-    if (COVER.preparer.test(t.norm)) {
+    if (t.roles.includes(COVER.preparer)) {
       ctx.use(i);
       readPreparer(ctx, t.text, t.loc);
       continue;
@@ -92,12 +92,14 @@ export function mapSignoffs(ctx: MapContext, from: number, to: number): void {
   }
 }
 
-function matchLabel(norm: string): { block: Block; field: 'opinion' | 'signer'; re: RegExp } | null {
-  if (SIGNOFF.leader.test(norm)) return { block: 'leader', field: 'signer', re: SIGNOFF.leader };
-  if (SIGNOFF.departmentSigner.test(norm)) return { block: 'department', field: 'signer', re: SIGNOFF.departmentSigner };
-  if (SIGNOFF.departmentOpinion.test(norm)) return { block: 'department', field: 'opinion', re: SIGNOFF.departmentOpinion };
-  if (SIGNOFF.financeSigner.test(norm)) return { block: 'finance', field: 'signer', re: SIGNOFF.financeSigner };
-  if (SIGNOFF.financeOpinion.test(norm)) return { block: 'finance', field: 'opinion', re: SIGNOFF.financeOpinion };
+function matchLabel(roles: readonly RegExp[]): { block: Block; field: 'opinion' | 'signer'; re: RegExp } | null {
+  if (roles.length === 0) return null;
+  const has = (re: RegExp) => roles.includes(re);
+  if (has(SIGNOFF.leader)) return { block: 'leader', field: 'signer', re: SIGNOFF.leader };
+  if (has(SIGNOFF.departmentSigner)) return { block: 'department', field: 'signer', re: SIGNOFF.departmentSigner };
+  if (has(SIGNOFF.departmentOpinion)) return { block: 'department', field: 'opinion', re: SIGNOFF.departmentOpinion };
+  if (has(SIGNOFF.financeSigner)) return { block: 'finance', field: 'signer', re: SIGNOFF.financeSigner };
+  if (has(SIGNOFF.financeOpinion)) return { block: 'finance', field: 'opinion', re: SIGNOFF.financeOpinion };
   return null;
 }
 

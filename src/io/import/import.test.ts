@@ -1,0 +1,179 @@
+// The text importer on the damage real published reports carry: the ten real excerpts with the values a
+// person reads off them, synthetic damaged forms of the seed, and garbage that must fail cleanly.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { seedText } from '../../../test/helpers/seed';
+import { toPipes, toPlain, toTraditional, withChrome, withoutColons, yearAsDash } from '../../../test/helpers/variants';
+import { ImportError, importFile, importText } from './index';
+
+const dir = new URL('../../../test/fixtures/real-excerpts/', import.meta.url);
+const expected: { file: string; family: string; expected: Record<string, string> }[] = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8'));
+
+function fields(text: string | Uint8Array) {
+  const r = importText(text);
+  const rep = r.report;
+  const [inc] = rep.finance.income;
+  const [exp] = rep.finance.expenditure;
+  return {
+    result: r,
+    got: {
+      year: rep.year,
+      departmentName: rep.cover.departmentName,
+      budgetCode: rep.cover.budgetCode,
+      contact: rep.overview.contact,
+      phone: rep.overview.phone,
+      staffQuota: rep.overview.staffQuota,
+      actualStaff: rep.overview.actualStaff,
+      incomeTotal: inc?.total,
+      expenditureTotal: exp?.total,
+      basic: exp?.basic,
+      project: exp?.project,
+      selfScore: rep.performance.selfScore,
+      grade: rep.performance.grade,
+    } as Record<string, unknown>,
+  };
+}
+
+describe('real published excerpts', () => {
+  for (const e of expected) {
+    it(`${e.file}: family ${e.family} and every value a person reads off it`, () => {
+      const { result, got } = fields(readFileSync(new URL(e.file, dir)));
+      expect(result.family).toBe(e.family);
+      for (const [k, v] of Object.entries(e.expected)) {
+        // expected.json escapes the line break inside one department name
+        expect(String(got[k]), k).toBe(v.replace(/\\n/g, '\n'));
+      }
+    });
+  }
+
+  it('treats a document that ends early as truncated, keeping what it did not map', () => {
+    const r = importText(readFileSync(new URL('001.txt', dir)));
+    expect(r.truncated).toBe(true);
+    expect(r.diagnostics.map((d) => d.code)).toContain('IMPORT.TRUNCATED');
+    expect(r.unmapped.map((u) => u.text)).toContain('部门(');
+  });
+
+  it('keeps portal chrome and unknown prose as unmapped, with line numbers', () => {
+    const r = importText(readFileSync(new URL('041.txt', dir)));
+    const chrome = r.unmapped.find((u) => u.text.startsWith('当前位置'));
+    expect(chrome?.loc.line).toBe(1);
+  });
+});
+
+describe('synthetic damaged forms of the seed', () => {
+  const base = fields(seedText).got;
+  const keep = ['year', 'departmentName', 'budgetCode', 'contact', 'phone', 'staffQuota', 'actualStaff', 'incomeTotal', 'expenditureTotal', 'selfScore', 'grade'];
+
+  const cases: [string, string][] = [
+    ['tables flattened into | lines', toPipes(seedText)],
+    ['labels without colons', withoutColons(seedText)],
+    ['portal chrome before the title', withChrome(seedText)],
+    ['年 printed as -', yearAsDash(seedText)],
+    ['CRLF line endings', seedText.replace(/\n/g, '\r\n')],
+  ];
+  for (const [name, text] of cases) {
+    it(`${name}: same fields`, () => {
+      const { got, result } = fields(text);
+      for (const k of keep) expect(got[k], k).toEqual(base[k]);
+      expect(result.report.performance.indicators).toHaveLength(14);
+      expect(result.report.finance.threePublic[0]!.total).toBe('2.5285');
+    });
+  }
+
+  it('cells as lone paragraphs (rows lost): cover, overview and score still read, unalignable rows said so', () => {
+    const { got, result } = fields(toPlain(seedText));
+    for (const k of ['year', 'departmentName', 'budgetCode', 'contact', 'phone', 'staffQuota', 'actualStaff', 'selfScore', 'grade']) expect(got[k], k).toEqual(base[k]);
+    expect(result.report.finance.expenditure[0]!.total).toBe('85.33');
+    expect(result.diagnostics.some((d) => d.code === 'IMPORT.COLUMNS_UNALIGNED')).toBe(true);
+    expect(result.unmapped.some((u) => u.text === '87.2217')).toBe(true);
+  });
+
+  it('traditional characters with pinyin glosses in labels: values kept as printed', () => {
+    const { got, result } = fields(toTraditional(seedText));
+    expect(got.departmentName).toBe('黨群工作部');
+    expect(got.budgetCode).toBe('999236');
+    expect(got.staffQuota).toBe(3);
+    expect(got.actualStaff).toBe(6);
+    expect(got.phone).toBe('18821880734');
+    expect(result.report.cover.reportDate).toBe('2022-06-21');
+    expect(result.family).toBe('yueyang-overall');
+  });
+
+  it('报告期 for 报告日期, a masked phone and an empty budget code', () => {
+    const text = seedText.replace('报告日期：2022年6月21日', '报告期:2022 -6 - 21').replace('18821880734', '188****8989').replace('预 算 编 码：999236', '预算编码');
+    const r = importText(text).report;
+    expect(r.cover.reportDate).toBe('2022-06-21');
+    expect(r.overview.phone).toBe('188****8989');
+    expect(r.cover.budgetCode).toBe('');
+    expect(r.cover.evaluationMethod).toBe('部门（单位）绩效自评');
+  });
+
+  it('a missing section leaves its fields empty and the rest intact', () => {
+    const start = seedText.indexOf('\t三、部门（单位）整体支出绩效自评情况');
+    const end = seedText.indexOf('\t四、评价人员');
+    const r = importText(seedText.slice(0, start) + seedText.slice(end)).report;
+    expect(r.performance.indicators).toEqual([]);
+    expect(r.performance.selfScore).toBeNull();
+    expect(r.evaluators).toHaveLength(1);
+    expect(r.finance.expenditure[0]!.total).toBe('85.33');
+  });
+
+  it('GB18030-encoded text as saved by Chinese Windows', () => {
+    // Encode via the gb18030 table of TextDecoder by round-tripping every character in the file.
+    const gb = encodeGb18030(seedText.slice(0, 400));
+    const r = importText(gb).report;
+    expect(r.cover.departmentName).toBe('党群工作部');
+  });
+
+  it('a bad amount is an error naming section, table, row and column, and its text is kept', () => {
+    const text = seedText.replace('\t85.33\n\t38.43', '\t约85\n\t38.43');
+    const r = importText(text);
+    const d = r.diagnostics.find((x) => x.code === 'IMPORT.BAD_AMOUNT');
+    expect(d?.message).toBe('二、部门（单位）收支情况·年度支出和结余情况表·局机关及二级机构汇总行·支出合计列：“约85”不是金额（万元），已保留原文在未识别内容中。');
+    expect(d?.path).toBe('finance.expenditure[0].total');
+    expect(r.unmapped.map((u) => u.text)).toContain('约85');
+  });
+});
+
+describe('garbage in, clear errors out', () => {
+  it('refuses binary bytes', () => {
+    const bytes = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+    expect(() => importText(bytes)).toThrow(ImportError);
+    try {
+      importText(bytes);
+    } catch (e) {
+      expect((e as ImportError).code).toBe('TEXT.BINARY');
+      expect((e as ImportError).message).toMatch(/不是文本/);
+    }
+  });
+
+  it('refuses an empty file and a text that is not a report', () => {
+    expect(() => importText(new Uint8Array())).toThrow(/文件为空/);
+    expect(() => importText('床前明月光\n疑是地上霜\n举头望明月\n低头思故乡\n')).toThrow(/无法识别/);
+  });
+
+  it('refuses legacy Word 97-2003 files with advice', async () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
+    await expect(importFile(ole, '报告.doc')).rejects.toThrow(ImportError);
+  });
+});
+
+/** Minimal GB18030 encoder for tests: build the reverse table from TextDecoder over the 2-byte range. */
+function encodeGb18030(text: string): Uint8Array {
+  const dec = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue;
+      const ch = dec.decode(new Uint8Array([a, b]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out.push(code);
+    else out.push(...(table.get(ch) ?? [0x3f]));
+  }
+  return new Uint8Array(out);
+}

@@ -1,0 +1,17 @@
+// The seed report (a real 2021 report of 湖南城陵矶新港区党群工作部, Word flattened to text) for tests.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Report } from '../../src/core/model/report';
+import { type ImportResult, importText } from '../../src/io/import/index';
+
+export const SEED_PATH = fileURLToPath(new URL('../fixtures/seed-report-2021-dangqun.txt', import.meta.url));
+export const seedText = readFileSync(SEED_PATH, 'utf8');
+
+export function importSeed(): ImportResult {
+  return importText(seedText);
+}
+
+/** A fresh, independent copy of the imported seed report, to mutate in a test. */
+export function seedReport(): Report {
+  return structuredClone(importSeed().report);
+}
