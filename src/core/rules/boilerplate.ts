@@ -56,3 +56,13 @@ export function copiedText(env: RuleEnv): void {
     }
   }
 }
+
+// Template instructions and placeholders left in the text: the form was copied but not filled in.
+const PLACEHOLDER = /[×ＸX]{2,}(?:局|单位|部门|年|万元|项)?|（\s*\d+\s*字以内\s*）|\(\s*\d+\s*字以内\s*\)|此处填写|请填写|对照年度目标，说明|根据部门实际进行调整细化|(?:说明|分析)[^。]{0,20}的(?:完成情况|原因)[（(]\d+字以内[)）]/;
+
+export function placeholders(env: RuleEnv): void {
+  for (const t of texts(env.report)) {
+    const m = PLACEHOLDER.exec(t.text);
+    if (m) env.add('Q12', 'TEXT.PLACEHOLDER', 'warning', t.path, `${t.place}：仍有模板占位或填写说明“${short(m[0], 30)}”，内容未按本单位实际填写。`);
+  }
+}

@@ -4,7 +4,7 @@ import type { Finding } from '../model/finding';
 import type { Report } from '../model/report';
 import type { Scorecard } from '../model/score';
 import type { Template } from '../model/template';
-import { copiedText } from './boilerplate';
+import { copiedText, placeholders } from './boilerplate';
 import { type Rule, ruleEnv } from './context';
 import { reportYear, textDates } from './dates';
 import { emptyTables, rowIdentities, signs, summaryRows, surplus } from './finance';
@@ -32,6 +32,7 @@ const RULES: Rule[] = [
   indicatorWording,
   indicatorCoverage,
   copiedText,
+  placeholders,
 ];
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;

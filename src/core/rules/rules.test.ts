@@ -296,6 +296,12 @@ describe('Q12 copied text', () => {
     r.cover.departmentName = '岳阳市第一人民医院';
     expect(has(r, 'TEXT.FOREIGN_CONTEXT').some((f) => f.message.includes('患者'))).toBe(false);
   });
+  it('flags template placeholders left unfilled', () => {
+    const r = seedReport();
+    r.narrative[5]!.text = '结合自评情况，提出下一步改进完善的意见（200字以内）。';
+    expect(has(r, 'TEXT.PLACEHOLDER')[0]?.path).toBe('narrative[5].text');
+    expect(has(seedReport(), 'TEXT.PLACEHOLDER')).toEqual([]);
+  });
   it('flags the same indicator twice', () => {
     const r = seedReport();
     r.performance.indicators.push({ ...r.performance.indicators[0]! });
