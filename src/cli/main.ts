@@ -4,6 +4,15 @@ import { checkCommand } from './commands/check';
 import { importCommand } from './commands/import';
 import { templatesCommand } from './commands/templates';
 
+// Server-side commands pull in Fastify, Kysely and the database drivers; load them only when asked for, so
+// `jixiao check` starts fast.
+const SERVER_COMMANDS: Record<string, { description: string; load: () => Promise<Command> }> = {
+  serve: { description: '启动 Web 应用', load: async () => (await import('./commands/serve')).serveCommand() },
+  user: { description: '用户管理（jixiao user add …）', load: async () => (await import('./commands/user')).userCommand() },
+  audit: { description: '审计日志（jixiao audit verify）', load: async () => (await import('./commands/audit')).auditCommand() },
+  export: { description: '导出官方版式 DOCX/PDF/XLSX/HTML 及开放数据 JSON/CSV', load: async () => (await import('./commands/export')).exportCommand() },
+};
+
 const program = new Command('jixiao')
   .description('绩效自评：部门整体支出绩效评价自评报告的导入、检查、评分与导出')
   .version('0.1.0')
@@ -12,6 +21,11 @@ const program = new Command('jixiao')
 program.addCommand(importCommand());
 program.addCommand(checkCommand());
 program.addCommand(templatesCommand());
+const wanted = process.argv[2];
+for (const [name, c] of Object.entries(SERVER_COMMANDS)) {
+  if (name === wanted) program.addCommand(await c.load());
+  else program.command(name).description(c.description);
+}
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(`出错了：${e instanceof Error ? e.message : String(e)}\n`);

@@ -96,10 +96,17 @@ export type AmountParse =
  * Reads an amount cell as people write it: "1,234.56", "87.2217万元", "１２.５", "-", "—", "/" (blank).
  * Returns the canonical 万元 string, keeping the written decimals.
  */
+const BLANK: AmountParse = Object.freeze({ kind: 'blank' });
+
 export function readAmount(raw: string | null | undefined): AmountParse {
-  if (raw == null) return { kind: 'blank' };
+  if (raw == null || raw === '') return BLANK;
+  // Most cells are already canonical ("87.2217"): skip the clean-up below for them.
+  const c0 = raw.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57 && (c0 !== 48 || raw.length === 1 || raw.charCodeAt(1) === 46) && WAN_PATTERN.test(raw)) {
+    return { kind: 'amount', value: raw };
+  }
   let s = halfWidth(raw).replace(/[\s\u00a0\u3000]/g, '');
-  if (s === '' || /^[-—–/／\\无]+$/.test(s)) return { kind: 'blank' };
+  if (s === '' || /^[-—–/／\\无]+$/.test(s)) return BLANK;
   s = s.replace(/万元$|万$/, '').replace(/,/g, '');
   if (s.startsWith('+')) s = s.slice(1);
   if (s.startsWith('.')) s = `0${s}`;

@@ -2,7 +2,7 @@
 // school, "患者" for a hospital, "本院" for a court or hospital) in a report of a unit of another kind.
 import type { Report } from '../model/report';
 import type { RuleEnv } from './context';
-import { narrativePlace, short } from './where';
+import { short } from './where';
 
 interface Foreign {
   words: RegExp;
@@ -24,24 +24,13 @@ function unitText(r: Report): string {
   return `${r.cover.departmentName} ${r.overview.duties}`;
 }
 
-function texts(r: Report): { path: string; place: string; text: string }[] {
-  const out = r.narrative.map((s, i) => ({ path: `narrative[${i}].text`, place: narrativePlace(r, i), text: s.text }));
-  out.push(
-    { path: 'overview.duties', place: '一、基本概况·职能职责概述', text: r.overview.duties },
-    { path: 'overview.achievements', place: '一、基本概况·年度总体运行情况及取得的成绩', text: r.overview.achievements },
-  );
-  r.performance.qualitative.forEach((q, i) => out.push({ path: `performance.qualitative[${i}].result`, place: `三、绩效自评情况·定性目标${i + 1}`, text: `${q.target}\n${q.result}` }));
-  r.performance.indicators.forEach((x, i) => out.push({ path: `performance.indicators[${i}].name`, place: `三、绩效自评情况·第${i + 1}项指标`, text: x.name }));
-  return out;
-}
-
 /** Any foreign word at all: one pass decides whether the per-kind checks need to run. */
 const ANY = new RegExp(FOREIGN.map((f) => f.words.source).join('|'));
 
 export function copiedText(env: RuleEnv): void {
   const r = env.report;
   if (!r.cover.departmentName.trim()) return;
-  const all = texts(r).filter((t) => ANY.test(t.text));
+  const all = env.texts().filter((t) => ANY.test(t.text));
   if (!all.length) return;
   const unit = unitText(r);
   for (const f of FOREIGN) {
@@ -52,7 +41,7 @@ export function copiedText(env: RuleEnv): void {
       const m = f.words.exec(t.text);
       f.words.lastIndex = 0;
       const around = m ? t.text.slice(Math.max(0, m.index - 6), m.index + m[0].length + 8) : hits[0]!;
-      env.add('Q12', 'TEXT.FOREIGN_CONTEXT', 'warning', t.path, `${t.place}：“${short(around, 30)}”中的“${hits.join('、')}”是${f.kind}的说法，与${r.cover.departmentName}不符，疑似从其他单位的报告复制。`);
+      env.add('Q12', 'TEXT.FOREIGN_CONTEXT', 'warning', t.path, `${t.place()}：“${short(around, 30)}”中的“${hits.join('、')}”是${f.kind}的说法，与${r.cover.departmentName}不符，疑似从其他单位的报告复制。`);
     }
   }
 }
@@ -61,8 +50,8 @@ export function copiedText(env: RuleEnv): void {
 const PLACEHOLDER = /[×ＸX]{2,}(?:局|单位|部门|年|万元|项)?|（\s*\d+\s*字以内\s*）|\(\s*\d+\s*字以内\s*\)|此处填写|请填写|对照年度目标，说明|根据部门实际进行调整细化|(?:说明|分析)[^。]{0,20}的(?:完成情况|原因)[（(]\d+字以内[)）]/;
 
 export function placeholders(env: RuleEnv): void {
-  for (const t of texts(env.report)) {
+  for (const t of env.texts()) {
     const m = PLACEHOLDER.exec(t.text);
-    if (m) env.add('Q12', 'TEXT.PLACEHOLDER', 'warning', t.path, `${t.place}：仍有模板占位或填写说明“${short(m[0], 30)}”，内容未按本单位实际填写。`);
+    if (m) env.add('Q12', 'TEXT.PLACEHOLDER', 'warning', t.path, `${t.place()}：仍有模板占位或填写说明“${short(m[0], 30)}”，内容未按本单位实际填写。`);
   }
 }

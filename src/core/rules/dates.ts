@@ -1,26 +1,11 @@
 // X6: the year hangs together. 报告日期 falls in the year after the evaluated year; a year-end report does
 // not speak of "截至10月份" figures or of plans "争取12月底前完成" in the year it evaluates; no date in the
 // text is later than the report date.
-import type { Report } from '../model/report';
 import type { RuleEnv } from './context';
-import { narrativePlace } from './where';
 
 const PARTIAL = /截[至止](?:(\d{4})年)?\s*(\d{1,2})\s*月(?:份|底|末|中旬|上旬|下旬)?/g;
 const PLAN = /(争取|计划|预计|力争|拟于|将于)\s*(?:(\d{4})年)?\s*(\d{1,2})\s*月(?:底|末|份)?\s*(?:前|以前)?\s*(完成|实现|建成|办结)/g;
 const FULL_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
-
-interface Text {
-  path: string;
-  place: string;
-  text: string;
-}
-
-function texts(r: Report): Text[] {
-  const out: Text[] = r.narrative.map((s, i) => ({ path: `narrative[${i}].text`, place: narrativePlace(r, i), text: s.text }));
-  out.push({ path: 'overview.achievements', place: '一、部门（单位）基本概况·年度总体运行情况及取得的成绩', text: r.overview.achievements });
-  r.performance.qualitative.forEach((q, i) => out.push({ path: `performance.qualitative[${i}].result`, place: `三、绩效自评情况·定性目标${i + 1}·实际完成`, text: q.result }));
-  return out;
-}
 
 export function reportYear(env: RuleEnv): void {
   const { year, cover } = env.report;
@@ -38,25 +23,25 @@ export function reportYear(env: RuleEnv): void {
 export function textDates(env: RuleEnv): void {
   const { year, cover } = env.report;
   if (year == null) return;
-  for (const t of texts(env.report)) {
-    if (!t.text.includes('月')) continue;
+  for (const t of env.texts()) {
+    if (t.kind === 'indicator' || t.kind === 'overview' && t.path === 'overview.duties' || !t.text.includes('月')) continue;
     for (const m of t.text.matchAll(PARTIAL)) {
       const y: number = m[1] ? Number(m[1]) : year;
       if (y === year && Number(m[2]) < 12) {
-        env.add('X6', 'DATE.PARTIAL_YEAR', 'warning', t.path, `${t.place}：“${m[0]}”是年中口径，年度自评报告应使用全年数据，疑似沿用了其他时期的材料。`);
+        env.add('X6', 'DATE.PARTIAL_YEAR', 'warning', t.path, `${t.place()}：“${m[0]}”是年中口径，年度自评报告应使用全年数据，疑似沿用了其他时期的材料。`);
       }
     }
     for (const m of t.text.matchAll(PLAN)) {
       const y: number = m[2] ? Number(m[2]) : year;
       if (y === year) {
-        env.add('X6', 'DATE.STALE_PLAN', 'warning', t.path, `${t.place}：“${m[0]}”是对${year}年内的计划，年度报告应写明实际完成情况。`);
+        env.add('X6', 'DATE.STALE_PLAN', 'warning', t.path, `${t.place()}：“${m[0]}”是对${year}年内的计划，年度报告应写明实际完成情况。`);
       }
     }
     if (!cover.reportDate) continue;
     for (const m of t.text.matchAll(FULL_DATE)) {
       const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
       if (iso > cover.reportDate) {
-        env.add('X6', 'DATE.AFTER_REPORT', 'warning', t.path, `${t.place}：日期“${m[0]}”晚于报告日期${cover.reportDate}。`);
+        env.add('X6', 'DATE.AFTER_REPORT', 'warning', t.path, `${t.place()}：日期“${m[0]}”晚于报告日期${cover.reportDate}。`);
       }
     }
   }

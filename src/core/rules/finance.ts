@@ -6,28 +6,35 @@ import type { RuleEnv } from './context';
 import { financeCell, wan } from './where';
 
 type Row = Record<string, string | null | unknown>;
-const fen = (row: Row, key: string): number | null => wanToFen(row[key] as string | null);
 
 /** A1: 汇总行 = 局机关 + Σ 二级机构, per column; a summary with no institution figures behind it is flagged. */
 export function summaryRows(env: RuleEnv): void {
   const { report } = env;
   for (const def of FINANCE_TABLES) {
     const rows = report.finance[def.key] as Row[];
+    const F = env.fen(def.key);
     const s = rows.findIndex((r) => r.kind === 'summary');
-    const parts = rows.map((r, i) => ({ r, i })).filter((x) => x.r.kind !== 'summary');
+    const parts = rows.map((r, i) => ({ r, i, f: F[i]! })).filter((x) => x.r.kind !== 'summary');
     if (s < 0 || parts.length === 0) continue;
     const mainIndex = parts.find((p) => p.r.kind === 'main')?.i ?? parts[0]!.i;
     for (const col of def.columns) {
-      const total = fen(rows[s]!, col.key);
-      const filled = parts.filter((p) => fen(p.r, col.key) != null);
-      const sum = filled.reduce((a, p) => a + fen(p.r, col.key)!, 0);
+      const total = F[s]![col.key] ?? null;
+      let sum = 0;
+      let filled = 0;
+      for (const p of parts) {
+        const v = p.f[col.key];
+        if (v != null) {
+          sum += v;
+          filled++;
+        }
+      }
       if (total == null) {
-        if (filled.length && sum !== 0) {
+        if (filled && sum !== 0) {
           env.add('A1', 'FIN.SUMMARY_BLANK', 'error', `finance.${def.key}[${s}].${col.key}`, `${financeCell(report, def.key, s, col.key)}未填写，但局机关及二级机构合计为${wan(sum)}万元。`);
         }
         continue;
       }
-      if (filled.length === 0) {
+      if (filled === 0) {
         if (total === 0) continue;
         env.add('A1', 'FIN.SUMMARY_UNSUPPORTED', 'error', `finance.${def.key}[${mainIndex}].${col.key}`, `${financeCell(report, def.key, s, col.key)}为${rows[s]![col.key]}万元，但局机关及各二级机构行均未填写，汇总数没有明细支撑。`);
         continue;
@@ -42,9 +49,10 @@ export function summaryRows(env: RuleEnv): void {
 /** total = Σ parts for one row; blanks count as 0, a row with nothing filled is skipped. */
 function rowSum(env: RuleEnv, rule: string, code: string, table: FinanceTableKey, totalKey: string, partKeys: string[], what: string): void {
   const rows = env.report.finance[table] as Row[];
+  const F = env.fen(table);
   rows.forEach((row, i) => {
-    const total = fen(row, totalKey);
-    const parts = partKeys.map((k) => fen(row, k));
+    const total = F[i]![totalKey] ?? null;
+    const parts = partKeys.map((k) => F[i]![k] ?? null);
     const filled = parts.filter((p): p is number => p != null);
     if (total == null && filled.length === 0) return;
     const sum = filled.reduce((a, b) => a + b, 0);
@@ -105,9 +113,10 @@ const MAY_BE_NEGATIVE = new Set(['surplusYear', 'surplusCumulative']);
 /** A10: amounts are not negative, except 结余. */
 export function signs(env: RuleEnv): void {
   for (const def of FINANCE_TABLES) {
+    const F = env.fen(def.key);
     (env.report.finance[def.key] as Row[]).forEach((row, i) => {
       for (const col of def.columns) {
-        const v = fen(row, col.key);
+        const v = F[i]![col.key];
         if (v != null && v < 0 && !MAY_BE_NEGATIVE.has(col.key)) {
           env.add('A10', 'FIN.NEGATIVE', 'error', `finance.${def.key}[${i}].${col.key}`, `${financeCell(env.report, def.key, i, col.key)}为负数（${row[col.key]}万元），除结余外金额不能为负。`);
         }
@@ -119,8 +128,8 @@ export function signs(env: RuleEnv): void {
 /** A table left entirely blank: not an identity failure, but a reviewer wants to know. */
 export function emptyTables(env: RuleEnv): void {
   for (const def of FINANCE_TABLES) {
-    const rows = env.report.finance[def.key] as Row[];
-    if (rows.length && rows.every((r) => def.columns.every((c) => r[c.key] == null))) {
+    const F = env.fen(def.key);
+    if (F.length && F.every((r) => def.columns.every((c) => r[c.key] == null))) {
       env.add('A1', 'FIN.TABLE_EMPTY', 'info', `finance.${def.key}`, `${def.section}·${def.title}全部未填写。`);
     }
   }

@@ -34,6 +34,10 @@ const AFTER = new RegExp(
   'g',
 );
 const BEFORE = new RegExp(`${NUM}(?:是|为|用于)?(人员支出|公用支出)`, 'g');
+// Only the few places where "万元" stands are worth a look: the label and number sit just before it.
+const AFTER_AT_END = new RegExp(`${AFTER.source}$`);
+const BEFORE_AT_START = new RegExp(`^${BEFORE.source}`);
+const NUMBER_BEFORE = /\d[\d.]*\s*$/;
 
 export function narrativeAmounts(env: RuleEnv): void {
   const { report } = env;
@@ -53,7 +57,15 @@ export function narrativeAmounts(env: RuleEnv): void {
         env.add('X3', 'NARR.AMOUNT_MISMATCH', 'warning', `narrative[${i}].text`, `${narrativePlace(report, i)}：“${phrase}”与收支表的${claim.label}${table}万元不一致（相差${wan(Math.abs(stated - tableFen))}万元）。`);
       }
     };
-    for (const m of section.text.matchAll(AFTER)) compare(m[1]!, m[2]!, m[0]);
-    for (const m of section.text.matchAll(BEFORE)) compare(m[2]!, m[1]!, m[0]);
+    const text = section.text;
+    for (let p = text.indexOf('万元'); p >= 0; p = text.indexOf('万元', p + 2)) {
+      const head = text.slice(Math.max(0, p - 48), p + 2);
+      const after = AFTER_AT_END.exec(head);
+      if (after) compare(after[1]!, after[2]!, after[0]);
+      const num = NUMBER_BEFORE.exec(head.slice(0, -2));
+      if (!num) continue;
+      const before = BEFORE_AT_START.exec(text.slice(p - num[0].length, p + 9));
+      if (before) compare(before[2]!, before[1]!, before[0]);
+    }
   });
 }

@@ -14,7 +14,7 @@ export function staffControl(env: RuleEnv): void {
     env.add('X1', 'STAFF.NO_QUOTA', 'warning', 'overview.staffQuota', `${where}为${actual}人，而人员编制为0，请核实编制数。`);
     return;
   }
-  const rate = new Decimal(actual).div(quota).mul(100).toFixed(2);
+  const rate = new Decimal(actual).div(quota).mul(100).toFixed(2, Decimal.ROUND_HALF_UP);
   const overview = env.report.narrative.find((s) => s.key === 'overview')?.text ?? '';
   const explained = EXPLAINED.test(overview);
   env.add(

@@ -64,6 +64,7 @@ export function normalise(raw: string, withMap = false): Normalised {
 const SPACES = /[\s\u3000\u00a0]+/g;
 const HAS_SPACE = /[\s\u3000\u00a0]/;
 const GLOSS = /(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][a-zA-Z\u00e0-\u01ff\u1e3f]{1,10}[)）]/g;
+const HAS_GLOSS = new RegExp(GLOSS.source);
 const FULL = /[（）：，；．－]/g;
 const HAS_FULL = /[（）：，；．－]/;
 const HAS_TRADITIONAL = new RegExp(TRADITIONAL.source);
@@ -88,7 +89,7 @@ export function norm(raw: string): string {
 export function afterLabel(raw: string, re: RegExp): string | null {
   // Without spaces, brackets or traditional characters the normal form is the raw text character for
   // character (full-width punctuation and '-' map one to one), so positions need no map.
-  if (!HAS_SPACE.test(raw) && !raw.includes('(') && !raw.includes('（') && !HAS_TRADITIONAL.test(raw)) {
+  if (!HAS_SPACE.test(raw) && !HAS_GLOSS.test(raw) && !HAS_TRADITIONAL.test(raw)) {
     const m = re.exec(norm(raw));
     if (!m || m.index !== 0) return null;
     return raw.slice(m[0].length).replace(/^[\s:：\u3000]+/, '').trim();
