@@ -20,6 +20,8 @@ export interface Token {
   row: number;
   /** cell index in its row, 0 for paragraphs */
   col: number;
+  /** index of the Doc block (paragraph or table) it belongs to */
+  block: number;
 }
 
 export class MapContext {
@@ -31,13 +33,15 @@ export class MapContext {
   readonly rows = new Map<number, number[]>();
   /** registered label pattern → indexes of the tokens matching it, ascending */
   private readonly byRole = new Map<RegExp, number[]>();
+  private block = 0;
 
   constructor(readonly doc: Doc) {
     let rowId = 0;
-    for (const b of doc.blocks) {
+    doc.blocks.forEach((b, block) => {
+      this.block = block;
       if (b.type === 'paragraph') {
         this.push(b.text, b.loc, -1, 0);
-        continue;
+        return;
       }
       for (const r of b.rows) {
         const id = rowId++;
@@ -51,7 +55,7 @@ export class MapContext {
         });
         this.rows.set(id, idx);
       }
-    }
+    });
     this.used = new Uint8Array(this.tokens.length);
   }
 
@@ -62,7 +66,7 @@ export class MapContext {
     // Labels broken across lines inside a cell ("年度主要\n工作内容") are matched on the whole cell when short.
     const head = text.length <= 40 ? text : first;
     const l = label(head);
-    this.tokens.push({ index, text, norm: l.norm, roles: l.roles, loc, row, col });
+    this.tokens.push({ index, text, norm: l.norm, roles: l.roles, loc, row, col, block: this.block });
     for (const re of l.roles) {
       const list = this.byRole.get(re);
       if (list) list.push(index);
@@ -96,6 +100,13 @@ export class MapContext {
   nextNonEmptyBefore(i: number): number {
     for (let j = i - 1; j >= 0; j--) if (this.tokens[j]!.text.trim() !== '') return j;
     return -1;
+  }
+
+  /** Takes tokens out of every search and marks them used (derived content, not the report's). */
+  exclude(indexes: readonly number[]): void {
+    const out = new Set(indexes);
+    for (const i of indexes) this.use(i);
+    for (const [re, list] of this.byRole) this.byRole.set(re, list.filter((i) => !out.has(i)));
   }
 
   /** Whether token i matches a pattern; registered patterns are a lookup. */

@@ -4,6 +4,7 @@ import type { MapContext } from './context';
 import { findLabelled, readLabelled } from './fields';
 import { COVER, MISC, OVERVIEW, SECTION } from './labels';
 import { parseDate, parseYear } from './values';
+import { excelSerialDate } from './workbook';
 
 
 /** Index of the first token that belongs to the body rather than the cover. */
@@ -41,7 +42,7 @@ export function mapCover(ctx: MapContext): void {
   }
   const date = findLabelled(ctx, COVER.reportDate, 0, end);
   if (date) {
-    r.cover.reportDate = parseDate(date.value);
+    r.cover.reportDate = parseDate(date.value) ?? (ctx.doc.format === 'xlsx' ? excelSerialDate(date.value) : null);
     ctx.source('cover.reportDate', date.loc);
     if (date.value && !r.cover.reportDate) {
       ctx.diag({ code: 'IMPORT.BAD_DATE', severity: 'warning', path: 'cover.reportDate', loc: date.loc, message: `封面·报告日期：“${date.value}”不是有效日期。` });

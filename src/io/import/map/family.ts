@@ -15,7 +15,10 @@ export function detectFamily(ctx: MapContext): Family {
   const head = ctx.tokens.slice(0, 400);
   const has = (re: RegExp) => head.some((t) => re.test(t.norm));
   if (has(PROJECT) && !has(SECTION.overview)) return 'project-selfeval';
-  const yueyang = has(SECTION.overview) && has(OVERVIEW.contact) && (has(OVERVIEW.staffQuota) || has(OVERVIEW.phone));
+  const yueyangForm = has(SECTION.overview) && has(OVERVIEW.contact) && (has(OVERVIEW.staffQuota) || has(OVERVIEW.phone));
+  // The same report as a workbook: the Yueyang row label 局机关及二级机构汇总 with the 基本概况 fields.
+  const yueyangSheets = head.some((t) => t.norm === '局机关及二级机构汇总') && has(OVERVIEW.contact);
+  const yueyang = yueyangForm || yueyangSheets;
   if (yueyang) return 'yueyang-overall';
   const title = ctx.report.cover.title;
   const overall = OVERALL.test(title) || has(OVERALL);

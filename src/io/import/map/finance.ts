@@ -35,8 +35,11 @@ export function mapFinance(ctx: MapContext, from: number, to: number): void {
 function readTable(ctx: MapContext, def: FinanceTableDef, from: number, to: number): void {
   const rows = ctx.report.finance[def.key] as Record<string, unknown>[];
   let i = from;
+  // A table's rows belong to the table its header is in (a workbook has one sheet per table).
+  const block = ctx.tokens[from - 1]?.row !== -1 ? ctx.tokens[from - 1]?.block : undefined;
   while (i < to) {
     const t = ctx.tokens[i]!;
+    if (block !== undefined && t.row >= 0 && t.block !== block) break;
     const label = t.text !== '' && (t.row < 0 || t.col === 0) ? rowLabel(t) : null;
     // A new table caption or header row ends this table's data.
     if (!label) {

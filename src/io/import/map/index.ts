@@ -12,6 +12,7 @@ import { mapNarrative } from './narrative';
 import { mapOverview } from './overview';
 import { mapPerformance } from './performance';
 import { mapEvaluators, mapSignoffs } from './signoffs';
+import { mapWorkbook, skipDerivedTables } from './workbook';
 
 const BOILERPLATE_SET: ReadonlySet<RegExp> = new Set(BOILERPLATE);
 
@@ -25,6 +26,7 @@ export interface MapResult {
 
 export function mapDoc(doc: Doc): MapResult {
   const ctx = new MapContext(doc);
+  skipDerivedTables(ctx);
   const n = ctx.tokens.length;
   const narrativeAt = ctx.find(SECTION.narrative);
   const end = narrativeAt < 0 ? n : narrativeAt;
@@ -34,7 +36,8 @@ export function mapDoc(doc: Doc): MapResult {
   };
   const cover = coverEnd(ctx);
   const marks = [
-    Math.max(cover, ctx.find(SECTION.overview)),
+    // Without its heading (a workbook, a stripped copy) 基本概况 is looked for from the start.
+    ctx.find(SECTION.overview) >= 0 ? Math.max(cover, ctx.find(SECTION.overview)) : 0,
     firstOf(SECTION.finance, ...Object.values(FINANCE_HEADER)),
     firstOf(SECTION.performance, PERFORMANCE.qualitative, PERFORMANCE.quantitative),
     firstOf(SECTION.evaluators, SIGNOFF.evaluatorHeader),
@@ -50,6 +53,8 @@ export function mapDoc(doc: Doc): MapResult {
   };
 
   mapCover(ctx);
+  // Workbook-shaped tables first: their header rows say exactly what each column is.
+  mapWorkbook(ctx);
   mapOverview(ctx, start(0), stop(0));
   mapFinance(ctx, start(1), stop(1));
   mapPerformance(ctx, start(2), stop(2));

@@ -11,6 +11,11 @@ export const COVER = {
   preparer: /^填报人(\(签名\)|\(签字\))?/,
   preparerPhone: /^(联系电话|联络电话)/,
   issuer: /财政(局|厅)\(?制\)?$/,
+  // Label | value sheets (Jixiao's XLSX, hand-made workbooks) name these explicitly.
+  titleLabel: /^(标题|报告标题)$/,
+  regionLabel: /^(地区|行政区划)$/,
+  yearLabel: /^(年度|评价年度)$/,
+  issuerLabel: /^(制表单位|制表)$/,
 } as const;
 
 export const OVERVIEW = {
@@ -77,6 +82,9 @@ export const BOILERPLATE: readonly RegExp[] = [
   /^(职务\/职称|职务|职称|单位|签字)$/,
   /^附件\s*\d*(-\d+)?$/,
   /^年月日$/,
+  // a workbook's sheet names and its label | value header
+  /^(封面及概况|收入|支出|三公经费|固定资产|定性目标|绩效指标|评价人员及签署|综述|评分表|发现问题)$/,
+  /^(项目|内容)$/,
 ];
 
 /** Other single-token patterns the section parsers test. */
@@ -90,6 +98,14 @@ export const MISC = {
   qualitativeHeader: /^(预期目标|实际完成)$/,
   quantitativeHeader: /^(评价内容|绩效目标|完成情况)$/,
   gridEnd: /^(合计|总分|评价结论)/,
+  signoffHeader: /^签署$/,
+  signerHeader: /^(签字人|签名人|负责人)$/,
+  preparerHeader: /^填报人$/,
+  narrativeHeader: /^(类别|部分)$/,
+  contentHeader: /^(内容|正文)$/,
+  claimedHeader: /^自评得分$/,
+  findingsHeader: /^(级别|严重程度)$/,
+  serialHeader: /^序号$/,
 } as const;
 
 /** Indicator table headers by column (10号, Sichuan, Jixiao's XLSX). */

@@ -27,10 +27,10 @@ export function mapOverview(ctx: MapContext, from: number, to: number): void {
     }
   }
   text('duties');
-  const tasks = findLabelled(ctx, OVERVIEW.tasks, from, to);
-  if (tasks) {
-    o.tasks = splitTasks(tasks.value);
-    ctx.source('overview.tasks', tasks.loc);
+  // A workbook repeats the 年度主要工作内容 label on one row per task.
+  for (let tasks = findLabelled(ctx, OVERVIEW.tasks, from, to); tasks; tasks = findLabelled(ctx, OVERVIEW.tasks, from, to)) {
+    if (!o.tasks.length) ctx.source('overview.tasks', tasks.loc);
+    o.tasks.push(...splitTasks(tasks.value));
   }
   text('achievements');
   // Web copies sometimes lose the 年度主要工作内容 label; the 任务N lines still say what they are.

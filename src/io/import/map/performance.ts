@@ -10,7 +10,8 @@ export function mapPerformance(ctx: MapContext, from: number, to: number): void 
   mapQualitative(ctx, from, to);
   if (!mapIndicatorGrid(ctx, from, to)) mapYueyangIndicators(ctx, from, to);
   const perf = ctx.report.performance;
-  const score = findLabelled(ctx, PERFORMANCE.selfScore, from, to);
+  // A workbook keeps the self-score with the cover fields, outside any 三、 section.
+  const score = findLabelled(ctx, PERFORMANCE.selfScore, from, to) ?? findLabelled(ctx, PERFORMANCE.selfScore);
   if (score) {
     perf.selfScore = parseScore(score.value);
     ctx.source('performance.selfScore', score.loc);
@@ -18,7 +19,7 @@ export function mapPerformance(ctx: MapContext, from: number, to: number): void 
       ctx.diag({ code: 'IMPORT.BAD_SCORE', severity: 'error', path: 'performance.selfScore', loc: score.loc, message: `三、绩效自评情况·绩效自评综合得分：“${score.value}”不是 0–100 的分数。` });
     }
   }
-  const grade = findLabelled(ctx, PERFORMANCE.grade, from, to);
+  const grade = findLabelled(ctx, PERFORMANCE.grade, from, to) ?? findLabelled(ctx, PERFORMANCE.grade);
   if (grade) {
     perf.grade = grade.value;
     ctx.source('performance.grade', grade.loc);

@@ -3,6 +3,7 @@
 
 import type { MapContext } from './context';
 import { COVER, SIGNOFF } from './labels';
+import { label } from './classify';
 import { afterLabel } from './normalize';
 import { BLANK_DATE_LINE, parseDate } from './values';
 
@@ -18,7 +19,7 @@ export function mapEvaluators(ctx: MapContext, from: number, to: number): void {
   if (ctx.tokens[at]!.row >= 0) {
     for (let r = ctx.tokens[at]!.row + 1; ctx.rows.has(r); r++) {
       const cells = ctx.rows.get(r)!.map((i) => ctx.tokens[i]!);
-      if (cells[0]!.index >= end) break;
+      if (cells[0]!.index >= end || cells[0]!.block !== ctx.tokens[at]!.block || ctx.isUsed(cells[0]!.index)) break;
       if (cells.every((c) => c.text === '')) continue;
       addEvaluator(ctx, cells.map((c) => c.text.trim()), cells[0]!.loc);
       for (const c of cells) ctx.use(c.index);
@@ -50,46 +51,41 @@ export function mapSignoffs(ctx: MapContext, from: number, to: number): void {
     if (f === 'signer') s[b].signer = v;
     else if (v) opinion[b].push(v);
   };
+  // Line by line: a Word cell may hold the opinion, the 负责人（签章） label and the date line together.
+  const readLine = (raw: string, loc: { line?: number }) => {
+    const v = raw.trim();
+    if (!v) return;
+    const roles = label(v).roles;
+    const found = matchLabel(roles);
+    if (found) {
+      block = found.block;
+      field = found.field;
+      set(block, field, afterLabel(v, found.re) ?? '');
+      ctx.source(`signoffs.${block}`, loc);
+      return;
+    }
+    if (roles.includes(COVER.preparer)) {
+      readPreparer(ctx, v, loc);
+      return;
+    }
+    if (!block) return;
+    if (BLANK_DATE_LINE.test(v) || parseDate(v)) {
+      const d = parseDate(v);
+      if (d) s[block].date = d;
+      ctx.source(`signoffs.${block}.date`, loc);
+      return;
+    }
+    set(block, field === 'signer' && s[block].signer ? 'opinion' : field, v);
+  };
   for (let i = from; i < to; i++) {
     const t = ctx.tokens[i]!;
     if (ctx.isUsed(i) || t.text === '') continue;
-    const label = matchLabel(t.roles);
-    if (label) {
-      ctx.use(i);
-      block = label.block;
-      field = label.field;
-      const re = label.re;
-      const inline = afterLabel(t.text.split('\n')[0]!, re) ?? '';
-      const rest = t.text.split('\n').slice(1).join('\n').trim();
-      set(block, field, inline);
-      if (rest) readLines(rest, t.loc.line);
-      ctx.source(`signoffs.${block}`, t.loc);
-      continue;
-    }
-    if (t.roles.includes(COVER.preparer)) {
-      ctx.use(i);
-      readPreparer(ctx, t.text, t.loc);
-      continue;
-    }
-    if (!block) continue;
+    if (!block && !matchLabel(t.roles) && !t.roles.includes(COVER.preparer)) continue;
     ctx.use(i);
-    readLines(t.text, t.loc.line);
+    const base = t.loc.line;
+    t.text.split('\n').forEach((l, k) => readLine(l, base != null ? { line: base + k } : t.loc));
   }
   for (const b of ['leader', 'department', 'finance'] as const) s[b].opinion = opinion[b].join('\n');
-
-  function readLines(text: string, line: number | undefined) {
-    for (const l of text.split('\n')) {
-      const v = l.trim();
-      if (!v || !block) continue;
-      if (BLANK_DATE_LINE.test(v) || parseDate(v)) {
-        const d = parseDate(v);
-        if (d) s[block].date = d;
-        ctx.source(`signoffs.${block}.date`, { line });
-        continue;
-      }
-      set(block, field === 'signer' && s[block].signer ? 'opinion' : field, v);
-    }
-  }
 }
 
 function matchLabel(roles: readonly RegExp[]): { block: Block; field: 'opinion' | 'signer'; re: RegExp } | null {

@@ -1,0 +1,72 @@
+// 四、评价人员: the evaluators, then the three sign-off blocks each ending in its 年 月 日 line, then the
+// 填报人 line under the table. Blocks keep room for a handwritten signature and a seal.
+import type { Paragraph, Table } from 'docx';
+import type { Report, Signoff } from '../../../core/model/report';
+import { cleanText } from '../xlsx/columns';
+import { chineseDate, para, S, SIZE, TEXT_WIDTH, textWidth } from './style';
+import { type CellSpec, formTable, grid, type RowSpec, titleRow } from './table';
+
+const COLUMNS = grid([1, 1, 1, 1]);
+const CHAR = SIZE.xiaosi * 10; // twips per full-width character at 小四
+const CELL_TEXT_WIDTH = TEXT_WIDTH - 180; // minus the cell margins
+const SIGNATURE_ROOM = 6 * CHAR;
+
+/** Where a signer label starts so that it ends with room for a signature at the right edge. */
+function signerIndent(label: string): number {
+  return Math.max(0, CELL_TEXT_WIDTH - Math.ceil(textWidth(label)) * CHAR - SIGNATURE_ROOM);
+}
+
+function block(s: Signoff, opening: string, signerLabel: string | null): Paragraph[] {
+  const opinion = s.opinion ? cleanText(s.opinion).split('\n') : [];
+  // the opinion starts on the label's line, as it is written into the form
+  const out = [para(`${opening}${signerLabel ? (opinion[0] ?? '') : s.signer}`, S.signoff)];
+  const rest = signerLabel ? opinion.slice(1) : opinion;
+  for (const line of rest) out.push(para(line, S.signoffOpinion));
+  const blanks = opinion.length ? 1 : 3;
+  for (let i = 0; i < blanks; i++) out.push(para('', S.signoff));
+  if (signerLabel) out.push(para(`${signerLabel}${s.signer}`, S.signoff, { indentLeft: signerIndent(signerLabel) }));
+  out.push(para(chineseDate(s.date), S.signoffDate));
+  return out;
+}
+
+export function signoffTable(report: Report): Table {
+  const { leader, department, finance } = report.signoffs;
+  const evaluators = report.evaluators.length ? report.evaluators : [{ name: '', title: '', unit: '', signature: '' }];
+  const rows: RowSpec[] = [
+    titleRow('四、评价人员', 4),
+    {
+      cells: ['姓  名', '职务/职称', '单  位', '签  字'].map((content) => ({ content, style: S.formLabel })),
+      minHeightPt: 22,
+      cantSplit: true,
+    },
+    ...evaluators.map(
+      (e): RowSpec => ({
+        cells: [e.name, e.title, e.unit, e.signature].map((content): CellSpec => ({ content, style: S.formLabel, valign: 'top' })),
+        minHeightPt: 24,
+        cantSplit: true,
+      }),
+    ),
+    { cells: [{ content: block(leader, '评价组组长（签字）：', null), colSpan: 4 }], cantSplit: true },
+    {
+      cells: [{ content: block(department, '部门（单位）意见：', '部门（单位）负责人（签章）：'), colSpan: 4 }],
+      cantSplit: true,
+    },
+    {
+      cells: [
+        {
+          content: block(finance, '财政部门归口业务科室意见：', '财政部门归口业务科室负责人（签章）：'),
+          colSpan: 4,
+        },
+      ],
+      cantSplit: true,
+    },
+  ];
+  return formTable(COLUMNS, rows);
+}
+
+/** 填报人（签名）：… 联系电话：… — under the table, as the template prints it. */
+export function preparerParagraph(report: Report): Paragraph {
+  const { name, phone } = report.preparer;
+  const gap = ' '.repeat(Math.max(6, 26 - Math.ceil(textWidth(name) * 2)));
+  return para(`填报人（签名）：${name}${gap}联系电话：${phone}`, S.preparer, { beforePt: 8 });
+}

@@ -1,0 +1,202 @@
+// Header-driven tables: the way a workbook (Jixiao's own XLSX export, or a hand-made sheet of the same
+// shape) lays out what the Word form prints as blocks — 定性目标 pairs, sign-offs, 填报人, 综述 parts,
+// a filled-in 评分表 — plus label | value fields the form has no label for (标题, 地区, 年度, 制表单位).
+import type { NarrativeKey } from '../../../core/model/report';
+import { getTemplate } from '../../../core/templates/index';
+import type { ScoreNode } from '../../../core/model/template';
+import type { MapContext, Token } from './context';
+import { findLabelled } from './fields';
+import { COVER, INDICATOR_HEADER, MISC, PERFORMANCE } from './labels';
+import { headingKey } from './narrative';
+import { norm } from './normalize';
+import { parseScore, parseYear } from './values';
+
+/** Rows after the header row at token `at`, as cells keyed by the header's column, until a blank row. */
+function gridRows(ctx: MapContext, at: number): { header: Token[]; rows: Token[][] } {
+  const header = ctx.rowOf(at);
+  for (const h of header) ctx.use(h.index);
+  const rows: Token[][] = [];
+  for (let r = ctx.tokens[at]!.row + 1; ctx.rows.has(r); r++) {
+    const cells = ctx.rows.get(r)!.map((i) => ctx.tokens[i]!);
+    // The next block's own header ends this one.
+    if (cells[0]!.block !== ctx.tokens[at]!.block) break;
+    if (cells.some((c) => c.roles.includes(MISC.signoffHeader) || (c.roles.includes(MISC.preparerHeader) && c.col === 0))) break;
+    rows.push(cells);
+  }
+  return { header, rows };
+}
+
+function column(header: Token[], re: RegExp): number {
+  return header.find((h) => h.roles.includes(re) || re.test(h.norm))?.col ?? -1;
+}
+
+function cell(row: Token[], col: number): Token | undefined {
+  return col < 0 ? undefined : row.find((c) => c.col === col);
+}
+
+export function mapWorkbook(ctx: MapContext): void {
+  labelledExtras(ctx);
+  qualitativeGrid(ctx);
+  signoffGrid(ctx);
+  preparerGrid(ctx);
+  narrativeGrid(ctx);
+  scoreSheetGrid(ctx);
+}
+
+/**
+ * A 发现问题 sheet (级别 | 代码 | 位置 | 说明) is Jixiao's own output about the report, not part of it; its
+ * messages quote section names, so it must not be taken for the sections themselves.
+ */
+export function skipDerivedTables(ctx: MapContext): void {
+  for (let at = ctx.find(MISC.findingsHeader); at >= 0; at = ctx.find(MISC.findingsHeader, at + 1)) {
+    const t = ctx.tokens[at]!;
+    if (t.row < 0 || !ctx.rowOf(at).some((c) => /^代码$/.test(c.norm))) continue;
+    const derived: number[] = [];
+    for (let i = at; i < ctx.tokens.length && ctx.tokens[i]!.block === t.block; i++) derived.push(i);
+    ctx.exclude(derived);
+  }
+}
+
+function labelledExtras(ctx: MapContext): void {
+  const r = ctx.report;
+  const title = findLabelled(ctx, COVER.titleLabel);
+  if (title?.value) {
+    r.cover.title = title.value;
+    ctx.source('cover.title', title.loc);
+  }
+  const region = findLabelled(ctx, COVER.regionLabel);
+  if (region) {
+    r.cover.region = region.value;
+    ctx.source('cover.region', region.loc);
+  }
+  const year = findLabelled(ctx, COVER.yearLabel);
+  if (year) {
+    r.year = parseYear(`${year.value}年`) ?? r.year;
+    ctx.source('year', year.loc);
+  }
+  const issuer = findLabelled(ctx, COVER.issuerLabel);
+  if (issuer) {
+    r.cover.issuer = issuer.value;
+    ctx.source('cover.issuer', issuer.loc);
+  }
+}
+
+/** 序号 | 预期目标 | 实际完成 */
+function qualitativeGrid(ctx: MapContext): void {
+  // The Word form has its own 定性目标 block (整体支出绩效定性目标 | 预期目标 | 实际完成) read by performance.ts.
+  if (ctx.find(PERFORMANCE.qualitative) >= 0) return;
+  const at = ctx.find(MISC.qualitativeHeader);
+  if (at < 0 || ctx.isUsed(at) || ctx.tokens[at]!.row < 0 || ctx.report.performance.qualitative.length) return;
+  const { header, rows } = gridRows(ctx, at);
+  const tc = column(header, /^预期目标$/);
+  const rc = column(header, /^实际完成$/);
+  for (const row of rows) {
+    const target = cell(row, tc)?.text.trim() ?? '';
+    const result = cell(row, rc)?.text.trim() ?? '';
+    if (!target && !result) continue;
+    ctx.report.performance.qualitative.push({ target, result });
+    for (const c of row) ctx.use(c.index);
+  }
+}
+
+const BLOCKS: ReadonlyArray<[RegExp, 'leader' | 'department' | 'finance']> = [
+  [/组长/, 'leader'],
+  [/^部门/, 'department'],
+  [/^财政/, 'finance'],
+];
+
+/** 签署 | 意见 | 签字人 | 日期, one row per block. */
+function signoffGrid(ctx: MapContext): void {
+  const at = ctx.find(MISC.signoffHeader);
+  if (at < 0 || ctx.tokens[at]!.row < 0) return;
+  const { header, rows } = gridRows(ctx, at);
+  const oc = column(header, /^意见$/);
+  const sc = column(header, MISC.signerHeader);
+  const dc = column(header, /^(日期|签署日期)$/);
+  for (const row of rows) {
+    const block = BLOCKS.find(([re]) => re.test(row[0]!.norm))?.[1];
+    if (!block) continue;
+    const s = ctx.report.signoffs[block];
+    s.opinion = cell(row, oc)?.text.trim() ?? '';
+    s.signer = cell(row, sc)?.text.trim() ?? '';
+    s.date = cellDate(cell(row, dc));
+    ctx.source(`signoffs.${block}`, row[0]!.loc);
+    for (const c of row) ctx.use(c.index);
+  }
+}
+
+/** 填报人 | 联系电话, then one row. */
+function preparerGrid(ctx: MapContext): void {
+  for (let at = ctx.find(MISC.preparerHeader); at >= 0; at = ctx.find(MISC.preparerHeader, at + 1)) {
+    const t = ctx.tokens[at]!;
+    if (t.row < 0 || t.col !== 0 || ctx.isUsed(at)) continue;
+    const { header, rows } = gridRows(ctx, at);
+    const pc = column(header, /^(联系电话|联络电话)$/);
+    const row = rows[0];
+    if (!row) return;
+    ctx.report.preparer = { name: cell(row, 0)?.text.trim() ?? '', phone: cell(row, pc)?.text.trim() ?? '' };
+    ctx.source('preparer.name', row[0]!.loc);
+    for (const c of row) ctx.use(c.index);
+    return;
+  }
+}
+
+/** 类别 | 标题 | 内容: the narrative parts. */
+function narrativeGrid(ctx: MapContext): void {
+  const at = ctx.find(MISC.narrativeHeader);
+  if (at < 0 || ctx.tokens[at]!.row < 0 || ctx.report.narrative.length) return;
+  const { header, rows } = gridRows(ctx, at);
+  const hc = column(header, /^标题$/);
+  const bc = column(header, MISC.contentHeader);
+  for (const row of rows) {
+    const kind = row[0]!.text.trim();
+    const heading = cell(row, hc)?.text.trim() ?? '';
+    const text = cell(row, bc)?.text ?? '';
+    const key: NarrativeKey = headingKey(`一、${kind}`) ?? headingKey(heading) ?? 'other';
+    const k = ctx.report.narrative.push({ key, heading, text }) - 1;
+    ctx.source(`narrative[${k}]`, row[0]!.loc);
+    for (const c of row) ctx.use(c.index);
+  }
+}
+
+function leaves(nodes: readonly ScoreNode[], out: ScoreNode[] = []): ScoreNode[] {
+  for (const n of nodes) (n.children?.length ? leaves(n.children, out) : out.push(n));
+  return out;
+}
+
+/** A filled-in 评分表: 三级指标 | 分值 | … | 自评得分 (the team's claimed score for each line). */
+function scoreSheetGrid(ctx: MapContext): void {
+  const at = ctx.find(MISC.claimedHeader);
+  if (at < 0 || ctx.tokens[at]!.row < 0) return;
+  const { header, rows } = gridRows(ctx, at);
+  const nc = column(header, INDICATOR_HEADER.name);
+  const cc = ctx.tokens[at]!.col;
+  const noteCol = column(header, /^(说明|扣分原因|说明\/扣分原因|备注)/);
+  const byName = new Map(leaves(getTemplate(ctx.report.templateId).scoreSheet).map((n) => [norm(n.name), n.id]));
+  for (const row of rows) {
+    for (const c of row) ctx.use(c.index);
+    const name = cell(row, nc)?.text.trim() ?? '';
+    const claimed = parseScore(cell(row, cc)?.text ?? '');
+    const itemId = byName.get(norm(name));
+    if (!itemId || claimed == null) continue;
+    ctx.report.scoreSheet.push({ itemId, score: claimed, note: cell(row, noteCol)?.text.trim() ?? '' });
+  }
+}
+
+/** A date cell: text as written, or an Excel serial day number (days since 1899-12-30). */
+function cellDate(t: Token | undefined): string | null {
+  const v = t?.text.trim() ?? '';
+  if (!v) return null;
+  return excelSerialDate(v) ?? isoFromText(v);
+}
+
+export function excelSerialDate(v: string): string | null {
+  if (!/^\d{5}(\.\d+)?$/.test(v)) return null;
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(Number(v)) * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function isoFromText(v: string): string | null {
+  const m = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})/.exec(v);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
+}
