@@ -30,6 +30,12 @@ export function indicatorTargetText(ind: Indicator): string {
   return target && !ind.name.includes(target) ? `${ind.name}（目标值：${target}）` : ind.name;
 }
 
+/** 完成情况, with the 偏差原因 under it when there is one (the form has no column for it). */
+export function indicatorResultText(ind: Indicator): string {
+  const reason = ind.deviationReason.trim();
+  return reason ? `${ind.actual}\n偏差原因：${reason}` : ind.actual;
+}
+
 /** Lengths of runs of equal keys: ['a','a','b'] → [2, 1] starting at indices [0, 2]. */
 function runs<T>(items: readonly T[], key: (t: T) => string): Map<number, number> {
   const starts = new Map<number, number>();
@@ -56,7 +62,7 @@ function indicatorRows(indicators: readonly Indicator[]): RowSpec[] {
     if (l1) cells.push({ content: level1Label(ind.level1), rowSpan: l1 });
     const l2 = level2Runs.get(k);
     if (l2) cells.push({ content: ind.level2, rowSpan: l2 });
-    cells.push(text(indicatorTargetText(ind), 2), { content: ind.actual });
+    cells.push(text(indicatorTargetText(ind), 2), { content: indicatorResultText(ind) });
     // an indicator is a few lines: never split one across two pages
     return { cells, minHeightPt: 20, cantSplit: true };
   });

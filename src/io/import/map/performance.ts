@@ -104,30 +104,48 @@ function mapYueyangIndicators(ctx: MapContext, from: number, to: number): void {
   if (pending) addIndicators(ctx, pending, null, level1, level2);
 }
 
+// Jixiao's own DOCX writes a target the indicator text does not state as a suffix, and a deviation reason
+// under the result: "指标名称（目标值：≥50次）" / "48次\n偏差原因：…".
+const TARGET_SUFFIX = /[（(]目标值[:：]\s*(.+?)[)）]\s*$/;
+const REASON = /\n?\s*偏差原因[:：]\s*([\s\S]*)$/;
+
 function addIndicators(ctx: MapContext, text: Token, result: Token | null, level1: string, level2: string): void {
   ctx.use(text.index);
   if (result) ctx.use(result.index);
-  const actual = result?.text.trim() ?? '';
+  const resultText = result?.text.trim() ?? '';
+  const reasonMatch = REASON.exec(resultText);
+  const actual = (reasonMatch ? resultText.slice(0, reasonMatch.index) : resultText).trim();
   const measured = parseMeasured(actual);
-  for (const name of text.text.split(INDICATOR_SPLIT).map((s) => s.trim()).filter(Boolean)) {
-    const target = parseTarget(name);
+  for (const written of text.text.split(INDICATOR_SPLIT).map((s) => s.trim()).filter(Boolean)) {
+    const suffix = TARGET_SUFFIX.exec(written);
+    const name = suffix ? written.slice(0, suffix.index).trim() : written;
+    const targetText = suffix ? suffix[1]!.trim() : '';
+    const target = targetText ? (parseTarget(targetText) ?? withOperator(targetText)) : parseTarget(name);
     const ind: Indicator = {
       level1,
       level2,
       name,
       kind: '定量',
       operator: target?.operator ?? null,
-      target: target?.text ?? '',
+      target: targetText || target?.text || '',
       targetValue: target?.value ?? null,
       unit: target?.unit || measured?.unit || '',
       actual,
       actualValue: measured?.value ?? null,
       weight: null,
       score: null,
-      deviationReason: '',
+      deviationReason: reasonMatch?.[1]!.trim() ?? '',
     };
     const k = ctx.report.performance.indicators.push(ind) - 1;
     ctx.source(`performance.indicators[${k}]`, text.loc);
     if (result) ctx.source(`performance.indicators[${k}].actual`, result.loc);
   }
+}
+
+/** "≥54次" / "=100%": an operator sign then a measured value. */
+function withOperator(text: string) {
+  const op = /^\s*([≥≤=＝<>])/.exec(text)?.[1];
+  const m = parseMeasured(text.replace(/^\s*[≥≤=＝<>]\s*/, ''));
+  if (!op || !m) return null;
+  return { operator: (op === '＝' ? '=' : op) as Indicator['operator'] & string, value: m.value, unit: m.unit, text };
 }
