@@ -52,6 +52,20 @@ async function readPassword(fromStdin: boolean): Promise<string> {
   return a;
 }
 
+/** A department by id or by 预算编码; a section by id or by name (must be unambiguous). */
+async function resolveOrg(deps: Deps, table: 'departments' | 'sections', key: string | undefined): Promise<string | undefined> {
+  if (!key) return undefined;
+  const k = deps.db.kysely;
+  const rows =
+    table === 'departments'
+      ? await k.selectFrom('departments').select('id').where((eb) => eb.or([eb('id', '=', key), eb('budget_code', '=', key)])).execute()
+      : await k.selectFrom('sections').select('id').where((eb) => eb.or([eb('id', '=', key), eb('name', '=', key)])).execute();
+  const what = table === 'departments' ? '部门' : '科室';
+  if (rows.length === 0) throw new Error(`没有找到${what}“${key}”`);
+  if (rows.length > 1) throw new Error(`“${key}”对应多个${what}，请改用 id`);
+  return rows[0]!.id;
+}
+
 async function userId(deps: Deps, username: string): Promise<string> {
   const u = await findUserByUsername(deps.db.kysely, foldUsername(username));
   if (!u) throw new Error(`用户“${username}”不存在`);
@@ -67,8 +81,8 @@ export function userCommand(): Command {
     .option('--name <displayName>', '姓名', '')
     .option('--kind <kind>', '账户类型：business | sysadmin | secadmin | auditor', 'business')
     .option('--role <role...>', `业务角色：${ROLES.join(' | ')}`)
-    .option('--department <id>', '所属部门 id（部门角色必填）')
-    .option('--section <id>', '所属科室 id（归口审核人必填）')
+    .option('--department <id|预算编码>', '所属部门（部门角色必填）')
+    .option('--section <id|科室名称>', '所属科室（归口审核人、绩效管理科必填）')
     .option('--bureau <id>', '所属财政局 id')
     .option('--password-stdin', '从标准输入读取密码')
     .action(async (o: { username: string; name: string; kind: string; role?: string[]; department?: string; section?: string; bureau?: string; passwordStdin?: boolean }) => {
@@ -78,8 +92,11 @@ export function userCommand(): Command {
       const unknown = roles.filter((r) => !ROLES.includes(r));
       if (unknown.length) throw new Error(`未知角色：${unknown.join('、')}`);
       const password = await readPassword(Boolean(o.passwordStdin));
-      const created = await withDeps((deps) =>
-        addUser(deps, { actor: null, username: o.username, displayName: o.name, password, kind: o.kind as AccountKind, roles, departmentId: o.department, sectionId: o.section, bureauId: o.bureau }),
+      const created = await withDeps(async (deps) =>
+        addUser(deps, {
+          actor: null, username: o.username, displayName: o.name, password, kind: o.kind as AccountKind, roles, bureauId: o.bureau,
+          departmentId: await resolveOrg(deps, 'departments', o.department), sectionId: await resolveOrg(deps, 'sections', o.section),
+        }),
       );
       process.stdout.write(`已创建账户 ${created.username}（${created.kind}${created.roles.length ? `：${created.roles.join('、')}` : ''}），id ${created.id}\n`);
     });

@@ -1,0 +1,104 @@
+// createServer(config): the Fastify application with its database opened and migrated. Tests call it
+// with an in-memory SQLite or a PostgreSQL schema and use inject(); startServer() in start.ts listens.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import * as core from '../core/check';
+import * as importer from '../io/import/index';
+import { ImportError } from '../io/import/doc';
+import { argon2Hasher } from './auth/password';
+import type { ServerConfig } from './config';
+import { openPostgres, openSqlite } from './db/connect';
+import { migrate } from './db/migrate';
+import type { Db } from './db/schema';
+import { seedDemo } from './demo/seed';
+import { BoundedCache, cryptoRandom, systemClock, type Deps } from './deps';
+import { installErrorHandler } from './http/error-handler';
+import { adminRoutes } from './http/routes/admin';
+import { historyRoutes } from './http/routes/history';
+import { reportRoutes } from './http/routes/reports';
+import { sessionRoutes } from './http/routes/session';
+import { workflowRoutes } from './http/routes/workflow';
+import { installSecurityHeaders } from './http/security-headers';
+
+export interface CreateServerOptions {
+  /** an already-open (and possibly shared) database; otherwise one is opened from config and closed with the app */
+  db?: Db;
+  /** replace individual dependencies (clock, checker, importer, password hasher …) */
+  deps?: Partial<Omit<Deps, 'db' | 'config' | 'logger'>>;
+  /** Fastify's logger option; off unless given */
+  logger?: boolean | object;
+}
+
+/** The core implementations, looked up at call time so a build without them still starts. */
+export const defaultCheck: Deps['check'] = (report, options = {}) => {
+  if (typeof core.checkReport !== 'function') throw new Error('checkReport 尚未实现');
+  return core.checkReport(report, options);
+};
+export const defaultImportFile: Deps['importFile'] = (bytes, fileName) => {
+  if (typeof importer.importFile !== 'function') throw new ImportError('NOT_IMPLEMENTED', '导入功能尚未就绪，请稍后再试');
+  return importer.importFile(bytes, fileName);
+};
+
+export function openDatabase(config: ServerConfig): Db {
+  return config.databaseUrl ? openPostgres({ url: config.databaseUrl }) : openSqlite({ file: config.sqliteFile });
+}
+
+export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<FastifyInstance> {
+  const db = options.db ?? openDatabase(config);
+  await migrate(db);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 10 * 1024 * 1024,
+    // ids in URLs are UUIDs; keep the router strict and case-sensitive
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const deps: Deps = {
+    db,
+    config,
+    logger: app.log,
+    clock: systemClock,
+    random: cryptoRandom,
+    passwords: argon2Hasher(config.argon2),
+    check: defaultCheck,
+    importFile: defaultImportFile,
+    checkCache: new BoundedCache(2000),
+    ...options.deps,
+  };
+  if (config.demo) await seedDemo(db, { passwords: deps.passwords, clock: deps.clock, random: deps.random, importFile: deps.importFile });
+  if (!options.db) app.addHook('onClose', () => db.destroy());
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 5, parts: 8 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Jixiao 绩效自评 API', version: '1.0.0', description: '部门整体支出绩效评价自评报告的填报、签署、审核与公开。所有错误响应为 {error:{code,message}}，message 为中文。' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  const spa = existsSync(join(config.webDist, 'index.html'));
+  installErrorHandler(app, { spaIndex: spa });
+  installSecurityHeaders(app, config);
+
+  app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
+    await db.kysely.selectFrom('bureaus').select('id').limit(1).execute();
+    return { ok: true, database: db.dialect };
+  });
+  sessionRoutes(app, deps);
+  reportRoutes(app, deps);
+  workflowRoutes(app, deps);
+  historyRoutes(app, deps);
+  adminRoutes(app, deps);
+  if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+  return app;
+}

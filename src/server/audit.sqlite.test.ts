@@ -1,0 +1,4 @@
+import { sqliteBackend } from './testing/backends';
+import { auditSuite } from './testing/suites/audit';
+
+auditSuite(sqliteBackend);

@@ -1,0 +1,4 @@
+import { sqliteBackend } from './testing/backends';
+import { authSuite } from './testing/suites/auth';
+
+authSuite(sqliteBackend);

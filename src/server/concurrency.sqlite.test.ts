@@ -1,0 +1,4 @@
+import { sqliteBackend } from './testing/backends';
+import { concurrencySuite } from './testing/suites/concurrency';
+
+concurrencySuite(sqliteBackend);

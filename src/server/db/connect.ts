@@ -1,0 +1,86 @@
+// Opens the database: SQLite (a file under ./data/ by default) or PostgreSQL when a URL is given.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import pg from 'pg';
+import type { Database, Db } from './schema';
+
+// BIGINT (int8) arrives as a string by default; our values stay far below 2^53.
+pg.types.setTypeParser(20, Number);
+
+/**
+ * better-sqlite3 has one connection and Kysely serialises it, but another process (the CLI) may write
+ * too: BEGIN IMMEDIATE takes the write lock up front so a read-then-write never fails half-way with
+ * SQLITE_BUSY (security.md SQ-4).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly cfg: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(cfg);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.cfg);
+  }
+}
+
+/**
+ * Kysely prepares every statement anew; better-sqlite3 statements are reusable, so keep the recent
+ * ones (an LRU by SQL text). SQLite re-prepares a cached statement itself after a schema change.
+ */
+function withStatementCache(db: BetterSqlite3.Database, max = 300): BetterSqlite3.Database {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) cache.delete(source);
+    else stmt = db.prepare(source);
+    cache.set(source, stmt);
+    if (cache.size > max) cache.delete(cache.keys().next().value as string);
+    return stmt;
+  };
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'prepare') return prepare;
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+export interface SqliteOptions {
+  /** a file path, or ':memory:' for tests */
+  file: string;
+}
+
+export function openSqlite({ file }: SqliteOptions): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  // WAL: readers do not block the writer. FULL: an acknowledged write survives power loss (SQ-1, SQ-2).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  return { kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
+}
+
+export interface PostgresOptions {
+  url: string;
+  /** a schema to work in (tests give each app its own); created if missing */
+  schema?: string;
+  max?: number;
+}
+
+export function openPostgres({ url, schema, max = 10 }: PostgresOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, dialect: 'postgres', schema: schema ?? 'public', destroy: () => kysely.destroy() };
+}

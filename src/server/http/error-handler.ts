@@ -1,0 +1,59 @@
+// Every error leaves as {error: {code, message}} with a Chinese message; AppError codes map to HTTP
+// status here and nowhere else. Unexpected errors are logged and answered without internals.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
+import { AppError } from '../errors';
+
+const PLACES: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+
+function fieldsMessage(fields: Array<{ path: string; message: string }>, where?: string): string {
+  const prefix = where ? `${PLACES[where] ?? where}有误` : '输入有误';
+  return `${prefix}：${fields.map((f) => (f.path ? `${f.path}：${f.message}` : f.message)).join('；')}`;
+}
+
+export function send(reply: FastifyReply, status: number, code: string, message: string, extra: Record<string, unknown> = {}): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send({ ...extra, error: { code, message } });
+}
+
+export function installErrorHandler(app: FastifyInstance, opts: { spaIndex: boolean }): void {
+  app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof AppError) {
+      const { findings, paths, importCode, current, ...rest } = err.extra ?? {};
+      const extra = { ...rest, ...(current !== undefined ? { current } : {}), ...(findings !== undefined ? { findings } : {}) };
+      const inner = { ...(paths !== undefined ? { paths } : {}), ...(importCode !== undefined ? { importCode } : {}) };
+      if (err.status === 503) reply.header('Retry-After', '10');
+      return reply.code(err.status).send({ ...extra, error: { code: err.code, message: err.message, ...inner } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: v.message ?? '格式不正确' }));
+      return reply.code(400).send({ error: { code: 'VALIDATION', message: fieldsMessage(fields, err.validationContext), fields } });
+    }
+    if (err instanceof ZodError) {
+      const fields = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      return reply.code(400).send({ error: { code: 'VALIDATION', message: fieldsMessage(fields), fields } });
+    }
+    switch (err.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return send(reply, 400, 'BAD_REQUEST', '请求内容不是有效的 JSON');
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return send(reply, 413, 'FILE_TOO_LARGE', '上传内容超过大小限制');
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+        return send(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的请求内容类型');
+    }
+    if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500)
+      return send(reply, err.statusCode, 'BAD_REQUEST', '请求格式不正确');
+    request.log.error({ err }, 'unexpected error');
+    return send(reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试；如持续出现请联系管理员');
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    // The web UI routes on the client: any non-API GET gets index.html (SPA fallback).
+    if (opts.spaIndex && request.method === 'GET' && !path.startsWith('/api/') && path !== '/api')
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return send(reply, 404, 'NOT_FOUND', `接口不存在：${request.method} ${path}`);
+  });
+}

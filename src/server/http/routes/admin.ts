@@ -1,0 +1,48 @@
+// 三员 interfaces: accounts (system administrator), roles (security administrator), audit log
+// verification (audit administrator). None of them touches report content.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { addUser } from '../../use-cases/add-user';
+import { listUsers } from '../../use-cases/list-users';
+import { setUserDisabled } from '../../use-cases/set-user-disabled';
+import { setRoles } from '../../use-cases/set-user-roles';
+import { verifyAudit } from '../../use-cases/verify-audit';
+import { authOf, requireAuth } from '../auth-hook';
+import { AddUserBody, ChainReport, RolesBody, UserIdParams, UserView, errors } from '../schemas';
+
+export function adminRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const preValidation = requireAuth(deps);
+
+  r.get('/api/audit/verify', {
+    schema: { tags: ['审计'], summary: '校验审计日志哈希链（审计管理员）', description: '逐条核对哈希链，ok=false 时 firstBroken 指出第一条断裂的记录序号及原因。', response: { 200: ChainReport, ...errors(401, 403) } },
+    preValidation,
+  }, async (request) => verifyAudit(deps, { actor: authOf(request).actor }));
+
+  r.get('/api/users', {
+    schema: { tags: ['账户'], summary: '账户列表（系统管理员、安全管理员）', response: { 200: z.object({ items: z.array(UserView) }), ...errors(401, 403) } },
+    preValidation,
+  }, async (request) => ({ items: await listUsers(deps, { actor: authOf(request).actor }) }));
+
+  r.post('/api/users', {
+    schema: { tags: ['账户'], summary: '新增业务账户（系统管理员；角色由安全管理员授予）', body: AddUserBody, response: { 201: UserView, ...errors(400, 401, 403, 409) } },
+    preValidation,
+  }, async (request, reply) => {
+    const user = await addUser(deps, { actor: authOf(request).actor, kind: 'business', ...request.body });
+    return reply.code(201).send(user);
+  });
+
+  for (const [verb, disabled] of [['disable', true], ['enable', false]] as const) {
+    r.post(`/api/users/:userId/${verb}`, {
+      schema: { tags: ['账户'], summary: disabled ? '停用账户（立即注销其全部会话）' : '启用账户（同时解除锁定）', params: UserIdParams, response: { 200: UserView, ...errors(401, 403, 404) } },
+      preValidation,
+    }, async (request) => setUserDisabled(deps, { actor: authOf(request).actor, userId: request.params.userId, disabled }));
+  }
+
+  r.put('/api/users/:userId/roles', {
+    schema: { tags: ['账户'], summary: '设置业务角色（安全管理员）', params: UserIdParams, body: RolesBody, response: { 200: UserView, ...errors(400, 401, 403, 404) } },
+    preValidation,
+  }, async (request) => setRoles(deps, { actor: authOf(request).actor, userId: request.params.userId, ...request.body }));
+}

@@ -1,0 +1,184 @@
+// The public HTTP contract as zod schemas: request validation, response shapes and the OpenAPI
+// document all come from here. Messages shown to users are Chinese (zh-CN locale + custom texts).
+import { z } from 'zod';
+import { Report } from '../../core/model/report';
+import { ACTIONS, ROLES, SIGNATURE_ROLES, STATUSES } from '../../core/workflow/index';
+
+z.config(z.locales.zhCN());
+
+export const ErrorBody = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }).loose() })
+  .loose()
+  .describe('错误：code 为稳定的机器码，message 为中文说明');
+
+/** Documented error responses of a route, by status code. */
+export function errors(...codes: number[]): Record<number, typeof ErrorBody> {
+  return Object.fromEntries(codes.map((c) => [c, ErrorBody]));
+}
+
+export const IdParams = z.object({ id: z.string().min(1, { message: '缺少报告编号' }).max(64) });
+
+export const LoginBody = z.object({
+  username: z.string({ message: '请输入用户名' }).trim().min(1, { message: '请输入用户名' }).max(64, { message: '用户名过长' }),
+  password: z.string({ message: '请输入密码' }).min(1, { message: '请输入密码' }).max(256, { message: '密码过长' }),
+});
+
+export const UserView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  kind: z.enum(['business', 'sysadmin', 'secadmin', 'auditor']).describe('账户类型：业务账户或三员之一'),
+  role: z.string().nullable().describe('主要角色（显示用）'),
+  roleLabel: z.string().describe('主要角色的中文名'),
+  roles: z.array(z.enum(ROLES)),
+  bureauId: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  sectionId: z.string().nullable(),
+  disabled: z.boolean(),
+});
+
+export const SessionView = z.object({ user: UserView, mustChangePassword: z.boolean() });
+
+export const PasswordBody = z.object({
+  currentPassword: z.string({ message: '请输入当前密码' }).min(1, { message: '请输入当前密码' }).max(256),
+  newPassword: z.string({ message: '请输入新密码' }).min(1, { message: '请输入新密码' }).max(256, { message: '密码过长' }),
+});
+
+const Status = z.enum(STATUSES);
+
+export const ListQuery = z.object({
+  year: z.coerce.number({ message: '年度须为数字' }).int().min(1990).max(2100).optional(),
+  status: Status.optional(),
+  limit: z.coerce.number({ message: '每页条数须为数字' }).int().min(1).max(1000, { message: '每页最多 1000 条' }).optional(),
+  offset: z.coerce.number({ message: '偏移须为数字' }).int().min(0).optional(),
+});
+
+export const ListItem = z.object({
+  id: z.string(),
+  year: z.number().nullable(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  status: Status,
+  version: z.number(),
+  selfScore: z.number().nullable(),
+  grade: z.string(),
+  templateId: z.string(),
+  updatedAt: z.string(),
+});
+
+export const CreateBody = z.object({
+  year: z.number({ message: '请填写报告年度' }).int({ message: '年度须为整数' }).min(1990, { message: '年度不能早于 1990' }).max(2100, { message: '年度不能晚于 2100' }),
+  templateId: z.string().max(64).optional(),
+});
+
+const Loose = z.record(z.string(), z.unknown());
+
+export const FindingSchema = z.object({
+  code: z.string(),
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  path: z.string().describe('报告内路径，如 finance.income[0].total'),
+  message: z.string(),
+  source: z.any().optional(),
+});
+
+export const ReportViewSchema = z.object({
+  id: z.string(),
+  status: Status,
+  version: z.number(),
+  year: z.number().nullable(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  templateId: z.string(),
+  updatedAt: z.string(),
+  report: Loose.describe('报告文档（core/model/report.ts 的 Report）'),
+  findings: z.array(FindingSchema).describe('校验发现'),
+  score: z.any().describe('评分结果（core/model/score.ts 的 Scorecard），校验不可用时为 null'),
+  waivers: z.array(Loose).describe('最近一次提交时的豁免及理由'),
+  returns: z.array(Loose).describe('退回记录：原因及涉及的报告路径'),
+  import: z.unknown().describe('导入来源：文件名、SHA-256、未映射内容和诊断'),
+  actions: z.array(z.enum(ACTIONS)).describe('当前用户此时可执行的流转操作'),
+  editScope: z.union([z.literal('*'), z.array(z.string()).readonly()]).nullable().describe('当前用户此时可修改的范围'),
+});
+
+export const BlockingBody = ErrorBody.extend({ findings: z.array(FindingSchema).describe('阻止提交的错误级发现') });
+
+export const SaveBody = z.object({ report: Report.describe('完整的报告文档（core/model/report.ts 的 Report）') });
+
+export const SaveResult = z.object({ id: z.string(), status: Status, version: z.number(), updatedAt: z.string(), changed: z.number() });
+
+export const WaiverInput = z.object({
+  code: z.string().min(1, { message: '豁免须指明规则编码' }).max(64),
+  path: z.string().max(256),
+  reason: z.string({ message: '请填写豁免理由' }).trim().min(1, { message: '豁免须填写书面理由' }).max(2000, { message: '豁免理由不超过 2000 字' }),
+});
+
+export const TransitionBody = z.object({
+  action: z.enum(ACTIONS, { message: '操作须为 submit、approve、return、review、accept 或 publish 之一' }),
+  reason: z.string().max(2000, { message: '原因不超过 2000 字' }).optional(),
+  waivers: z.array(WaiverInput).max(500).optional(),
+  paths: z.array(z.string().max(256)).max(200).optional(),
+});
+
+export const TransitionResult = z.object({ id: z.string(), status: Status, version: z.number(), action: z.enum(ACTIONS) });
+
+export const SignBody = z.object({
+  role: z.enum(SIGNATURE_ROLES, { message: '签署身份须为 evaluator、leader、head 或 reviewer' }),
+  opinion: z.string().max(4000, { message: '意见不超过 4000 字' }).optional(),
+});
+
+export const SignatureView = z.object({
+  id: z.string(),
+  role: z.enum(SIGNATURE_ROLES),
+  userId: z.string(),
+  signerName: z.string(),
+  opinion: z.string(),
+  version: z.number(),
+  reportHash: z.string(),
+  signedAt: z.string(),
+  valid: z.boolean(),
+});
+
+export const VersionParams = IdParams.extend({
+  a: z.coerce.number({ message: '版本号须为数字' }).int().min(1),
+  b: z.coerce.number({ message: '版本号须为数字' }).int().min(1),
+});
+
+export const VersionItem = z.object({
+  version: z.number(),
+  status: z.string(),
+  action: z.string(),
+  user_id: z.string(),
+  user_name: z.string().nullable(),
+  created_at: z.string(),
+});
+
+export const DiffResult = z.object({
+  a: z.number(),
+  b: z.number(),
+  changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+
+export const ChainReport = z.object({
+  ok: z.boolean(),
+  count: z.number(),
+  headHash: z.string(),
+  firstBroken: z.object({ seq: z.number(), reason: z.string() }).nullable(),
+});
+
+export const AddUserBody = z.object({
+  username: z.string({ message: '请输入用户名' }).min(2, { message: '用户名至少 2 位' }).max(64),
+  displayName: z.string({ message: '请输入姓名' }).min(1, { message: '请输入姓名' }).max(64),
+  password: z.string({ message: '请输入初始密码' }).min(1, { message: '请输入初始密码' }).max(256),
+  departmentId: z.string().nullable().optional(),
+  sectionId: z.string().nullable().optional(),
+  bureauId: z.string().nullable().optional(),
+});
+
+export const RolesBody = z.object({
+  roles: z.array(z.enum(ROLES, { message: '未知角色' })).max(6),
+  departmentId: z.string().nullable().optional(),
+  sectionId: z.string().nullable().optional(),
+});
+
+export const UserIdParams = z.object({ userId: z.string().min(1).max(64) });

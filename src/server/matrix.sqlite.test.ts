@@ -1,0 +1,4 @@
+import { sqliteBackend } from './testing/backends';
+import { matrixSuite } from './testing/suites/matrix';
+
+matrixSuite(sqliteBackend);

@@ -1,0 +1,4 @@
+import { sqliteBackend } from './testing/backends';
+import { reportsSuite } from './testing/suites/reports';
+
+reportsSuite(sqliteBackend);

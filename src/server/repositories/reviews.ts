@@ -1,0 +1,33 @@
+// What travels with a report through review: signatures, waivers (豁免) and returns (退回).
+import type { DB, ReturnTable, SignatureTable, WaiverTable } from '../db/schema';
+
+export async function insertSignature(db: DB, row: SignatureTable): Promise<void> {
+  await db.insertInto('signatures').values(row).execute();
+}
+
+export async function listSignatures(db: DB, reportId: string): Promise<SignatureTable[]> {
+  return db.selectFrom('signatures').selectAll().where('report_id', '=', reportId).orderBy('created_at').orderBy('id').execute();
+}
+
+export async function insertWaivers(db: DB, rows: WaiverTable[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('waivers').values(rows).execute();
+}
+
+/** Waivers of the latest submission that carried any: what the reviewer should read. */
+export async function latestWaivers(db: DB, reportId: string): Promise<WaiverTable[]> {
+  const last = await db
+    .selectFrom('waivers')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('report_id', '=', reportId)
+    .executeTakeFirst();
+  if (last?.v == null) return [];
+  return db.selectFrom('waivers').selectAll().where('report_id', '=', reportId).where('version', '=', Number(last.v)).orderBy('path').execute();
+}
+
+export async function insertReturn(db: DB, row: ReturnTable): Promise<void> {
+  await db.insertInto('returns').values(row).execute();
+}
+
+export async function listReturns(db: DB, reportId: string): Promise<ReturnTable[]> {
+  return db.selectFrom('returns').selectAll().where('report_id', '=', reportId).orderBy('created_at', 'desc').orderBy('id').execute();
+}

@@ -1,0 +1,58 @@
+// Accounts and their roles.
+import type { Role } from '../../core/workflow/index';
+import type { DB, UserTable } from '../db/schema';
+
+export interface UserWithRoles extends UserTable {
+  roles: Role[];
+}
+
+async function withRoles(db: DB, user: UserTable | undefined): Promise<UserWithRoles | undefined> {
+  if (!user) return undefined;
+  const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).orderBy('role').execute();
+  return { ...user, roles: rows.map((r) => r.role as Role) };
+}
+
+export async function findUserByUsername(db: DB, folded: string): Promise<UserWithRoles | undefined> {
+  return withRoles(db, await db.selectFrom('users').selectAll().where('username', '=', folded).executeTakeFirst());
+}
+
+export async function findUserById(db: DB, id: string): Promise<UserWithRoles | undefined> {
+  return withRoles(db, await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst());
+}
+
+export async function insertUser(db: DB, user: UserTable, roles: readonly Role[]): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+  await setUserRoles(db, user.id, roles);
+}
+
+export async function setUserRoles(db: DB, userId: string, roles: readonly Role[]): Promise<void> {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  if (roles.length > 0)
+    await db.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, user_kind: 'business' as const, role }))).execute();
+}
+
+export async function updateUser(db: DB, id: string, patch: Partial<UserTable>): Promise<void> {
+  await db.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+export async function countUsers(db: DB): Promise<number> {
+  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function listUsers(db: DB): Promise<UserWithRoles[]> {
+  const users = await db.selectFrom('users').selectAll().orderBy('username').execute();
+  const roles = await db.selectFrom('user_roles').select(['user_id', 'role']).execute();
+  return users.map((u) => ({ ...u, roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role as Role).sort() }));
+}
+
+/** Atomic +1 of the failure counter; returns the new count. */
+export async function bumpFailures(db: DB, id: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable('users')
+    .set((eb) => ({ failed_count: eb('failed_count', '+', 1), updated_at: at }))
+    .where('id', '=', id)
+    .returning('failed_count')
+    .executeTakeFirstOrThrow();
+  return Number(r.failed_count);
+}

@@ -1,0 +1,108 @@
+// Pure and small pieces: canonical JSON, the password policy, configuration, SQLite durability
+// settings, and the SPA fallback for the built web UI.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, reportDigest } from './audit/canonical';
+import { foldUsername, passwordProblems } from './auth/password';
+import { loadConfig } from './config';
+import { openSqlite } from './db/connect';
+import { sqliteBackend } from './testing/backends';
+import { makeTestApp } from './testing/harness';
+import { importErrorCode } from './use-cases/import-report';
+
+describe('canonical JSON', () => {
+  it('sorts keys at every level, normalises to NFC and drops undefined', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined }], c: 'e\u0301' } })).toBe('{"a":{"c":"é","d":[1,{"z":1}]},"b":1}');
+    expect(reportDigest({ a: 1, b: 2 })).toBe(reportDigest({ b: 2, a: 1 }));
+  });
+});
+
+describe('password policy (等保 DB-AUTH-1)', () => {
+  const policy = { minLength: 8, minClasses: 3, maxAgeDays: 90 };
+  it('accepts ≥ 8 characters of ≥ 3 classes and refuses the rest in Chinese', () => {
+    expect(passwordProblems('Jixiao-demo-2026', policy)).toEqual([]);
+    expect(passwordProblems('12345678', policy)[0]).toContain('至少 3 类');
+    expect(passwordProblems('Ab1!', policy)[0]).toContain('至少 8 位');
+    expect(passwordProblems('Abc1Abc1Abc1', policy)).toContain('密码不能是简单重复的字符');
+    expect(passwordProblems('Zhang-san-2026', policy, 'zhang-san')).toContain('密码不能包含用户名');
+    expect(passwordProblems('abcdefgh', { ...policy, minClasses: 1 })).toEqual([]);
+  });
+  it('folds usernames: full-width and case', () => {
+    expect(foldUsername(' ＤＥＭＯ-Admin ')).toBe('demo-admin');
+  });
+});
+
+describe('configuration', () => {
+  it('reads the environment with 等保 defaults and refuses nonsense', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 8080, databaseUrl: null, lockout: { maxFailures: 5 }, session: { idleMinutes: 30, adminIdleMinutes: 15 } });
+    expect(loadConfig({ PORT: '9000', JIXIAO_LOCKOUT_FAILURES: '3', JIXIAO_DEMO: '1', DATABASE_URL: 'postgres://x' })).toMatchObject({ port: 9000, demo: true, lockout: { maxFailures: 3 }, databaseUrl: 'postgres://x' });
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+  });
+});
+
+describe('SQLite durability settings (security.md SQ-1…3)', () => {
+  it('opens a file in WAL mode with synchronous=FULL, foreign keys and a busy timeout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    const db = openSqlite({ file: join(dir, 'sub', 'j.sqlite') });
+    const pragma = async (p: string) => Object.values((await db.kysely.executeQuery({ sql: `pragma ${p}`, parameters: [], query: { kind: 'RawNode' } as never, queryId: { queryId: p } })).rows[0] as object)[0];
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('synchronous')).toBe(2); // FULL
+    expect(await pragma('foreign_keys')).toBe(1);
+    expect(await pragma('busy_timeout')).toBe(5000);
+    await db.destroy();
+    rmSync(dir, { recursive: true });
+  });
+});
+
+describe('import error codes', () => {
+  it('maps "not a file we read" to 415 and broken files to 400', () => {
+    expect(importErrorCode('FORMAT.LEGACY_DOC')).toBe('UNSUPPORTED_FILE');
+    expect(importErrorCode('TEXT.BINARY')).toBe('UNSUPPORTED_FILE');
+    expect(importErrorCode('OOXML.ZIP_BOMB')).toBe('IMPORT_FAILED');
+    expect(importErrorCode('OOXML.ZIP_TOO_LARGE')).toBe('FILE_TOO_LARGE');
+    expect(importErrorCode('OOXML.BUSY')).toBe('IMPORT_BUSY');
+  });
+});
+
+describe('web UI serving', () => {
+  it('serves files from web/dist and falls back to index.html for non-API paths', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'jixiao-web-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>绩效自评</title>');
+    writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
+    const t = await makeTestApp(sqliteBackend, { config: { webDist: dist } });
+    try {
+      const page = await t.call(null, 'GET', '/reports/123');
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('绩效自评');
+      expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect((await t.call(null, 'GET', '/')).body).toContain('绩效自评');
+      expect((await t.call(null, 'GET', '/assets/app.js')).body).toBe('console.log(1)');
+      const api = await t.call(null, 'GET', '/api/nothing');
+      expect(api.statusCode).toBe(404);
+      expect(JSON.parse(api.body).error.code).toBe('NOT_FOUND');
+    } finally {
+      await t.close();
+      rmSync(dist, { recursive: true });
+    }
+  });
+});
+
+describe('cookies behind TLS', () => {
+  it('uses the __Host- prefix with Secure, HttpOnly and SameSite=Lax, and sends HSTS', async () => {
+    const t = await makeTestApp(sqliteBackend, { config: { secureCookies: true } });
+    try {
+      const res = await t.call(null, 'POST', '/api/session', { username: 'prep1', password: 'Test-pass-2026' });
+      const c = res.cookies[0]!;
+      expect(c).toMatchObject({ name: '__Host-jixiao_sid', secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(res.headers['strict-transport-security']).toContain('max-age=');
+      expect((await t.call(`${c.name}=${c.value}`, 'GET', '/api/session')).statusCode).toBe(200);
+      expect((await t.call(`jixiao_sid=${c.value}`, 'GET', '/api/session')).statusCode).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+});

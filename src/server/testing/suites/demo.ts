@@ -1,0 +1,71 @@
+// Demo mode: the seeded bureau, users and reports, imported with the real importer and judged with
+// the real checkReport from core (skipped while those are still unimplemented stubs).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as core from '../../../core/check';
+import * as importer from '../../../io/import/index';
+import { defaultCheck, defaultImportFile } from '../../app';
+import { DEMO_PASSWORD, seedDemo } from '../../demo/seed';
+import type { Backend } from '../backends';
+import { json, makeTestApp, type TestApp } from '../harness';
+import { act, getView, sign } from '../report-helpers';
+
+const realCore = typeof core.checkReport === 'function' && typeof importer.importFile === 'function';
+
+export function demoSuite(backend: Backend): void {
+  describe.skipIf(!realCore)(`demo data with the real importer and checks (${backend.name})`, () => {
+    let t: TestApp;
+    beforeEach(async () => {
+      t = await makeTestApp(backend, { config: { demo: true }, deps: { check: defaultCheck, importFile: defaultImportFile } });
+    });
+    afterEach(async () => {
+      await t.close();
+    });
+
+    const login = async (u: string) => {
+      const res = await t.call(null, 'POST', '/api/session', { username: u, password: DEMO_PASSWORD });
+      expect(res.statusCode, `${u}: ${res.body}`).toBe(200);
+      return `jixiao_sid=${res.cookies[0]!.value}`;
+    };
+    const list = async (cookie: string) => json(await t.call(cookie, 'GET', '/api/reports')).items as Array<{ id: string; departmentName: string; year: number; status: string }>;
+
+    it('seeds once, with every demo user able to log in and see what its role allows', async () => {
+      expect(await seedDemo(t.db)).toBe(false);
+      const seen: Record<string, string[]> = {};
+      for (const u of ['demo-preparer', 'demo-head', 'demo-evaluator', 'demo-reviewer', 'demo-admin', 'demo-preparer2'])
+        seen[u] = (await list(await login(u))).map((r) => `${r.departmentName}${r.year}${r.status}`).sort();
+      expect(seen['demo-preparer']).toEqual(['党群工作部2021draft']);
+      expect(seen['demo-head']).toEqual(seen['demo-preparer']);
+      expect(seen['demo-preparer2']).toEqual(['党政办公室2020returned', '党政办公室2021submitted']);
+      expect(seen['demo-reviewer']).toEqual(['党政办公室2020returned', '党政办公室2021submitted', '应急管理局2021accepted']);
+      expect(seen['demo-admin']).toHaveLength(4);
+      const auditor = await login('demo-auditor');
+      expect((await t.call(auditor, 'GET', '/api/reports')).statusCode).toBe(403);
+      expect(json(await t.call(auditor, 'GET', '/api/audit/verify')).ok).toBe(true);
+    });
+
+    it('imports the seed report for 党群工作部 and walks it to accepted', async () => {
+      const prep = await login('demo-preparer');
+      const [draft] = await list(prep);
+      const v = await getView(t, prep, draft!.id);
+      expect(v.report.cover.budgetCode).toBe('999236');
+      expect(v.report.overview.contact).toBe('王焱');
+      expect(v.report.finance.income.length).toBeGreaterThan(0);
+      expect((v.import as { format: string }).format).toBe('text');
+      const errors = (v.findings as Array<{ code: string; path: string; severity: string; message: string }>).filter((f) => f.severity === 'error');
+      const waivers = errors.map((f) => ({ code: f.code, path: f.path, reason: '演示：原始报告如此，已核对' }));
+      if (errors.length > 0) expect((await act(t, prep, v.id, 'submit')).statusCode).toBe(422);
+      const submitted = await act(t, prep, v.id, 'submit', { waivers });
+      expect(submitted.statusCode, submitted.body).toBe(200);
+      const head = await login('demo-head');
+      expect((await sign(t, head, v.id, 'head', '同意报送')).statusCode).toBe(201);
+      expect((await act(t, head, v.id, 'approve')).statusCode).toBe(200);
+      const rev = await login('demo-reviewer');
+      expect((await act(t, rev, v.id, 'return', { reason: '请核对三公经费', paths: ['finance.threePublic[0].total'] })).statusCode).toBe(200);
+      expect((await act(t, prep, v.id, 'submit', { waivers })).statusCode).toBe(200);
+      await sign(t, head, v.id, 'head');
+      expect((await act(t, head, v.id, 'approve')).statusCode).toBe(200);
+      expect((await act(t, rev, v.id, 'accept')).statusCode).toBe(200);
+      expect((await act(t, await login('demo-admin'), v.id, 'publish')).statusCode).toBe(200);
+    });
+  });
+}

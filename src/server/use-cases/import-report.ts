@@ -1,0 +1,62 @@
+// 导入报告: a DOCX, XLSX or text file becomes a new draft of the preparer's department. What the
+// importer could not place (unmapped) and its diagnostics are kept with the report. A rejected file
+// is audited too (file name, size, SHA-256), and nothing of it is written to disk.
+import { ImportError, type ImportDiagnostic } from '../../io/import/doc';
+import type { ImportResult } from '../../io/import/index';
+import { sha256Hex } from '../audit/canonical';
+import type { Actor } from '../auth/actor';
+import { AppError, type ErrorCode } from '../errors';
+import type { Deps } from '../deps';
+import { insertDraft, preparerDepartment } from './new-report';
+import { reportView, type ReportView } from './report-view';
+import { by, inTransaction } from './shared';
+
+/** ImportError codes (io/ooxml/errors.ts, io/import) → our error codes, and so HTTP statuses. */
+export function importErrorCode(code: string): ErrorCode {
+  // "this is not a file we read" (415) rather than "this file is broken" (400)
+  if ((code.startsWith('FORMAT.') && code !== 'FORMAT.EMPTY') || code === 'TEXT.BINARY' || code === 'OOXML.ENCRYPTED' || code === 'UNSUPPORTED_FORMAT')
+    return 'UNSUPPORTED_FILE';
+  if (code === 'OOXML.ZIP_TOO_LARGE' || code === 'FILE_TOO_LARGE') return 'FILE_TOO_LARGE';
+  if (code === 'OOXML.BUSY') return 'IMPORT_BUSY';
+  return 'IMPORT_FAILED';
+}
+
+export async function importReport(
+  deps: Deps,
+  o: { actor: Actor; bytes: Uint8Array; fileName: string; year?: number },
+): Promise<ReportView> {
+  const department = await preparerDepartment(deps, o.actor);
+  const file = { fileName: o.fileName, size: o.bytes.byteLength, sha256: sha256Hex(o.bytes) };
+  let result: ImportResult;
+  try {
+    result = await deps.importFile(o.bytes, o.fileName);
+  } catch (err) {
+    const known = err instanceof ImportError;
+    await inTransaction(deps, (_trx, audit) =>
+      audit({ ...by(o.actor), event: 'report_import', outcome: 'failure', objectType: 'file', detail: { ...file, code: known ? err.code : 'INTERNAL' } }),
+    );
+    if (!known) throw err;
+    throw new AppError(importErrorCode(err.code), err.message, { importCode: err.code });
+  }
+  const report = result.report;
+  if (o.year != null) report.year = o.year;
+  if (report.year == null) throw new AppError('VALIDATION', '无法从文件中识别报告年度，请指定年度后重新导入');
+  const diagnostics: ImportDiagnostic[] = [...result.diagnostics];
+  if (report.cover.budgetCode && report.cover.budgetCode !== department.budget_code)
+    diagnostics.push({
+      code: 'IMPORT.BUDGET_CODE_MISMATCH',
+      severity: 'warning',
+      path: 'cover.budgetCode',
+      message: `文件中的预算编码“${report.cover.budgetCode}”与本部门预算编码“${department.budget_code}”不一致，请核对`,
+    });
+  const importMeta = { ...file, format: result.format, family: result.family, truncated: result.truncated, unmapped: result.unmapped, diagnostics };
+  const row = await insertDraft(deps, {
+    actor: o.actor,
+    department,
+    report,
+    action: 'import',
+    importMeta,
+    auditDetail: { ...file, format: result.format, family: result.family, unmapped: result.unmapped.length, diagnostics: diagnostics.length },
+  });
+  return reportView(deps, o.actor, row);
+}

@@ -1,0 +1,39 @@
+// Inserting a fresh draft (blank or imported) as version 1, with its first history row and audit row.
+import type { Report } from '../../core/model/report';
+import type { Actor } from '../auth/actor';
+import type { DepartmentTable } from '../db/schema';
+import { AppError, forbidden } from '../errors';
+import { nowIso, type Deps } from '../deps';
+import { findDepartment } from '../repositories/org';
+import { findReport, insertReport, type ReportRow } from '../repositories/reports';
+import { insertVersion } from '../repositories/versions';
+import { by, inTransaction, projection } from './shared';
+
+/** Only a 填报人 creates or imports reports, always for their own department. */
+export async function preparerDepartment(deps: Deps, actor: Actor): Promise<DepartmentTable> {
+  if (actor.kind !== 'business' || !actor.roles.includes('preparer') || !actor.departmentId)
+    throw forbidden('只有部门填报人可以新建或导入报告');
+  const d = await findDepartment(deps.db.kysely, actor.departmentId);
+  if (!d) throw new AppError('FORBIDDEN', '账户所属部门不存在，请联系管理员');
+  return d;
+}
+
+export async function insertDraft(
+  deps: Deps,
+  o: { actor: Actor; department: DepartmentTable; report: Report; action: 'create' | 'import'; importMeta?: unknown; auditDetail: Record<string, unknown> },
+): Promise<ReportRow> {
+  const id = deps.random.uuid();
+  const at = nowIso(deps.clock);
+  const { actor, department, report } = o;
+  await inTransaction(deps, async (trx, audit) => {
+    await insertReport(trx, deps.db.dialect, {
+      id, bureau_id: department.bureau_id, department_id: department.id, department_name: department.name,
+      year: report.year, kind: report.kind, template_id: report.templateId, status: 'draft', version: 1, document: report,
+      ...projection(report), finance_since: null, import_meta: o.importMeta === undefined ? null : JSON.stringify(o.importMeta),
+      created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
+    });
+    await insertVersion(trx, deps.db.dialect, { report_id: id, version: 1, status: 'draft', action: o.action, document: report, user_id: actor.id, created_at: at });
+    await audit({ ...by(actor), event: o.action === 'create' ? 'report_create' : 'report_import', objectType: 'report', objectId: id, detail: { year: report.year, departmentId: department.id, ...o.auditDetail } });
+  });
+  return (await findReport(deps.db.kysely, id))!;
+}

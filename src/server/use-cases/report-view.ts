@@ -1,0 +1,59 @@
+// The full view of one report the API returns: the document, its findings and score, what travels
+// with it through review, and what the current user may do with it.
+import { availableActions, type ReportStatus, type WorkflowAction } from '../../core/workflow/index';
+import { editScope, type EditScope } from '../../core/workflow/edit';
+import type { Finding } from '../../core/model/finding';
+import type { Report } from '../../core/model/report';
+import type { Scorecard } from '../../core/model/score';
+import type { Actor } from '../auth/actor';
+import { effectiveRoles } from '../auth/access';
+import type { DB } from '../db/schema';
+import type { Deps } from '../deps';
+import type { ReportRow } from '../repositories/reports';
+import { latestWaivers, listReturns } from '../repositories/reviews';
+import { runChecks } from './shared';
+
+export interface ReportView {
+  id: string;
+  status: ReportStatus;
+  version: number;
+  year: number | null;
+  departmentId: string;
+  departmentName: string;
+  templateId: string;
+  updatedAt: string;
+  report: Report;
+  findings: Finding[];
+  score: Scorecard | null;
+  waivers: Array<{ code: string; path: string; reason: string; userId: string; version: number; createdAt: string }>;
+  returns: Array<{ reason: string; paths: string[]; role: string; userId: string; version: number; createdAt: string }>;
+  import: unknown;
+  actions: WorkflowAction[];
+  editScope: EditScope | null;
+}
+
+
+export async function reportView(deps: Deps, actor: Actor, row: ReportRow, db: DB = deps.db.kysely): Promise<ReportView> {
+  const { findings, score } = runChecks(deps, row);
+  const [waivers, returns] = await Promise.all([latestWaivers(db, row.id), listReturns(db, row.id)]);
+  const status = row.status as ReportStatus;
+  const roles = effectiveRoles(actor, row);
+  return {
+    id: row.id,
+    status,
+    version: row.version,
+    year: row.year,
+    departmentId: row.department_id,
+    departmentName: row.department_name,
+    templateId: row.template_id,
+    updatedAt: row.updated_at,
+    report: row.document,
+    findings,
+    score,
+    waivers: waivers.map((w) => ({ code: w.code, path: w.path, reason: w.reason, userId: w.user_id, version: w.version, createdAt: w.created_at })),
+    returns: returns.map((r) => ({ reason: r.reason, paths: JSON.parse(r.paths) as string[], role: r.role, userId: r.user_id, version: r.version, createdAt: r.created_at })),
+    import: row.import_meta ? JSON.parse(row.import_meta) : null,
+    actions: availableActions(status, roles),
+    editScope: editScope(status, roles),
+  };
+}

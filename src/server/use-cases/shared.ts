@@ -1,0 +1,77 @@
+// Small helpers every report use-case shares: transactions with audit, loading a visible report,
+// the projected list columns, and running the core checks without ever failing open.
+import type { Transaction } from 'kysely';
+import type { Finding } from '../../core/model/finding';
+import type { Report } from '../../core/model/report';
+import type { Scorecard } from '../../core/model/score';
+import { appendAudit, type AuditEntry } from '../audit/chain';
+import { assertCanSee } from '../auth/access';
+import { auditRole, type Actor } from '../auth/actor';
+import type { Database } from '../db/schema';
+import { nowIso, type Deps } from '../deps';
+import { findReport, type ReportRow } from '../repositories/reports';
+
+/** Runs `fn` in one transaction; `audit` appends to the hash chain inside it (fail closed, DB-AUD-4). */
+export async function inTransaction<T>(
+  deps: Deps,
+  fn: (trx: Transaction<Database>, audit: (e: AuditEntry) => Promise<number>) => Promise<T>,
+): Promise<T> {
+  return deps.db.kysely.transaction().execute((trx) =>
+    fn(trx, (e) => appendAudit(trx, deps.db.dialect, nowIso(deps.clock), e)),
+  );
+}
+
+/** Audit fields that name the actor. */
+export function by(actor: Actor): Pick<AuditEntry, 'actorId' | 'actorUsername' | 'actorRole' | 'ip'> {
+  return { actorId: actor.id, actorUsername: actor.username, actorRole: auditRole(actor), ip: actor.ip };
+}
+
+/** The report if `actor` may see it; otherwise 404 (another department's report never leaks). */
+export async function loadVisibleReport(deps: Deps, actor: Actor, id: string, db = deps.db.kysely): Promise<ReportRow> {
+  const row = await findReport(db, id);
+  assertCanSee(actor, row);
+  return row as ReportRow;
+}
+
+/** List columns projected from the document: the department's own claimed 自评得分 and 等次. */
+export function projection(report: Report): { self_score: number | null; grade: string } {
+  return { self_score: report.performance.selfScore, grade: report.performance.grade };
+}
+
+export interface Checked {
+  findings: Finding[];
+  score: Scorecard | null;
+}
+
+/** An import from a cut-off source: sections it never reached are not judged as missing. */
+function importedTruncated(meta: string | null): boolean {
+  if (!meta) return false;
+  try {
+    return (JSON.parse(meta) as { truncated?: boolean }).truncated === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Findings and score from core. If the checker itself fails, the report carries one error finding:
+ * submission is then refused rather than let through unchecked (fail closed).
+ */
+export function runChecks(deps: Deps, row: Pick<ReportRow, 'id' | 'version' | 'document' | 'import_meta'>): Checked {
+  // A (report, version) pair never changes content, so its findings can be cached (per app, bounded).
+  const key = `${row.id}@${row.version}`;
+  const hit = deps.checkCache?.get(key);
+  if (hit) return hit;
+  try {
+    const r = deps.check(row.document, { truncated: importedTruncated(row.import_meta) });
+    const checked = { findings: r.findings, score: r.score };
+    deps.checkCache?.set(key, checked);
+    return checked;
+  } catch (err) {
+    deps.logger.error({ err }, 'checkReport failed');
+    return {
+      findings: [{ code: 'SYS.CHECK_FAILED', rule: 'SYS', severity: 'error', path: '', message: '自动校验暂时无法运行，请稍后重试或联系管理员' }],
+      score: null,
+    };
+  }
+}

@@ -1,0 +1,30 @@
+// 签署: records who signed, as which role, when, and the SHA-256 of the canonical report JSON. A later
+// content change makes the digest differ, so the signature shows as no longer valid.
+import { checkSignature, type ReportStatus, type SignatureRole } from '../../core/workflow/index';
+import { reportDigest } from '../audit/canonical';
+import { effectiveRoles } from '../auth/access';
+import type { Actor } from '../auth/actor';
+import { AppError, forbidden } from '../errors';
+import { nowIso, type Deps } from '../deps';
+import { insertSignature } from '../repositories/reviews';
+import { by, inTransaction, loadVisibleReport } from './shared';
+import { signatureView, type SignatureView } from './signature-view';
+
+export async function signReport(deps: Deps, o: { actor: Actor; id: string; role: SignatureRole; opinion?: string }): Promise<SignatureView> {
+  const at = nowIso(deps.clock);
+  return inTransaction(deps, async (trx, audit) => {
+    // Read inside the transaction: the digest must be of the content as it is when the row commits.
+    const row = await loadVisibleReport(deps, o.actor, o.id, trx);
+    const c = checkSignature(row.status as ReportStatus, o.role, effectiveRoles(o.actor, row));
+    if (!c.ok && c.reason === 'role') throw forbidden('您没有以该身份签署的权限');
+    if (!c.ok) throw new AppError('INVALID_STATE', '报告当前状态下不能以该身份签署');
+    const digest = reportDigest(row.document);
+    const sig = {
+      id: deps.random.uuid(), report_id: row.id, version: row.version, role: o.role, user_id: o.actor.id,
+      signer_name: o.actor.displayName, opinion: o.opinion?.trim() ?? '', report_hash: digest, created_at: at,
+    };
+    await insertSignature(trx, sig);
+    await audit({ ...by(o.actor), event: 'report_sign', objectType: 'report', objectId: row.id, detail: { role: o.role, version: row.version, reportHash: digest } });
+    return signatureView(sig, digest);
+  });
+}

@@ -1,0 +1,100 @@
+// 流转: submit / approve / return / review / accept / publish. The state machine (core/workflow)
+// decides who may act from where; guards need data (findings, the head's signature); the write is
+// a conditional UPDATE on status and version, so identical concurrent requests take effect once.
+import {
+  STATUS_LABEL,
+  blockingFindings,
+  checkTransition,
+  type ReportStatus,
+  type Waiver,
+  type WorkflowAction,
+} from '../../core/workflow/index';
+import { reportDigest, sha256Hex, canonicalJson } from '../audit/canonical';
+import { effectiveRoles } from '../auth/access';
+import type { Actor } from '../auth/actor';
+import { AppError, forbidden } from '../errors';
+import { nowIso, type Deps } from '../deps';
+import { findIdempotent, insertIdempotent } from '../repositories/idempotency';
+import { updateStatus } from '../repositories/reports';
+import { insertReturn, insertWaivers, listSignatures } from '../repositories/reviews';
+import { insertVersion } from '../repositories/versions';
+import { staleError } from './save-report';
+import { by, inTransaction, loadVisibleReport, runChecks } from './shared';
+
+export interface TransitionOptions {
+  actor: Actor;
+  id: string;
+  action: WorkflowAction;
+  reason?: string;
+  waivers?: Waiver[];
+  paths?: string[];
+  ifMatch?: number | null;
+  idempotencyKey?: string | null;
+}
+
+export interface TransitionResult {
+  id: string;
+  status: ReportStatus;
+  version: number;
+  action: WorkflowAction;
+}
+
+export async function transitionReport(deps: Deps, o: TransitionOptions): Promise<TransitionResult> {
+  const requestHash = sha256Hex(canonicalJson({ id: o.id, action: o.action, reason: o.reason ?? null, waivers: o.waivers ?? [], paths: o.paths ?? [] }));
+  const replay = await replayIfSeen(deps, o, requestHash);
+  if (replay) return replay;
+
+  const row = await loadVisibleReport(deps, o.actor, o.id);
+  if (o.ifMatch != null && o.ifMatch !== row.version) throw staleError(row);
+  const status = row.status as ReportStatus;
+  const t = checkTransition(status, o.action, effectiveRoles(o.actor, row));
+  if (!t.ok && t.reason === 'role') throw forbidden('当前角色不能执行此操作');
+  if (!t.ok) throw new AppError('INVALID_STATE', `报告当前为“${STATUS_LABEL[status]}”，不能执行此操作`);
+  const reason = o.reason?.trim() ?? '';
+  if (o.action === 'return' && !reason) throw new AppError('VALIDATION', '退回须填写退回原因');
+  const waivers = (o.waivers ?? []).map((w) => ({ ...w, reason: w.reason.trim() }));
+
+  if (o.action === 'submit') {
+    const blocking = blockingFindings(runChecks(deps, row).findings, waivers);
+    if (blocking.length > 0)
+      throw new AppError('BLOCKING_FINDINGS', `还有 ${blocking.length} 个错误未修正，请修正或逐条填写豁免理由后再提交`, { findings: blocking });
+  }
+  if (o.action === 'approve') {
+    const digest = reportDigest(row.document);
+    const signed = (await listSignatures(deps.db.kysely, row.id)).some((s) => s.role === 'head' && s.report_hash === digest);
+    if (!signed) throw new AppError('SIGNATURE_REQUIRED', '请先以部门(单位)负责人身份签署当前版本，再审核通过');
+  }
+
+  const at = nowIso(deps.clock);
+  const version = row.version + 1;
+  const result: TransitionResult = { id: row.id, status: t.to, version, action: o.action };
+  const won = await inTransaction(deps, async (trx, audit) => {
+    const financeSince = t.to === 'submitted' && !row.finance_since ? at : row.finance_since;
+    const ok = await updateStatus(trx, row.id, { status, version: row.version }, { status: t.to, updated_by: o.actor.id, updated_at: at, finance_since: financeSince });
+    if (!ok) return false;
+    await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: t.to, action: o.action, document: row.document, user_id: o.actor.id, created_at: at });
+    if (o.action === 'submit')
+      await insertWaivers(trx, waivers.filter((w) => w.reason).map((w) => ({ id: deps.random.uuid(), report_id: row.id, version, code: w.code, path: w.path, reason: w.reason, user_id: o.actor.id, created_at: at })));
+    if (o.action === 'return')
+      await insertReturn(trx, { id: deps.random.uuid(), report_id: row.id, version, reason, paths: JSON.stringify(o.paths ?? []), user_id: o.actor.id, role: t.role, created_at: at });
+    if (o.idempotencyKey)
+      await insertIdempotent(trx, { user_id: o.actor.id, key: o.idempotencyKey, endpoint: 'transition', request_hash: requestHash, status_code: 200, response: JSON.stringify(result), created_at: at });
+    await audit({ ...by(o.actor), event: `report_${o.action}`, objectType: 'report', objectId: row.id, detail: { from: status, to: t.to, version, ...(reason ? { reason } : {}), ...(o.paths?.length ? { paths: o.paths } : {}), ...(waivers.length ? { waivers: waivers.length } : {}) } });
+    return true;
+  });
+  if (won) return result;
+  // Lost the race: a retry of the same request whose first attempt just committed is answered with
+  // that attempt's response; anything else is a conflict.
+  const again = await replayIfSeen(deps, o, requestHash);
+  if (again) return again;
+  throw new AppError('CONFLICT', '报告状态刚被他人更改，请刷新后再试');
+}
+
+async function replayIfSeen(deps: Deps, o: TransitionOptions, requestHash: string): Promise<TransitionResult | null> {
+  if (!o.idempotencyKey) return null;
+  const seen = await findIdempotent(deps.db.kysely, o.actor.id, o.idempotencyKey);
+  if (!seen) return null;
+  if (seen.request_hash !== requestHash || seen.endpoint !== 'transition')
+    throw new AppError('IDEMPOTENCY_KEY_REUSED', '同一幂等键已用于另一个不同的请求');
+  return JSON.parse(seen.response) as TransitionResult;
+}

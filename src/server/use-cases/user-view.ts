@@ -1,0 +1,51 @@
+// What the API says about an account: never the hash, never counters.
+import { ROLE_LABEL, type Role } from '../../core/workflow/index';
+import type { AccountKind } from '../db/schema';
+import type { Deps } from '../deps';
+import type { UserWithRoles } from '../repositories/users';
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  kind: AccountKind;
+  /** the main role, for display: the account kind for 三员, else the most senior business role */
+  role: Role | AccountKind | null;
+  roleLabel: string;
+  roles: Role[];
+  bureauId: string | null;
+  departmentId: string | null;
+  sectionId: string | null;
+  disabled: boolean;
+}
+
+const PRIORITY: Role[] = ['perf_admin', 'reviewer', 'head', 'leader', 'evaluator', 'preparer'];
+const KIND_LABEL: Record<AccountKind, string> = { business: '', sysadmin: '系统管理员', secadmin: '安全管理员', auditor: '审计管理员' };
+
+export function primaryRole(kind: AccountKind, roles: readonly Role[]): { role: Role | AccountKind | null; roleLabel: string } {
+  if (kind !== 'business') return { role: kind, roleLabel: KIND_LABEL[kind] };
+  const role = PRIORITY.find((r) => roles.includes(r)) ?? null;
+  return { role, roleLabel: role ? ROLE_LABEL[role] : '未分配角色' };
+}
+
+export function userView(u: UserWithRoles): UserView {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    kind: u.kind,
+    ...primaryRole(u.kind, u.roles),
+    roles: u.roles,
+    bureauId: u.bureau_id,
+    departmentId: u.department_id,
+    sectionId: u.section_id,
+    disabled: u.disabled === 1,
+  };
+}
+
+/** 等保 DB-AUTH-1(c): a password older than the configured age must be changed before anything else. */
+export function mustChangePassword(deps: Deps, u: Pick<UserWithRoles, 'password_changed_at'>): boolean {
+  const days = deps.config.password.maxAgeDays;
+  if (days <= 0) return false;
+  return deps.clock.now().getTime() - Date.parse(u.password_changed_at) > days * 86_400_000;
+}

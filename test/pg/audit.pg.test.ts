@@ -1,0 +1,4 @@
+import { auditSuite } from '../../src/server/testing/suites/audit';
+import { onPostgres } from './backend';
+
+await onPostgres(auditSuite);

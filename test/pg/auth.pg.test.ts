@@ -1,0 +1,4 @@
+import { authSuite } from '../../src/server/testing/suites/auth';
+import { onPostgres } from './backend';
+
+await onPostgres(authSuite);

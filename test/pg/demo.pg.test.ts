@@ -1,0 +1,4 @@
+import { demoSuite } from '../../src/server/testing/suites/demo';
+import { onPostgres } from './backend';
+
+await onPostgres(demoSuite);
