@@ -6,7 +6,9 @@ import type { Doc, ImportDiagnostic, Loc } from '../doc';
 import { REGISTRY } from './labels';
 
 const REGISTERED: ReadonlySet<RegExp> = new Set(REGISTRY);
-import { label } from './classify';
+const NUMBER = /^-?[\d,]*\.?\d+$/;
+const NO_LABEL: Label = { norm: '', roles: [] };
+import { type Label, label } from './classify';
 
 export interface Token {
   index: number;
@@ -65,7 +67,8 @@ export class MapContext {
     const first = nl < 0 ? text : text.slice(0, nl);
     // Labels broken across lines inside a cell ("年度主要\n工作内容") are matched on the whole cell when short.
     const head = text.length <= 40 ? text : first;
-    const l = label(head);
+    // Empty cells and plain numbers are never labels: skip the lookup for them.
+    const l = head === '' || NUMBER.test(head) ? NO_LABEL : label(head);
     this.tokens.push({ index, text, norm: l.norm, roles: l.roles, loc, row, col, block: this.block });
     for (const re of l.roles) {
       const list = this.byRole.get(re);
@@ -123,11 +126,16 @@ export class MapContext {
     }
     const list = this.byRole.get(re);
     if (!list) return -1;
-    for (const i of list) {
-      if (i >= to) return -1;
-      if (i >= from) return i;
+    // binary search for the first index ≥ from
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < from) lo = mid + 1;
+      else hi = mid;
     }
-    return -1;
+    const i = list[lo];
+    return i !== undefined && i < to ? i : -1;
   }
 
   source(path: string, loc: Loc | undefined): void {

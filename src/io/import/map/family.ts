@@ -2,18 +2,21 @@
 // overall report, a 项目支出 self-evaluation table — or, honestly, unknown.
 import type { Family } from '../doc';
 import type { MapContext } from './context';
-import { OVERVIEW, SECTION } from './labels';
+import { COVER, MISC, OVERVIEW, SECTION } from './labels';
 
 // 湖南 and its prefectures, districts and counties that publish these reports (names on their own are rare
 // outside Hunan; the budget-code cover is a Hunan trait too).
 const HUNAN =
   /湖南|长沙|株洲|湘潭|衡阳|邵阳|岳阳|常德|张家界|益阳|郴州|永州|怀化|娄底|湘西|零陵|冷水滩|祁阳|东安|双牌|道县|江永|宁远|蓝山|新田|江华|浏阳|宁乡|醴陵|湘乡|韶山|耒阳|常宁|武冈|邵东|汨罗|临湘|华容|湘阴|平江|君山|云溪|城陵矶|津市|沅江|南县|桃江|安化|赫山|资兴|桂阳|宜章|嘉禾|临武|汝城|桂东|安仁|永兴|洪江|沅陵|辰溪|溆浦|会同|麻阳|新晃|芷江|靖州|通道|冷水江|涟源|双峰|新化|吉首|泸溪|凤凰|花垣|保靖|古丈|永顺|龙山|慈利|桑植|武陵源|石门|澧县|临澧|桃源|汉寿|安乡|鼎城|隆回|洞口|绥宁|新宁|城步|新邵|攸县|茶陵|炎陵|衡东|衡山|衡南|祁东|南岳/;
-const OVERALL = /部门(\(单位\))?整体支出|部门整体|整体支出绩效/;
-const PROJECT = /项目支出绩效自评表|项目支出绩效评价表|^项目名称$/;
+const OVERALL = MISC.overall;
+const PROJECT = MISC.project;
 
 export function detectFamily(ctx: MapContext): Family {
+  const has = (re: RegExp) => {
+    const i = ctx.find(re);
+    return i >= 0 && i < 400;
+  };
   const head = ctx.tokens.slice(0, 400);
-  const has = (re: RegExp) => head.some((t) => re.test(t.norm));
   if (has(PROJECT) && !has(SECTION.overview)) return 'project-selfeval';
   const yueyangForm = has(SECTION.overview) && has(OVERVIEW.contact) && (has(OVERVIEW.staffQuota) || has(OVERVIEW.phone));
   // The same report as a workbook: the Yueyang row label 局机关及二级机构汇总 with the 基本概况 fields.
@@ -23,6 +26,11 @@ export function detectFamily(ctx: MapContext): Family {
   const title = ctx.report.cover.title;
   const overall = OVERALL.test(title) || has(OVERALL);
   if (!overall) return 'unknown';
-  const hunan = head.some((t) => HUNAN.test(t.norm)) || ctx.report.cover.budgetCode !== '' || has(/^预算编码/);
+  const hunan =
+    ctx.report.cover.budgetCode !== '' ||
+    has(COVER.budgetCode) ||
+    HUNAN.test(title) ||
+    HUNAN.test(ctx.report.cover.departmentName) ||
+    head.slice(0, 60).some((t) => t.text.length < 200 && HUNAN.test(t.norm));
   return hunan ? 'hunan-other' : 'other-province-overall';
 }

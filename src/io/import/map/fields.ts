@@ -55,8 +55,8 @@ export function readLabelled(ctx: MapContext, i: number, re: RegExp): Labelled {
 
 /** Finds the first unused token matching re within [from, to) and reads its value; null when absent. */
 export function findLabelled(ctx: MapContext, re: RegExp, from = 0, to = ctx.tokens.length): Labelled | null {
-  for (let i = from; i < to; i++) {
-    if (!ctx.isUsed(i) && ctx.is(re, i)) return readLabelled(ctx, i, re);
+  for (let i = ctx.find(re, from, to); i >= 0; i = ctx.find(re, i + 1, to)) {
+    if (!ctx.isUsed(i)) return readLabelled(ctx, i, re);
   }
   return null;
 }

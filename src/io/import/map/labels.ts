@@ -106,6 +106,8 @@ export const MISC = {
   claimedHeader: /^自评得分$/,
   findingsHeader: /^(级别|严重程度)$/,
   serialHeader: /^序号$/,
+  overall: /部门(\(单位\))?整体支出|部门整体|整体支出绩效/,
+  project: /项目支出绩效自评表|项目支出绩效评价表|^项目名称$/,
 } as const;
 
 /** Indicator table headers by column (10号, Sichuan, Jixiao's XLSX). */

@@ -34,9 +34,9 @@ export function mapOverview(ctx: MapContext, from: number, to: number): void {
   }
   text('achievements');
   // Web copies sometimes lose the 年度主要工作内容 label; the 任务N lines still say what they are.
-  for (let i = from; i < to; i++) {
+  for (let i = ctx.find(MISC.taskLine, from, to); i >= 0; i = ctx.find(MISC.taskLine, i + 1, to)) {
     const t = ctx.tokens[i]!;
-    if (ctx.isUsed(i) || !ctx.is(MISC.taskLine, i)) continue;
+    if (ctx.isUsed(i)) continue;
     if (!o.tasks.length) ctx.source('overview.tasks', t.loc);
     o.tasks.push(...splitTasks(t.text));
     ctx.use(i);

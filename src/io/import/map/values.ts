@@ -67,6 +67,7 @@ export interface ParsedTarget {
 
 /** Finds an explicit comparison with a number in an indicator text; vague forms ("50余次") do not count. */
 export function parseTarget(raw: string): ParsedTarget | null {
+  if (!/\d/.test(raw)) return null;
   const m = TARGET.exec(raw);
   if (!m) return null;
   const op = OPERATORS.find(([re]) => re.test(m[1]!))?.[1];
@@ -75,8 +76,11 @@ export function parseTarget(raw: string): ParsedTarget | null {
 }
 
 /** A measured value: "99.5%", "52次", "1.2万亩", "100"; null for words such as 已完成. */
+const MEASURED = new RegExp(`^\\s*(?:[≥≤=＝]\\s*)?(\\d+(?:\\.\\d+)?)\\s*(${UNIT})?\\s*$`);
+
 export function parseMeasured(raw: string): { value: string; unit: string } | null {
-  const m = new RegExp(`^\\s*(?:[≥≤=＝]\\s*)?(\\d+(?:\\.\\d+)?)\\s*(${UNIT})?\\s*$`).exec(raw);
+  if (raw === '' || !/\d/.test(raw)) return null;
+  const m = MEASURED.exec(raw);
   return m ? { value: m[1]!, unit: normaliseUnit(m[2] ?? '') } : null;
 }
 
