@@ -1,0 +1,63 @@
+// 附：评分表. Yueyang publishes the 评分表 with the self-evaluation report, so when a Scorecard is passed
+// in it prints after the report: 一级/二级 merged down the rows like the indicator table.
+import type { Report } from '../../../core/model/report';
+import type { ScoreItem, Scorecard } from '../../../core/model/score';
+import { cell, colgroup, framed, label, rowSpans, type RenderContext } from './cells';
+import { attr, esc } from './escape';
+
+const STATUS_TEXT: Record<ScoreItem['status'], string> = {
+  scored: '',
+  insufficient: '依据不足',
+  unknown: '待定',
+  notApplicable: '不适用',
+};
+
+export function points(n: number | null | undefined): string {
+  return n == null ? '' : String(Math.round(n * 100) / 100);
+}
+
+
+/** The score the team claims for the line, else the computed one; the reason column says when they differ. */
+function scoreCells(item: ScoreItem): { score: string; note: string[] } {
+  const computed = item.status === 'scored' ? points(item.score) : STATUS_TEXT[item.status];
+  const note = [item.explanation, ...item.deductions.map((d) => `扣${points(d.points)}分：${d.reason}`)].filter(Boolean);
+  if (item.claimed == null) return { score: computed, note };
+  if (item.status === 'scored' && item.score != null && Math.abs(item.score - item.claimed) > 0.005) {
+    note.push(`系统核算得分：${computed}分`);
+  }
+  return { score: points(item.claimed), note };
+}
+
+export function renderScoreSheet(report: Report, score: Scorecard, ctx: RenderContext): string {
+  const items = score.items;
+  const level = (it: ScoreItem, n: number) => it.path[n] ?? '';
+  const span1 = rowSpans(items.map((it) => level(it, 0)));
+  const span2 = rowSpans(items.map((it) => `${level(it, 0)}\u0000${level(it, 1)}`));
+  const body = items.map((it, k) => {
+    const claim = report.scoreSheet.findIndex((c) => c.itemId === it.id);
+    const path = claim >= 0 ? `scoreSheet[${claim}].score` : `scoreSheet.${it.id}`;
+    const { score: shown, note } = scoreCells(it);
+    let html = '';
+    if (span1[k]) html += label(level(it, 0), { rowspan: span1[k], head: false, cls: 'jx-level' });
+    if (span2[k]) html += label(level(it, 1), { rowspan: span2[k], head: false, cls: 'jx-level' });
+    html += label(it.path[2] ?? it.name, { head: false, cls: 'jx-left' });
+    html += `<td class="jx-num">${esc(points(it.weight))}</td>`;
+    html += cell(ctx, shown, { path, cls: it.status === 'scored' || it.claimed != null ? 'jx-num' : 'jx-center' });
+    html += `<td class="jx-text jx-small jx-left">${note.map((n) => `<p>${esc(n)}</p>`).join('')}</td>`;
+    return `<tr${attr('data-item', it.id)}>${html}</tr>`;
+  });
+  const weight = items.reduce((s, it) => s + it.weight, 0);
+  const total = score.total ?? score.claimed.score;
+  const grade = score.grade ?? score.claimed.grade;
+  return (
+    `<section class="jx-appendix"><h2 class="jx-appendix-title">附：部门整体支出绩效评价评分表</h2>` +
+    framed(`<table class="jx-form jx-score-sheet">${colgroup([11, 11, 20, 8, 11, 39])}` +
+    `<thead><tr>${['一级指标', '二级指标', '三级指标', '分值', '自评得分', '扣分原因和其他说明'].map((t) => label(t, { cls: 'jx-head' })).join('')}</tr></thead>` +
+    `<tbody class="jx-keep-cells">${body.join('')}` +
+    `<tr>${label('合计', { colspan: 3 })}<td class="jx-num">${esc(points(weight))}</td>` +
+    `${cell(ctx, points(total), { path: 'performance.selfScore', cls: 'jx-num' })}<td></td></tr>` +
+    `<tr>${label('评价等次', { colspan: 3 })}${cell(ctx, grade, { path: 'performance.grade', colspan: 3, cls: 'jx-center' })}</tr>` +
+    `</tbody></table>`) +
+    `</section>`
+  );
+}
