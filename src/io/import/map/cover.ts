@@ -2,16 +2,17 @@
 // Web copies put portal chrome (site name, breadcrumbs, "来源: 财务科") before the title; it stays unmapped.
 import type { MapContext } from './context';
 import { findLabelled, readLabelled } from './fields';
-import { COVER, MISC, OVERVIEW, SECTION } from './labels';
+import { COVER, FINANCE_HEADER, MISC, OVERVIEW, SECTION, SIGNOFF } from './labels';
 import { parseDate, parseYear } from './values';
 import { excelSerialDate } from './workbook';
 
 
 /** Index of the first token that belongs to the body rather than the cover. */
 export function coverEnd(ctx: MapContext): number {
-  const body = ctx.find(SECTION.overview);
-  const alt = ctx.find(MISC.anySection);
-  const first = [body, alt].filter((i) => i >= 0);
+  // The cover ends where the body starts: the 一、 heading, or (in a workbook) the first body table.
+  const first = [SECTION.overview, MISC.anySection, ...Object.values(FINANCE_HEADER), SIGNOFF.evaluatorHeader, MISC.signoffHeader, MISC.preparerHeader]
+    .map((re) => ctx.find(re))
+    .filter((i) => i >= 0);
   return first.length ? Math.min(...first) : Math.min(ctx.tokens.length, 40);
 }
 

@@ -85,7 +85,8 @@ export function mapSignoffs(ctx: MapContext, from: number, to: number): void {
     const base = t.loc.line;
     t.text.split('\n').forEach((l, k) => readLine(l, base != null ? { line: base + k } : t.loc));
   }
-  for (const b of ['leader', 'department', 'finance'] as const) s[b].opinion = opinion[b].join('\n');
+  // Only blocks this parser read: a workbook's sign-off grid has already filled the others.
+  for (const b of ['leader', 'department', 'finance'] as const) if (opinion[b].length) s[b].opinion = opinion[b].join('\n');
 }
 
 function matchLabel(roles: readonly RegExp[]): { block: Block; field: 'opinion' | 'signer'; re: RegExp } | null {
