@@ -1,0 +1,59 @@
+// Report endpoints: list, create, import, read, save (If-Match), transitions, signatures, history.
+import type { Report } from '../../../src/core/model/report';
+import type { SignatureRole, Waiver, WorkflowAction } from '../../../src/core/workflow/index';
+import { api, newIdempotencyKey } from './client';
+import type { DiffResult, ListItem, ReportView, SaveResult, Signature, TransitionResult, VersionItem } from './types';
+
+const enc = encodeURIComponent;
+
+export async function listReports(): Promise<ListItem[]> {
+  return (await api<{ items: ListItem[] }>('/api/reports')).data.items;
+}
+
+export async function createReport(year: number): Promise<ReportView> {
+  return (await api<ReportView>('/api/reports', { method: 'POST', body: { year } })).data;
+}
+
+export async function importReport(file: File, year?: number): Promise<ReportView> {
+  const form = new FormData();
+  if (year) form.append('year', String(year));
+  form.append('file', file, file.name);
+  return (await api<ReportView>('/api/reports/import', { method: 'POST', body: form })).data;
+}
+
+export async function getReport(id: string): Promise<ReportView> {
+  return (await api<ReportView>(`/api/reports/${enc(id)}`)).data;
+}
+
+export async function saveReport(id: string, version: number, report: Report): Promise<SaveResult> {
+  return (await api<SaveResult>(`/api/reports/${enc(id)}`, { method: 'PUT', body: { report }, headers: { 'If-Match': `"${version}"` } })).data;
+}
+
+export interface TransitionInput {
+  action: WorkflowAction;
+  reason?: string;
+  waivers?: Waiver[];
+  paths?: string[];
+}
+
+/** One user intent = one Idempotency-Key: a retried click never acts twice. */
+export async function transition(id: string, version: number, input: TransitionInput, key = newIdempotencyKey()): Promise<TransitionResult> {
+  const headers = { 'If-Match': `"${version}"`, 'Idempotency-Key': key };
+  return (await api<TransitionResult>(`/api/reports/${enc(id)}/transitions`, { method: 'POST', body: input, headers })).data;
+}
+
+export async function listSignatures(id: string): Promise<Signature[]> {
+  return (await api<{ items: Signature[] }>(`/api/reports/${enc(id)}/signatures`)).data.items;
+}
+
+export async function sign(id: string, role: SignatureRole, opinion?: string): Promise<Signature> {
+  return (await api<Signature>(`/api/reports/${enc(id)}/signatures`, { method: 'POST', body: { role, ...(opinion ? { opinion } : {}) } })).data;
+}
+
+export async function listVersions(id: string): Promise<VersionItem[]> {
+  return (await api<{ items: VersionItem[] }>(`/api/reports/${enc(id)}/versions`)).data.items;
+}
+
+export async function diffVersions(id: string, a: number, b: number): Promise<DiffResult> {
+  return (await api<DiffResult>(`/api/reports/${enc(id)}/versions/${a}/diff/${b}`)).data;
+}

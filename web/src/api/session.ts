@@ -1,0 +1,24 @@
+// Session endpoints: log in, who am I, log out; plus the audit chain check for the audit administrator.
+import { api } from './client';
+import type { AuditReport, SessionView } from './types';
+
+export async function login(username: string, password: string): Promise<SessionView> {
+  return (await api<SessionView>('/api/session', { method: 'POST', body: { username, password }, allow401: true })).data;
+}
+
+export async function currentSession(): Promise<SessionView | null> {
+  try {
+    return (await api<SessionView>('/api/session', { allow401: true })).data;
+  } catch (err) {
+    if ((err as { status?: number }).status === 401) return null;
+    throw err;
+  }
+}
+
+export async function logout(): Promise<void> {
+  await api<null>('/api/session', { method: 'DELETE', allow401: true });
+}
+
+export async function verifyAudit(): Promise<AuditReport> {
+  return (await api<AuditReport>('/api/audit/verify')).data;
+}

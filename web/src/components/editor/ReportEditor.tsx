@@ -1,0 +1,302 @@
+// The report editor: every section as forms and tables, the live findings and score beside them,
+// autosave with conflict merging, and the workflow actions this user may take now.
+import { Alert, Anchor, App, Badge, Button, Space, Tabs } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Finding } from '../../../../src/core/model/finding';
+import type { Report } from '../../../../src/core/model/report';
+import type { ApiError } from '../../api/client';
+import { listSignatures } from '../../api/reports';
+import type { ReportView, Signature } from '../../api/types';
+import { useAutosave } from '../../hooks/useAutosave';
+import { useEditorModel } from '../../hooks/useEditorModel';
+import { deepEqual, normalizePath } from '../../lib/paths';
+import { describePath } from '../../lib/path-label';
+import { readOnlyNote } from '../../lib/status-note';
+import { readUnsaved, dropUnsaved, type UnsavedCopy } from '../../lib/unsaved-store';
+import { navigate, setNavigationGuard } from '../../router';
+import { HistoryDrawer } from '../history/HistoryDrawer';
+import { MergeDialog } from '../merge/MergeDialog';
+import { FindingsPanel } from '../panels/FindingsPanel';
+import { ReviewLog } from '../panels/ReviewLog';
+import { ScorePanel } from '../panels/ScorePanel';
+import { PreviewDrawer } from '../preview/PreviewDrawer';
+import { BasicsSection } from '../sections/BasicsSection';
+import { CoverSection } from '../sections/CoverSection';
+import { FinanceSection } from '../sections/FinanceSection';
+import { NarrativeSection } from '../sections/NarrativeSection';
+import { OverviewSection } from '../sections/OverviewSection';
+import { PerformanceSection } from '../sections/PerformanceSection';
+import { SignoffSection } from '../sections/SignoffSection';
+import { StatusTag } from '../StatusTag';
+import { SignaturePanel } from '../workflow/SignaturePanel';
+import { WorkflowBar } from '../workflow/WorkflowBar';
+import { EditorContext } from './editor-context';
+import { ImportNotice } from './ImportNotice';
+import { SaveStatus } from './SaveStatus';
+import { useSession } from '../../session';
+import { sign as signApi } from '../../api/reports';
+import type { SignatureRole } from '../../../../src/core/workflow/index';
+
+const TOC = [
+  { key: 'cover', href: '#sec-cover', title: '封面' },
+  { key: 'overview', href: '#sec-overview', title: '一、基本概况' },
+  { key: 'finance', href: '#sec-finance', title: '二、收支情况' },
+  { key: 'performance', href: '#sec-performance', title: '三、绩效自评' },
+  { key: 'signoffs', href: '#sec-signoffs', title: '四、评价人员及签署' },
+  { key: 'narrative', href: '#sec-narrative', title: '五、综述' },
+  { key: 'basics', href: '#sec-basics', title: '评分基础数据' },
+];
+
+interface Props {
+  view: ReportView;
+  /** fetch the report again (after a transition or a status change seen in a conflict) */
+  reload: () => void;
+}
+
+export function ReportEditor({ view, reload }: Props) {
+  const { user } = useSession();
+  const { message } = App.useApp();
+  const scope = view.editScope ?? null;
+  const latestReturn = useMemo(() => {
+    if (view.status !== 'returned' || !view.returns?.length) return null;
+    return [...view.returns].sort((a, b) => b.version - a.version)[0]!;
+  }, [view.returns, view.status]);
+  const waivers = useMemo(() => view.waivers ?? [], [view.waivers]);
+  const { report, setReport, live, ctx, mainRef, jumpTo } = useEditorModel({
+    initial: view.report,
+    scope,
+    activeReturn: latestReturn,
+    waivers,
+    onMissing: () => message.info('该项不在编辑页面中（例如整份报告层面的问题）'),
+  });
+  const autosave = useAutosave({
+    id: view.id,
+    enabled: scope !== null,
+    local: report,
+    initialBase: { version: view.version, report: view.report },
+    // a content change invalidates signatures: show it as soon as the server has the change
+    onSaved: () => {
+      if (signaturesRef.current?.some((x) => x.valid)) refreshSignatures();
+    },
+  });
+  const [recent, setRecent] = useState<string[]>([]);
+  const [tab, setTab] = useState('findings');
+  const [mergeOpen, setMergeOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [previewOpen, setPreviewOpen] = useState(false);
+  const [signatures, setSignatures] = useState<Signature[] | null>(null);
+  const signaturesRef = useRef(signatures);
+  signaturesRef.current = signatures;
+  const [recovery, setRecovery] = useState<UnsavedCopy | null>(() => {
+    const copy = readUnsaved(view.id);
+    return copy && !deepEqual(copy.report, view.report) ? copy : null;
+  });
+
+  const refreshSignatures = useCallback(() => {
+    listSignatures(view.id)
+      .then(setSignatures)
+      .catch(() => setSignatures((s) => s ?? []));
+  }, [view.id]);
+  useEffect(refreshSignatures, [refreshSignatures]);
+
+  useEffect(() => {
+    if (autosave.conflict) setMergeOpen(true);
+  }, [autosave.conflict]);
+
+  // Leaving with unsaved edits asks first (they are also kept in this browser).
+  const dirtyRef = useRef(false);
+  dirtyRef.current = autosave.status !== 'saved';
+  useEffect(() => {
+    setNavigationGuard(() => !dirtyRef.current || window.confirm('还有未保存的修改（已暂存在本机）。确定离开吗？'));
+    return () => setNavigationGuard(null);
+  }, []);
+
+  const describe = useCallback((p: string) => describePath(report, p), [report]);
+  const waiverOf = useCallback((f: Finding) => waivers.find((w) => w.code === f.code && w.path === f.path), [waivers]);
+
+  const onFocusCapture = (e: React.FocusEvent) => {
+    const p = (e.target as HTMLElement).closest('[data-path]')?.getAttribute('data-path');
+    if (p) setRecent((r) => [p, ...r.filter((x) => x !== p)].slice(0, 8));
+  };
+
+  const resolveConflict = (next: Report) => {
+    const c = autosave.conflict;
+    if (!c) return;
+    setReport(next);
+    autosave.resetBase({ version: c.version, report: c.report });
+    setMergeOpen(false);
+    if (c.status && c.status !== view.status) reload();
+  };
+
+  const restore = () => {
+    if (!recovery) return;
+    setReport(recovery.report);
+    autosave.resetBase({ version: recovery.baseVersion, report: recovery.base });
+    setRecovery(null);
+    message.info('已恢复本机暂存的修改，正在保存…');
+  };
+
+  const onSign = async (role: SignatureRole, opinion: string) => {
+    const saved = await autosave.flush();
+    if (!saved) {
+      message.error('请先保存修改再签署');
+      return;
+    }
+    try {
+      await signApi(view.id, role, opinion || undefined);
+      message.success('已签署');
+      refreshSignatures();
+    } catch (err) {
+      message.error((err as ApiError).message);
+    }
+  };
+
+  const title = `${view.year ?? report.year ?? ''}年度 ${view.departmentName || report.cover.departmentName}`;
+  const errors = live.findings.filter((f) => f.severity === 'error').length;
+  const suggestions = [...new Set([...recent, ...live.findings.map((f) => normalizePath(f.path)).filter(Boolean)])].map((p) => ({ path: p, label: describe(p) }));
+
+  return (
+    <EditorContext.Provider value={ctx}>
+      <div className="jx-editor">
+        <div className="jx-editor-bar">
+          <div className="jx-editor-title">
+            <a onClick={() => navigate('/reports')} className="jx-back">
+              ‹ 报告列表
+            </a>
+            <h2>{title}</h2>
+            <StatusTag status={view.status} />
+            <span className="jx-version" data-testid="version">第 {autosave.base.version} 版</span>
+            <SaveStatus status={autosave.status} error={autosave.error} lastSavedAt={autosave.lastSavedAt} onRetry={autosave.retry} onResolve={() => setMergeOpen(true)} readOnly={scope === null} />
+          </div>
+          <Space wrap>
+            <Button onClick={() => setPreviewOpen(true)}>预览</Button>
+            <Button onClick={() => setHistoryOpen(true)}>历史版本</Button>
+            <WorkflowBar
+              view={view}
+              report={report}
+              setReport={setReport}
+              flush={autosave.flush}
+              signatures={signatures}
+              suggestions={suggestions}
+              describe={describe}
+              onJump={jumpTo}
+              onDone={reload}
+            />
+          </Space>
+        </div>
+        {scope !== null && scope !== '*' && (
+          <Alert type="info" showIcon className="jx-banner" title={`当前状态下您只能填写：${scope.map((s) => describePath(report, s)).join('、')}。其余内容为只读。`} />
+        )}
+        {scope === null && (
+          <Alert type="info" showIcon className="jx-banner" title={readOnlyNote(view.status, user)} />
+        )}
+        {latestReturn && (
+          <Alert
+            type="error"
+            showIcon
+            className="jx-banner"
+            data-testid="return-banner"
+            title={`报告已被退回（${latestReturn.role === 'reviewer' ? '财政归口业务科室' : '部门负责人'}）：${latestReturn.reason}`}
+            description={
+              latestReturn.paths.length > 0 && (
+                <span>
+                  涉及：
+                  {latestReturn.paths.map((p) => (
+                    <Button key={p} size="small" type="link" onClick={() => jumpTo(p)}>
+                      {describe(p)}
+                    </Button>
+                  ))}
+                </span>
+              )
+            }
+          />
+        )}
+        <ImportNotice view={view} coverDepartment={report.cover.departmentName} onJump={jumpTo} />
+        {recovery && (
+          <Alert
+            type="warning"
+            showIcon
+            className="jx-banner"
+            title={`本机暂存有 ${new Date(recovery.savedAt).toLocaleString('zh-CN')} 尚未保存到服务器的修改（基于第 ${recovery.baseVersion} 版）。`}
+            action={
+              <Space>
+                <Button size="small" type="primary" onClick={restore} disabled={scope === null}>
+                  恢复这些修改
+                </Button>
+                <Button size="small" onClick={() => (dropUnsaved(view.id), setRecovery(null))}>
+                  丢弃
+                </Button>
+              </Space>
+            }
+          />
+        )}
+        <div className="jx-editor-body">
+          <nav className="jx-toc">
+            <Anchor targetOffset={80} items={TOC} />
+          </nav>
+          <div className="jx-editor-main" ref={mainRef} onFocusCapture={onFocusCapture}>
+            <CoverSection cover={report.cover} />
+            <OverviewSection overview={report.overview} />
+            <FinanceSection finance={report.finance} />
+            <PerformanceSection performance={report.performance} templateId={report.templateId} />
+            <SignoffSection
+              evaluators={report.evaluators}
+              signoffs={report.signoffs}
+              preparer={report.preparer}
+              signatures={<SignaturePanel signatures={signatures} status={view.status} roles={user.roles} onSign={onSign} />}
+            />
+            <NarrativeSection narrative={report.narrative} />
+            <BasicsSection basics={report.basics} />
+          </div>
+          <aside className="jx-side">
+            <Tabs
+              activeKey={tab}
+              onChange={setTab}
+              size="small"
+              items={[
+                {
+                  key: 'findings',
+                  label: (
+                    <span>
+                      校验发现 <Badge count={errors} size="small" showZero={false} />
+                    </span>
+                  ),
+                  children: (
+                    <>
+                      {live.failed && <Alert type="warning" showIcon title={`校验暂时无法运行：${live.failed}`} />}
+                      <FindingsPanel findings={live.findings} onJump={jumpTo} describe={describe} waiverOf={scope === '*' ? undefined : waiverOf} pending={live.pending} />
+                    </>
+                  ),
+                },
+                { key: 'score', label: '评分', children: <ScorePanel score={live.score} onJump={jumpTo} /> },
+                { key: 'log', label: '审核记录', children: <ReviewLog view={view} describe={describe} onJump={jumpTo} /> },
+              ]}
+            />
+          </aside>
+        </div>
+        {autosave.conflict && (
+          <MergeDialog
+            open={mergeOpen}
+            base={autosave.base.report}
+            mine={report}
+            theirs={autosave.conflict.report}
+            theirsVersion={autosave.conflict.version}
+            onMerge={resolveConflict}
+            onTakeTheirs={() => resolveConflict(autosave.conflict!.report)}
+            onClose={() => setMergeOpen(false)}
+          />
+        )}
+        <HistoryDrawer open={historyOpen} id={view.id} report={report} onClose={() => setHistoryOpen(false)} />
+        <PreviewDrawer
+          open={previewOpen}
+          reportId={view.id}
+          report={report}
+          findings={live.findings}
+          score={live.score}
+          fileName={`${title.replace(/\s+/g, '')}部门整体支出绩效自评报告`}
+          onClose={() => setPreviewOpen(false)}
+        />
+      </div>
+    </EditorContext.Provider>
+  );
+}

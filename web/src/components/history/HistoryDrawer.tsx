@@ -1,0 +1,114 @@
+// 历史版本: every saved version with who and what, and a field-level diff between any two.
+import { Alert, Button, Drawer, Empty, Select, Space, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import type { Report } from '../../../../src/core/model/report';
+import { STATUS_LABEL, type ReportStatus } from '../../../../src/core/workflow/index';
+import type { ApiError } from '../../api/client';
+import { diffVersions, listVersions } from '../../api/reports';
+import type { DiffChange, VersionItem } from '../../api/types';
+import { normalizePath } from '../../lib/paths';
+import { describePath } from '../../lib/path-label';
+import { formatValue } from '../merge/format-value';
+
+export const VERSION_ACTION: Record<string, string> = {
+  create: '新建',
+  import: '导入',
+  save: '保存',
+  submit: '提交部门审核',
+  approve: '审核通过并报送财政',
+  return: '退回',
+  review: '开始审核',
+  accept: '审核通过',
+  publish: '公开',
+};
+
+function when(iso?: string): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return Number.isNaN(d.getTime()) ? iso : `${d.getMonth() + 1}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function HistoryDrawer({ open, id, report, onClose }: { open: boolean; id: string; report: Report; onClose: () => void }) {
+  const [versions, setVersions] = useState<VersionItem[] | null>(null);
+  const [a, setA] = useState<number | null>(null);
+  const [b, setB] = useState<number | null>(null);
+  const [changes, setChanges] = useState<DiffChange[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    setError(null);
+    setChanges(null);
+    listVersions(id)
+      .then((v) => {
+        const sorted = [...v].sort((x, y) => y.version - x.version);
+        setVersions(sorted);
+        if (sorted.length >= 2) {
+          setB(sorted[0]!.version);
+          setA(sorted[1]!.version);
+        }
+      })
+      .catch((e: ApiError) => setError(e.message));
+  }, [open, id]);
+
+  const compare = async () => {
+    if (a == null || b == null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setChanges((await diffVersions(id, a, b)).changes.map((c) => ({ ...c, path: normalizePath(c.path) })));
+    } catch (e) {
+      setError((e as ApiError).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const opts = (versions ?? []).map((v) => ({ value: v.version, label: `第 ${v.version} 版 · ${VERSION_ACTION[v.action] ?? v.action}` }));
+  return (
+    <Drawer open={open} onClose={onClose} title="历史版本" size={880} destroyOnHidden>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Table<VersionItem>
+        size="small"
+        rowKey="version"
+        loading={versions === null && !error}
+        dataSource={versions ?? []}
+        pagination={{ pageSize: 8, hideOnSinglePage: true }}
+        columns={[
+          { title: '版本', dataIndex: 'version', width: 70, render: (v: number) => `第 ${v} 版` },
+          { title: '操作', dataIndex: 'action', width: 150, render: (x: string) => VERSION_ACTION[x] ?? x },
+          { title: '状态', dataIndex: 'status', width: 110, render: (s: string) => <Tag>{STATUS_LABEL[s as ReportStatus] ?? s}</Tag> },
+          { title: '操作人', dataIndex: 'user_name', render: (n: string | null) => n ?? '—' },
+          { title: '时间', dataIndex: 'created_at', width: 110, render: when },
+        ]}
+      />
+      <Space style={{ margin: '12px 0' }} wrap>
+        <span>比较</span>
+        <Select style={{ width: 230 }} value={a ?? undefined} onChange={setA} options={opts} aria-label="较早版本" placeholder="选择版本" />
+        <span>与</span>
+        <Select style={{ width: 230 }} value={b ?? undefined} onChange={setB} options={opts} aria-label="较新版本" placeholder="选择版本" />
+        <Button type="primary" onClick={compare} loading={busy} disabled={a == null || b == null || a === b}>
+          查看差异
+        </Button>
+      </Space>
+      {changes &&
+        (changes.length === 0 ? (
+          <Empty description="两个版本内容相同（仅状态不同）" />
+        ) : (
+          <Table<DiffChange>
+            size="small"
+            rowKey={(c) => c.path}
+            dataSource={changes}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            columns={[
+              { title: '位置', dataIndex: 'path', width: 280, render: (p: string) => describePath(report, p) },
+              { title: `第 ${a} 版`, dataIndex: 'before', render: (v: unknown) => <span className="jx-diff-old">{formatValue(v)}</span> },
+              { title: `第 ${b} 版`, dataIndex: 'after', render: (v: unknown) => <span className="jx-diff-new">{formatValue(v)}</span> },
+            ]}
+          />
+        ))}
+    </Drawer>
+  );
+}

@@ -1,0 +1,52 @@
+// The frame of every page after login: brand, the screens this account may open, and who is signed in
+// (name, role in Chinese, department) with 退出登录.
+import { Button, Layout, Menu, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { readsReports, roleText, seesDashboard } from '../../lib/user';
+import { navigate, useRoute } from '../../router';
+import { useSession } from '../../session';
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { user, unit, signOut } = useSession();
+  const route = useRoute();
+  const items = [
+    ...(readsReports(user) ? [{ key: 'reports', label: seesDashboard(user) && !user.departmentId ? '报告列表' : '我的报告' }] : []),
+    ...(seesDashboard(user) ? [{ key: 'dashboard', label: '绩效看板' }] : []),
+    ...(!readsReports(user) ? [{ key: 'audit', label: user.kind === 'auditor' ? '审计日志' : '系统管理' }] : []),
+  ];
+  const selected = route.name === 'report' ? 'reports' : route.name;
+
+  return (
+    <Layout className="jx-shell">
+      <Layout.Header className="jx-header">
+        <a className="jx-brand" href="/reports" onClick={(e) => (e.preventDefault(), navigate(readsReports(user) ? '/reports' : '/audit'))}>
+          <span className="jx-brand-mark">绩</span>
+          <span className="jx-brand-name">绩效自评</span>
+        </a>
+        <Menu
+          className="jx-nav"
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[selected]}
+          items={items}
+          onClick={(e) => navigate(`/${e.key}`)}
+        />
+        <div className="jx-user" data-testid="current-user">
+          <div className="jx-user-text">
+            <div className="jx-user-name">{user.displayName}</div>
+            <div className="jx-user-meta">
+              {roleText(user)}
+              {unit ? ` · ${unit}` : ''}
+            </div>
+          </div>
+          <Tooltip title={`登录名：${user.username}`}>
+            <Button ghost size="small" onClick={() => void signOut()}>
+              退出登录
+            </Button>
+          </Tooltip>
+        </div>
+      </Layout.Header>
+      <Layout.Content className="jx-content">{children}</Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+// The 局机关及二级机构汇总 row is summed from the institution rows as the user types, exactly (分).
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { emptyReport, type IncomeRow, type Report } from '../../../../src/core/model/report';
+import type { EditorModel } from '../../hooks/useEditorModel';
+import { EditorHarness } from '../../test/harness';
+import { setupDom } from '../../test/setup-dom';
+import { FinanceTable } from './FinanceTable';
+
+beforeAll(setupDom);
+afterEach(cleanup);
+
+const row = (kind: IncomeRow['kind'], institution: string, total: string | null = null): IncomeRow => ({
+  institution,
+  kind,
+  total,
+  carryOver: null,
+  fiscal: null,
+  fund: null,
+  specialAccount: null,
+  other: null,
+});
+
+function reportWith(income: IncomeRow[]): Report {
+  const r = emptyReport();
+  r.finance.income = income;
+  return r;
+}
+
+function renderIncome(initial: Report) {
+  let model: EditorModel | null = null;
+  render(
+    <EditorHarness initial={initial} onModel={(m) => (model = m)}>
+      {(r) => <FinanceTable table="income" rows={r.finance.income} />}
+    </EditorHarness>,
+  );
+  const input = (label: string) => screen.getByLabelText(label, { selector: 'input' }) as HTMLInputElement;
+  return { input, model: () => model! };
+}
+
+describe('FinanceTable summary row', { timeout: 90_000 }, () => {
+  it('adds 0.1 and 0.2 to exactly 0.3 as the user types', () => {
+    const { input, model } = renderIncome(reportWith([row('summary', '局机关及二级机构汇总'), row('main', '局机关'), row('sub', '二级机构1')]));
+    fireEvent.change(input('局机关·收入合计'), { target: { value: '0.1' } });
+    expect(input('汇总·收入合计').value).toBe('0.1');
+    fireEvent.change(input('二级机构1·收入合计'), { target: { value: '0.2' } });
+    expect(input('汇总·收入合计').value).toBe('0.3');
+    expect(model().report.finance.income[0]!.total).toBe('0.3');
+  });
+
+  it('keeps 87.2217 + 0 as 87.2217, shown with the 4 decimals the table is written with', () => {
+    const { input, model } = renderIncome(
+      reportWith([row('summary', '局机关及二级机构汇总', '87.2217'), row('main', '局机关', '87.2217'), row('sub', '二级机构1')]),
+    );
+    fireEvent.change(input('二级机构1·收入合计'), { target: { value: '0' } });
+    expect(input('汇总·收入合计').value).toBe('87.2217');
+    fireEvent.change(input('二级机构1·收入合计'), { target: { value: '0.0001' } });
+    expect(input('汇总·收入合计').value).toBe('87.2218');
+    expect(model().report.finance.income[0]!.total).toBe('87.2218');
+  });
+
+  it('prints the sum with the table decimals even when the inputs carry fewer (1.2 → 1.2000)', () => {
+    const { input } = renderIncome(reportWith([row('summary', '局机关及二级机构汇总', '2.5285'), row('main', '局机关')]));
+    fireEvent.change(input('局机关·收入合计'), { target: { value: '1.2' } });
+    expect(input('汇总·收入合计').value).toBe('1.2000');
+  });
+
+  it('refuses an amount that is not 万元 with a Chinese message and leaves the sum alone', () => {
+    const { input, model } = renderIncome(reportWith([row('summary', '局机关及二级机构汇总'), row('main', '局机关', '5')]));
+    fireEvent.change(input('局机关·收入合计'), { target: { value: '5' } });
+    fireEvent.change(input('局机关·收入合计'), { target: { value: '12.3.4' } });
+    expect(screen.getByText('金额须为万元数，最多 6 位小数，例如 87.2217')).toBeTruthy();
+    expect(model().report.finance.income[1]!.total).toBe('5');
+    // people type thousands separators and the unit: read as the canonical amount
+    fireEvent.change(input('局机关·收入合计'), { target: { value: '1,234.50万元' } });
+    expect(model().report.finance.income[1]!.total).toBe('1234.50');
+    expect(input('汇总·收入合计').value).toBe('1234.50');
+  });
+
+  it('adds and removes 二级机构 rows, taking a removed row out of the sum', async () => {
+    const { input, model } = renderIncome(reportWith([row('summary', '局机关及二级机构汇总'), row('main', '局机关')]));
+    fireEvent.click(screen.getByRole('button', { name: '添加二级机构' }));
+    fireEvent.change(input('局机关·收入合计'), { target: { value: '10.25' } });
+    fireEvent.change(input('二级机构1·收入合计'), { target: { value: '4.75' } });
+    expect(input('汇总·收入合计').value).toBe('15.00');
+    fireEvent.click(screen.getByRole('button', { name: '删除二级机构1' }));
+    await screen.findByText('删除这一行？');
+    fireEvent.click(document.querySelector('.ant-popconfirm .ant-btn-primary')!);
+    expect(model().report.finance.income).toHaveLength(2);
+    expect(input('汇总·收入合计').value).toBe('10.25');
+  });
+
+  it('does not let the summary row be typed into', () => {
+    renderIncome(reportWith([row('summary', '局机关及二级机构汇总', '1'), row('main', '局机关', '1')]));
+    expect(screen.getByLabelText('汇总·收入合计', { selector: 'input' }).hasAttribute('readonly')).toBe(true);
+  });
+});

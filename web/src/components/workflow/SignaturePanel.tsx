@@ -1,0 +1,94 @@
+// 电子签署: who signed which version as which role, and whether the signature still matches the content
+// (签名已失效（内容已修改） once anything changed). Offers the signatures this user may give now.
+import { Button, Empty, List, Modal, Input, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
+import { SIGNATURE_ROLE_LABEL, SIGNATURE_ROLES, checkSignature, type ReportStatus, type Role, type SignatureRole } from '../../../../src/core/workflow/index';
+import type { Signature } from '../../api/types';
+
+interface Props {
+  signatures: readonly Signature[] | null;
+  status: ReportStatus;
+  roles: readonly Role[];
+  onSign: (role: SignatureRole, opinion: string) => Promise<void>;
+}
+
+function when(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function SignaturePanel({ signatures, status, roles, onSign }: Props) {
+  const [asRole, setAsRole] = useState<SignatureRole | null>(null);
+  const [opinion, setOpinion] = useState('');
+  const [busy, setBusy] = useState(false);
+  const offered = SIGNATURE_ROLES.filter((r) => checkSignature(status, r, roles).ok);
+  const latest = new Map<SignatureRole, Signature>();
+  for (const s of signatures ?? []) {
+    const prev = latest.get(s.role);
+    if (!prev || prev.signedAt < s.signedAt) latest.set(s.role, s);
+  }
+  return (
+    <div className="jx-signatures" data-testid="signatures">
+      <div className="jx-subtitle">
+        <span>电子签署</span>
+        <span>
+          {offered.map((r) => (
+            <Button key={r} size="small" style={{ marginLeft: 8 }} onClick={() => (setAsRole(r), setOpinion(''))}>
+              以{SIGNATURE_ROLE_LABEL[r]}身份签署
+            </Button>
+          ))}
+        </span>
+      </div>
+      {signatures && signatures.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无电子签署" />
+      ) : (
+        <List
+          size="small"
+          loading={signatures === null}
+          dataSource={[...(signatures ?? [])].sort((a, b) => (a.signedAt < b.signedAt ? 1 : -1))}
+          renderItem={(s) => (
+            <List.Item className={s.valid ? '' : 'jx-sig-invalid'} data-valid={s.valid}>
+              <div className="jx-sig">
+                <div>
+                  <b>{s.signerName}</b>（{SIGNATURE_ROLE_LABEL[s.role]}）签署第 {s.version} 版 · {when(s.signedAt)}
+                  {latest.get(s.role) !== s && <Tag style={{ marginLeft: 6 }}>已被新签署取代</Tag>}
+                </div>
+                {s.opinion && <div className="jx-sig-opinion">意见：{s.opinion}</div>}
+              </div>
+              {s.valid ? (
+                <Tag color="success">签名有效</Tag>
+              ) : (
+                <Tooltip title="签署后报告内容又被修改，签名与当前内容不再一致，需要重新签署。">
+                  <Tag color="error">签名已失效（内容已修改）</Tag>
+                </Tooltip>
+              )}
+            </List.Item>
+          )}
+        />
+      )}
+      <Modal
+        open={asRole !== null}
+        title={asRole ? `以${SIGNATURE_ROLE_LABEL[asRole]}身份签署` : ''}
+        okText="签署"
+        confirmLoading={busy}
+        onCancel={() => setAsRole(null)}
+        onOk={async () => {
+          if (!asRole) return;
+          setBusy(true);
+          try {
+            await onSign(asRole, opinion.trim());
+            setAsRole(null);
+          } finally {
+            setBusy(false);
+          }
+        }}
+        destroyOnHidden
+      >
+        <p>签署将记录您的姓名、身份、时间和报告当前内容的哈希值。此后报告内容一旦修改，签名即显示为失效。</p>
+        <Input.TextArea value={opinion} onChange={(e) => setOpinion(e.target.value)} placeholder="签署意见（选填）" autoSize={{ minRows: 2 }} aria-label="签署意见" />
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+// The editor's model: the report as edited, the live check on it, and the context every field reads
+// (findings and return notes by path, edit scope, the jump to a path). The editor page and the
+// component tests both build their editor from this one hook.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Finding } from '../../../src/core/model/finding';
+import type { Report } from '../../../src/core/model/report';
+import type { EditScope, ReturnRecord, WaiverRecord } from '../api/types';
+import type { EditorContextValue } from '../components/editor/editor-context';
+import { getAt, isWithin, normalizePath, selfAndAncestors, setAt } from '../lib/paths';
+import { useLiveCheck, type LiveCheck } from './useLiveCheck';
+
+const FINANCE_OPINION = 'signoffs.finance';
+const attr = (s: string) => s.replace(/["\\]/g, '\\$&');
+
+function indexBy<T>(items: readonly T[], pathOf: (t: T) => readonly string[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) for (const p of pathOf(it)) m.set(p, [...(m.get(p) ?? []), it]);
+  return m;
+}
+
+export interface EditorModelOptions {
+  initial: Report;
+  scope: EditScope;
+  /** the return whose notes are shown beside cells (the latest, while the report is returned) */
+  activeReturn?: ReturnRecord | null;
+  waivers?: readonly WaiverRecord[];
+  /** called when a jump finds nothing on the page for the path */
+  onMissing?: (path: string) => void;
+  checkDelayMs?: number;
+}
+
+export interface EditorModel {
+  report: Report;
+  setReport: React.Dispatch<React.SetStateAction<Report>>;
+  live: LiveCheck;
+  ctx: EditorContextValue;
+  /** the element the fields live in; jumps search inside it */
+  mainRef: React.RefObject<HTMLDivElement | null>;
+  jumpTo: (path: string) => void;
+}
+
+export function useEditorModel(o: EditorModelOptions): EditorModel {
+  const [report, setReport] = useState<Report>(o.initial);
+  const live = useLiveCheck(report, o.checkDelayMs);
+  const [activePath, setActivePath] = useState<string | null>(null);
+  const mainRef = useRef<HTMLDivElement | null>(null);
+  const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onMissing = useRef(o.onMissing);
+  onMissing.current = o.onMissing;
+  const scope = o.scope;
+  const waivers = o.waivers ?? [];
+
+  const findingsByPath = useMemo(() => indexBy(live.findings, (f: Finding) => [normalizePath(f.path)]), [live.findings]);
+  const returnsByPath = useMemo(() => indexBy(o.activeReturn ? [o.activeReturn] : [], (r) => r.paths.map(normalizePath)), [o.activeReturn]);
+
+  // The finance section's opinion is written by the 归口科室 (its scope names it); the department's whole-report
+  // scope does not reach it in the UI, so nobody in the department types the finance bureau's words.
+  const canEdit = useCallback(
+    (path: string) => (scope === '*' && !isWithin(path, FINANCE_OPINION)) || (Array.isArray(scope) && scope.some((s) => isWithin(path, s))),
+    [scope],
+  );
+  const change = useCallback((path: string, value: unknown) => setReport((r) => setAt(r, path, value)), []);
+  const update = useCallback((path: string, fn: (old: unknown) => unknown) => setReport((r) => setAt(r, path, fn(getAt(r, path)))), []);
+
+  const jumpTo = useCallback((path: string) => {
+    const root = mainRef.current;
+    if (root) {
+      for (const p of selfAndAncestors(normalizePath(path))) {
+        const el = root.querySelector<HTMLElement>(`[data-path="${attr(p)}"]`) ?? root.querySelector<HTMLElement>(`[data-also~="${attr(p)}"]`);
+        if (!el) continue;
+        setActivePath(el.getAttribute('data-path'));
+        el.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+        el.querySelector<HTMLElement>('input:not([type=hidden]), textarea, [tabindex]:not([tabindex="-1"])')?.focus({ preventScroll: true });
+        if (flashTimer.current) clearTimeout(flashTimer.current);
+        flashTimer.current = setTimeout(() => setActivePath(null), 4000);
+        return;
+      }
+    }
+    onMissing.current?.(path);
+  }, []);
+
+  const ctx = useMemo<EditorContextValue>(
+    () => ({
+      findingsAt: (p) => findingsByPath.get(p) ?? [],
+      returnsAt: (p) => returnsByPath.get(p) ?? [],
+      returnsUnder: (prefix) =>
+        [...returnsByPath.entries()].filter(([p]) => p !== prefix && isWithin(p, prefix)).flatMap(([path, rs]) => rs.map((record) => ({ path, record }))),
+      waiverAt: (code, p) => waivers.find((w) => w.code === code && normalizePath(w.path) === p),
+      canEdit,
+      activePath,
+      jumpTo,
+      change,
+      update,
+    }),
+    [findingsByPath, returnsByPath, waivers, canEdit, activePath, jumpTo, change, update],
+  );
+
+  return { report, setReport, live, ctx, mainRef, jumpTo };
+}

@@ -1,0 +1,67 @@
+// A small history router: the app has five screens, so a dependency is not worth it. The server
+// answers every non-API GET with index.html, so deep links and reloads work.
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'login' }
+  | { name: 'reports' }
+  | { name: 'report'; id: string }
+  | { name: 'dashboard' }
+  | { name: 'audit' }
+  | { name: 'notFound' };
+
+export function parseRoute(pathname: string): Route {
+  const p = pathname.replace(/\/+$/, '') || '/';
+  if (p === '/' || p === '/reports') return { name: 'reports' };
+  if (p === '/login') return { name: 'login' };
+  if (p === '/dashboard') return { name: 'dashboard' };
+  if (p === '/audit') return { name: 'audit' };
+  const m = /^\/reports\/([^/]+)$/.exec(p);
+  if (m) return { name: 'report', id: decodeURIComponent(m[1]!) };
+  return { name: 'notFound' };
+}
+
+export function routePath(r: Route): string {
+  switch (r.name) {
+    case 'report':
+      return `/reports/${encodeURIComponent(r.id)}`;
+    case 'reports':
+      return '/reports';
+    case 'notFound':
+      return '/';
+    default:
+      return `/${r.name}`;
+  }
+}
+
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((l) => l());
+if (typeof window !== 'undefined') window.addEventListener('popstate', emit);
+
+/** Navigation may be vetoed (unsaved work): a guard returns false to stay. */
+let guard: (() => boolean) | null = null;
+export function setNavigationGuard(g: (() => boolean) | null): void {
+  guard = g;
+}
+
+export function navigate(r: Route | string, opts: { replace?: boolean } = {}): void {
+  const path = typeof r === 'string' ? r : routePath(r);
+  if (path === window.location.pathname + window.location.search) return;
+  if (guard && !guard()) return;
+  if (opts.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  emit();
+}
+
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function useLocationPath(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname, () => '/');
+}
+
+export function useRoute(): Route {
+  return parseRoute(useLocationPath());
+}
