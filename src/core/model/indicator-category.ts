@@ -42,7 +42,21 @@ export const CATEGORY_LABEL: Record<IndicatorCategory, string> = {
   other: '其他',
 };
 
+// The same few 一级/二级 labels recur in every report: classify each pair once.
+const MEMO = new Map<string, IndicatorCategory>();
+
 export function categoryOf(ind: Pick<Indicator, 'level1' | 'level2'>): IndicatorCategory {
+  const key = `${ind.level1}\u0000${ind.level2}`;
+  let c = MEMO.get(key);
+  if (c === undefined) {
+    c = classify(ind);
+    if (MEMO.size > 10_000) MEMO.clear();
+    MEMO.set(key, c);
+  }
+  return c;
+}
+
+function classify(ind: Pick<Indicator, 'level1' | 'level2'>): IndicatorCategory {
   const l2 = ind.level2.replace(/\s/g, '');
   for (const [re, c] of CATEGORY) if (re.test(l2)) return c;
   if (/满意/.test(ind.level1)) return 'satisfaction';

@@ -1,6 +1,7 @@
 // What every rule sees: the report, the template's options, and a place to put findings.
 import { toleranceFen, wanToFen } from '../money';
 import { FINANCE_TABLES } from '../model/layout';
+import { indicatorPlace } from './where';
 import type { FinanceTableKey } from '../model/report';
 import type { Finding, Severity } from '../model/finding';
 import type { Report } from '../model/report';
@@ -18,6 +19,8 @@ export interface RuleEnv {
   fen(table: FinanceTableKey): ReadonlyArray<Readonly<Record<string, number | null>>>;
   /** every free text of the report with its path and place, built once per check */
   texts(): readonly TextPart[];
+  /** where indicator i is, in the words of the form (an indicator often has several findings) */
+  indicatorPlace(i: number): string;
 }
 
 export interface TextPart {
@@ -33,6 +36,7 @@ export function ruleEnv(report: Report, template: Template): RuleEnv {
   const findings: Finding[] = [];
   const fen = new Map<FinanceTableKey, Record<string, number | null>[]>();
   let texts: TextPart[] | null = null;
+  const places: string[] = [];
   return {
     report,
     template,
@@ -40,10 +44,13 @@ export function ruleEnv(report: Report, template: Template): RuleEnv {
     toleranceFen: toleranceFen(template.options.toleranceWan),
     findings,
     add(rule, code, severity, path, message) {
-      const f: Finding = { code, rule, severity, path, message };
-      const src = report.sources[path] ?? report.sources[path.replace(/\.[a-zA-Z]+$/, '')];
-      if (src) f.source = src;
-      findings.push(f);
+      // the cell's own source, else its row's ("finance.income[1].total" → "finance.income[1]"); one
+      // object shape for every finding, `source` undefined when unknown (JSON leaves it out)
+      const source = report.sources[path] ?? report.sources[path.slice(0, path.lastIndexOf('.'))];
+      findings.push({ code, rule, severity, path, message, source });
+    },
+    indicatorPlace(i) {
+      return (places[i] ??= indicatorPlace(report.performance.indicators[i]!, i));
     },
     fen(table) {
       let rows = fen.get(table);

@@ -6,6 +6,15 @@ import type { ScoreNode } from '../model/template';
 import { gradeFor, gradeMatches } from '../scoring/grade';
 import type { RuleEnv } from './context';
 
+const LEAVES = new WeakMap<readonly ScoreNode[], Map<string, ScoreNode>>();
+
+/** The 评分表's leaf items by id, once per (frozen) template. */
+function leafItems(sheet: readonly ScoreNode[]): Map<string, ScoreNode> {
+  let m = LEAVES.get(sheet);
+  if (!m) LEAVES.set(sheet, (m = leaves(sheet)));
+  return m;
+}
+
 function leaves(nodes: readonly ScoreNode[], out = new Map<string, ScoreNode>()): Map<string, ScoreNode> {
   for (const n of nodes) {
     if (n.children?.length) leaves(n.children, out);
@@ -27,7 +36,7 @@ export function selfScore(env: RuleEnv, card: Scorecard): void {
   if (score == null) {
     env.add('X4', 'SCORE.MISSING', 'warning', 'performance.selfScore', '三、绩效自评情况·绩效自评综合得分未填写。');
   }
-  const items = leaves(env.template.scoreSheet);
+  const items = leafItems(env.template.scoreSheet);
   let sum = new Decimal(0);
   let claimed = 0;
   scoreSheet.forEach((c, i) => {

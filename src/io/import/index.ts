@@ -31,7 +31,7 @@ export function importDoc(doc: Doc): ImportResult {
 /** Text files (the Word-flattened forms and web copies); synchronous because it is the hot batch path. */
 export function importText(bytes: Uint8Array | string): ImportResult {
   const text = typeof bytes === 'string' ? bytes : decodeText(bytes);
-  return importDoc(textToDoc(text.replace(/\r\n?/g, '\n')));
+  return importDoc(textToDoc(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text));
 }
 
 export async function importFile(bytes: Uint8Array, fileName: string): Promise<ImportResult> {

@@ -22,11 +22,9 @@ function classifyNorm(n: string): readonly RegExp[] {
   return out ?? NONE;
 }
 
-export function label(head: string): Label {
-  if (head.length > MAX_CACHED_LENGTH) {
-    const n = norm(head);
-    return { norm: n, roles: classifyNorm(n) };
-  }
+export function label(text: string): Label {
+  // Labels are short; for prose only its beginning can matter, so the cache holds that.
+  const head = text.length > MAX_CACHED_LENGTH ? text.slice(0, MAX_CACHED_LENGTH) : text;
   let l = CACHE.get(head);
   if (l === undefined) {
     const n = norm(head);

@@ -12,8 +12,10 @@ export function detectStyle(lines: readonly string[]): TextStyle {
   let tab = 0;
   let pipe = 0;
   let nonBlank = 0;
-  for (const l of lines) {
-    if (l.trim() === '') continue;
+  // The first 400 lines show the flattening; the narrative after them is prose in every style.
+  for (let i = 0; i < lines.length && i < 400; i++) {
+    const l = lines[i]!;
+    if (l.length === 0 || l.trim() === '') continue;
     nonBlank++;
     if (l.charCodeAt(0) === 9) tab++;
     else if (l.includes('|')) pipe++;
