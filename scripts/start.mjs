@@ -2,7 +2,6 @@
 // `npm start`: builds the web UI when needed, then serves the whole application in demo mode
 // (JIXIAO_DEMO=1 unless set, PORT 8080 unless set) and prints the address and the demo accounts.
 // The server is TypeScript, run through tsx's loader; a fresh clone needs only `npm ci` first.
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
@@ -34,21 +33,8 @@ async function main() {
   register();
   const demo = process.env.JIXIAO_DEMO === '1' || process.env.JIXIAO_DEMO === 'true';
   console.log(`· 正在启动服务器${demo ? '（演示模式：首次启动会建立演示单位、账户和报告）' : ''} …`);
-  const startFile = join(root, 'src', 'server', 'start.ts');
-  if (existsSync(startFile)) {
-    const mod = await import(pathToFileURL(startFile).href);
-    await mod.startServer();
-  } else {
-    // The server's own entry is not there yet: assemble it from createServer and listen.
-    const { createServer } = await import(pathToFileURL(join(root, 'src', 'server', 'app.ts')).href);
-    const { loadConfig } = await import(pathToFileURL(join(root, 'src', 'server', 'config.ts')).href);
-    const config = loadConfig(process.env);
-    const app = await createServer(config, { logger: false });
-    await app.listen({ port: config.port, host: config.host });
-    const stop = () => app.close().then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  }
+  const { startServer } = await import(pathToFileURL(join(root, 'src', 'server', 'start.ts')).href);
+  await startServer();
 
   const port = process.env.PORT;
   const url = `http://localhost:${port}`;
