@@ -6,7 +6,7 @@
 import { loadavg } from 'node:os';
 import type { Report } from '../src/core/model/report';
 import { renderReportDocx } from '../src/io/export/docx/index';
-import { buildSeedReport } from '../src/io/export/docx/test-seed';
+import { seedReport as buildSeedReport } from '../test/helpers/seed';
 import { renderReportXlsx } from '../src/io/export/xlsx/index';
 
 const RUNS = Math.max(10, Number(process.argv[2] ?? 50));

@@ -1,13 +1,17 @@
-// Benchmark (not a test): HTML rendering and PDF export of the seed report through one warm Chromium.
-// Target: PDF ≤ 1 s per report warm. Wall-clock figures depend on what else shares the cores, so the load
+// Benchmark (not a test): HTML rendering and PDF export of the seed report through one warm Chromium,
+// beside LibreOffice converting the same report's DOCX (`soffice --headless --convert-to pdf`; Debian's
+// libreoffice-writer-nogui, installed here by the benchmark only). Target: PDF ≤ 1 s per report warm. Wall-clock figures depend on what else shares the cores, so the load
 // average is printed beside them, and so is the CPU time of this process and its Chromium processes
 // (read from /proc): what an export costs on an idle machine, whatever the neighbours do.
 //   npx tsx bench/pdf-export.ts [runs]
-import { readdirSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Report } from '../src/core/model/report';
 import { renderReportHtml } from '../src/io/export/html/index';
-import { seedReport } from '../src/io/export/html/test-seed';
+import { renderReportDocx } from '../src/io/export/docx/index';
+import { seedReport } from '../test/helpers/seed';
 import { PdfRenderer } from '../src/io/export/pdf/index';
 
 const RUNS = Number(process.argv[2] ?? 20);
@@ -105,4 +109,35 @@ try {
 } finally {
   await renderer.close();
 }
+await libreOffice();
 console.log(`load average after: ${loadavg()[0]!.toFixed(1)}`);
+
+/** The same report's DOCX through LibreOffice, a cold process per conversion as people run it. */
+async function libreOffice(): Promise<void> {
+  const runs = Math.min(RUNS, 5);
+  if (spawnSync('soffice', ['--version']).status !== 0) {
+    console.log('安装 LibreOffice（libreoffice-writer-nogui，仅供对比基准）…');
+    const apt = spawnSync('sh', ['-c', 'apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null 2>&1'], { stdio: 'inherit' });
+    if (apt.status !== 0 || spawnSync('soffice', ['--version']).status !== 0) {
+      console.log(`${'soffice DOCX→PDF'.padEnd(22)} skipped: LibreOffice could not be installed`);
+      return;
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-lo-'));
+  try {
+    const docx = join(dir, 'seed.docx');
+    writeFileSync(docx, await renderReportDocx(seed));
+    const profile = `file://${join(dir, 'profile')}`;
+    const convert = () => execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, docx], { stdio: 'ignore' });
+    convert(); // first run creates the profile
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = process.hrtime.bigint();
+      convert();
+      times.push(ms(t0));
+    }
+    console.log(line(`soffice DOCX→PDF (${runs})`, stats(times)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
