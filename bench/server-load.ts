@@ -2,7 +2,8 @@
 // 200,000 reports — in a fresh SQLite file and, when TEST_DATABASE_URL or DATABASE_URL is set, in a fresh
 // PostgreSQL database; then the real server (createServer + listen, in its own process so the load
 // generator does not share its event loop) under autocannon: list, get, save (If-Match carried from each
-// response), transition (submit/return pairs), a mixed workload, and a bare Fastify route beside them.
+// response), transition (submit/return pairs), a mixed workload with and without If-None-Match (get-304
+// alone too), the 绩效管理科's 500-row list, and a bare Fastify route beside them. Results: the server README.
 // Target (issue 3): ≥ 2,000 req/s mixed and p99 < 100 ms on SQLite on 2 cores.
 //
 //   npx tsx bench/server-load.ts [--departments 20000] [--reports-per-department 10] [--duration 10]
@@ -591,6 +592,8 @@ function table(rows: Measured[]): string {
 }
 
 async function main(): Promise<void> {
+  // the writers are the first departments of the first bureau, which gets every CITIES.length-th department
+  if (OPTS.departments < WRITERS * CITIES.length) throw new Error(`--departments 至少为 ${WRITERS * CITIES.length}（${OPTS.connections} 个连接）`);
   mkdirSync(`${OUT}profiles`, { recursive: true });
   const rows: Measured[] = [];
   const notes: string[] = [];

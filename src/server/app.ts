@@ -19,8 +19,11 @@ import { migrate } from './db/migrate';
 import type { Db } from './db/schema';
 import { seedDemo } from './demo/seed';
 import { BoundedCache, cryptoRandom, systemClock, type Deps } from './deps';
+import { ioExporter } from './exporter';
 import { installErrorHandler } from './http/error-handler';
 import { adminRoutes } from './http/routes/admin';
+import { exportRoutes } from './http/routes/export';
+import { orgRoutes } from './http/routes/org';
 import { historyRoutes } from './http/routes/history';
 import { reportRoutes } from './http/routes/reports';
 import { sessionRoutes } from './http/routes/session';
@@ -46,12 +49,13 @@ export const defaultImportFile: Deps['importFile'] = (bytes, fileName) => {
   return importer.importFile(bytes, fileName);
 };
 
-export function openDatabase(config: ServerConfig): Db {
-  return config.databaseUrl ? openPostgres({ url: config.databaseUrl }) : openSqlite({ file: config.sqliteFile });
+/** The configured database; `server: true` adds what a long-running server wants (background WAL checkpoints). */
+export function openDatabase(config: ServerConfig, opts: { server?: boolean } = {}): Db {
+  return config.databaseUrl ? openPostgres({ url: config.databaseUrl }) : openSqlite({ file: config.sqliteFile, backgroundCheckpoint: opts.server ?? false });
 }
 
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<FastifyInstance> {
-  const db = options.db ?? openDatabase(config);
+  const db = options.db ?? openDatabase(config, { server: true });
   await migrate(db);
   const app = Fastify({
     logger: options.logger ?? false,
@@ -60,6 +64,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     // ids in URLs are UUIDs; keep the router strict and case-sensitive
     routerOptions: { ignoreTrailingSlash: true },
   });
+  const exporter = ioExporter(config);
   const deps: Deps = {
     db,
     config,
@@ -69,11 +74,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     passwords: argon2Hasher(config.argon2),
     check: defaultCheck,
     importFile: defaultImportFile,
+    exportFile: exporter.exportFile,
     checkCache: new BoundedCache(2000),
     ...options.deps,
   };
   if (config.demo) await seedDemo(db, { passwords: deps.passwords, clock: deps.clock, random: deps.random, importFile: deps.importFile });
   if (!options.db) app.addHook('onClose', () => db.destroy());
+  app.addHook('onClose', () => exporter.close());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -98,7 +105,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   reportRoutes(app, deps);
   workflowRoutes(app, deps);
   historyRoutes(app, deps);
+  exportRoutes(app, deps);
   adminRoutes(app, deps);
+  orgRoutes(app, deps);
   if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
   return app;
 }

@@ -26,6 +26,8 @@ export interface ServerConfig {
   /** argon2id cost; tests lower it */
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   uploadLimitBytes: number;
+  /** PDF export through the shared warm Chromium: prints at once, exports allowed to wait, per-export limit */
+  pdf: { concurrency: number; maxWaiting: number; timeoutMs: number };
   /** the built web UI, served with an SPA fallback when the folder exists */
   webDist: string;
   logLevel: string;
@@ -72,6 +74,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
     },
     argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
     uploadLimitBytes: int(env, 'JIXIAO_UPLOAD_LIMIT_MB', 20) * 1024 * 1024,
+    // One print at a time by default: a print takes about a core, and the API must stay responsive.
+    pdf: {
+      concurrency: Math.max(1, int(env, 'JIXIAO_PDF_CONCURRENCY', 1)),
+      maxWaiting: int(env, 'JIXIAO_PDF_QUEUE', 16),
+      timeoutMs: int(env, 'JIXIAO_PDF_TIMEOUT_SECONDS', 60) * 1000,
+    },
     webDist: resolve(env.JIXIAO_WEB_DIST || 'web/dist'),
     logLevel: env.LOG_LEVEL || 'info',
   };

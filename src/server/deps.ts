@@ -2,6 +2,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CheckResult } from '../core/check';
 import type { Report } from '../core/model/report';
+import type { ExportedFile, ExportFormat, ExportOptions } from '../io/export/index';
 import type { ImportResult } from '../io/import/index';
 import type { ServerConfig } from './config';
 import type { Db } from './db/schema';
@@ -38,6 +39,8 @@ export interface Deps {
   check: (report: Report, options?: { truncated?: boolean }) => CheckResult;
   /** io/import importFile */
   importFile: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
+  /** io/export exportReport plus its download name (exportFileName); see exporter.ts (the default) */
+  exportFile?: (report: Report, format: ExportFormat, opts: ExportOptions) => Promise<ExportedFile & { fileName: string }>;
   /** findings and score by report id and version (content of a version never changes) */
   checkCache?: BoundedCache<{ findings: CheckResult['findings']; score: CheckResult['score'] | null }>;
 }

@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   PRECONDITION_REQUIRED: 428,
   INTERNAL: 500,
   IMPORT_BUSY: 503,
+  EXPORT_BUSY: 503,
+  EXPORT_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,6 +1,7 @@
 // Pure and small pieces: canonical JSON, the password policy, configuration, SQLite durability
 // settings, and the SPA fallback for the built web UI.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { CompiledQuery } from 'kysely';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +55,31 @@ describe('SQLite durability settings (security.md SQ-1…3)', () => {
     expect(await pragma('busy_timeout')).toBe(5000);
     await db.destroy();
     rmSync(dir, { recursive: true });
+  });
+});
+
+describe('SQLite WAL checkpoints in the background (the server)', () => {
+  it('copies committed pages into the database file from a worker, with a high automatic fallback', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-ckpt-'));
+    const file = join(dir, 'j.sqlite');
+    const db = openSqlite({ file, backgroundCheckpoint: true });
+    try {
+      const run = (q: string) => db.kysely.executeQuery(CompiledQuery.raw(q));
+      expect(((await run('pragma wal_autocheckpoint')).rows[0] as { wal_autocheckpoint: number }).wal_autocheckpoint).toBe(10_000);
+      await run('create table t (v text)');
+      for (let i = 0; i < 40; i++) await run(`insert into t values ('${'x'.repeat(50_000)}')`);
+      const before = statSync(file).size; // below the fallback threshold: still all in the WAL
+      let after = before;
+      for (let i = 0; i < 50 && after < 2_000_000; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        after = statSync(file).size;
+      }
+      expect(before).toBeLessThan(100_000);
+      expect(after).toBeGreaterThan(2_000_000);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true });
+    }
   });
 });
 

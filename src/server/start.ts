@@ -15,7 +15,7 @@ export interface StartOptions {
 export async function startServer(opts: StartOptions = {}): Promise<FastifyInstance> {
   const base = opts.config ?? loadConfig();
   const config: ServerConfig = { ...base, ...(opts.demo != null ? { demo: opts.demo } : {}), ...(opts.port != null ? { port: opts.port } : {}) };
-  const db = openDatabase(config);
+  const db = openDatabase(config, { server: true });
   const app = await createServer(config, { db, logger: { level: config.logLevel } });
   app.addHook('onClose', () => db.destroy());
   if (!config.demo && (await countUsers(db.kysely)) === 0) {
@@ -26,7 +26,12 @@ export async function startServer(opts: StartOptions = {}): Promise<FastifyInsta
         '  jixiao user add --username sysadmin --name 系统管理员 --kind sysadmin',
         '  jixiao user add --username secadmin --name 安全管理员 --kind secadmin',
         '  jixiao user add --username auditor --name 审计管理员 --kind auditor',
-        '（密码在提示时输入，或用 --password-stdin 从标准输入读取。）想先看演示数据：JIXIAO_DEMO=1 npm start 或 jixiao serve --demo',
+        '（密码在提示时输入，或用 --password-stdin 从标准输入读取。）',
+        '再建立组织机构（财政局、科室、部门），例如：',
+        '  jixiao org bureau add 岳阳市财政局 --region 岳阳市',
+        '  jixiao org section add --bureau 岳阳市财政局 行政政法科',
+        '  jixiao org department add --bureau 岳阳市财政局 --section 行政政法科 --code 999236 党群工作部',
+        '想先看演示数据：JIXIAO_DEMO=1 npm start 或 jixiao serve --demo',
         '',
       ].join('\n'),
     );

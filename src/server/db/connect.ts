@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
+import { FALLBACK_AUTOCHECKPOINT, startCheckpointer } from './checkpointer';
 import type { Database, Db } from './schema';
 
 // BIGINT (int8) arrives as a string by default; our values stay far below 2^53.
@@ -54,9 +55,11 @@ function withStatementCache(db: BetterSqlite3.Database, max = 300): BetterSqlite
 export interface SqliteOptions {
   /** a file path, or ':memory:' for tests */
   file: string;
+  /** checkpoint the WAL from a worker thread (the server); short-lived CLI commands leave it to SQLite */
+  backgroundCheckpoint?: boolean;
 }
 
-export function openSqlite({ file }: SqliteOptions): Db {
+export function openSqlite({ file, backgroundCheckpoint = false }: SqliteOptions): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   // WAL: readers do not block the writer. FULL: an acknowledged write survives power loss (SQ-1, SQ-2).
@@ -65,7 +68,17 @@ export function openSqlite({ file }: SqliteOptions): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
+  if (!backgroundCheckpoint || file === ':memory:') return { kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
+  sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT}`);
+  const checkpointer = startCheckpointer(file, { onError: (m) => process.emitWarning(`SQLite 后台检查点失败：${m}`) });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    destroy: async () => {
+      await checkpointer.stop();
+      await kysely.destroy();
+    },
+  };
 }
 
 export interface PostgresOptions {

@@ -53,4 +53,15 @@ export function parseIfMatch(header: string | undefined): number | null {
   return Number(m[1]);
 }
 
+/**
+ * If-None-Match: "7", W/"7", a list of them, or *. Weak comparison applies here (RFC 9110 §13.1.2), so W/
+ * is accepted; anything unreadable is ignored (the full response is always a correct answer).
+ */
+export function parseIfNoneMatch(header: string | undefined): number[] | '*' | null {
+  if (header == null || header.trim() === '') return null;
+  if (header.trim() === '*') return '*';
+  const versions = [...header.matchAll(/(?:W\/)?"(?:r[^"]*-v)?(\d{1,9})"/g)].map((m) => Number(m[1]));
+  return versions.length > 0 ? versions : null;
+}
+
 export const etag = (version: number) => `"${version}"`;

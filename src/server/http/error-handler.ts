@@ -19,10 +19,11 @@ export function send(reply: FastifyReply, status: number, code: string, message:
 export function installErrorHandler(app: FastifyInstance, opts: { spaIndex: boolean }): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
-      const { findings, paths, importCode, current, ...rest } = err.extra ?? {};
+      const { findings, paths, importCode, current, retryAfter, ...rest } = err.extra ?? {};
       const extra = { ...rest, ...(current !== undefined ? { current } : {}), ...(findings !== undefined ? { findings } : {}) };
       const inner = { ...(paths !== undefined ? { paths } : {}), ...(importCode !== undefined ? { importCode } : {}) };
-      if (err.status === 503) reply.header('Retry-After', '10');
+      // 503 means "busy, come back" unless the error says waiting will not help (retryAfter: false)
+      if (err.status === 503 && retryAfter !== false) reply.header('Retry-After', String(typeof retryAfter === 'number' ? retryAfter : 10));
       return reply.code(err.status).send({ ...extra, error: { code: err.code, message: err.message, ...inner } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -2,6 +2,7 @@
 // document all come from here. Messages shown to users are Chinese (zh-CN locale + custom texts).
 import { z } from 'zod';
 import { Report } from '../../core/model/report';
+import type { ExportFormat } from '../../io/export/index';
 import { ACTIONS, ROLES, SIGNATURE_ROLES, STATUSES } from '../../core/workflow/index';
 
 z.config(z.locales.zhCN());
@@ -72,6 +73,16 @@ export const CreateBody = z.object({
 });
 
 const Loose = z.record(z.string(), z.unknown());
+
+// io/export's EXPORT_FORMATS, repeated so the server need not load the exporters to validate a query;
+// the two type checks keep the lists equal.
+const EXPORT_FORMATS = ['docx', 'pdf', 'xlsx', 'html', 'json', 'csv'] as const satisfies readonly ExportFormat[];
+const _allFormats: Exclude<ExportFormat, (typeof EXPORT_FORMATS)[number]> extends never ? true : never = true;
+void _allFormats;
+
+export const ExportQuery = z.object({
+  format: z.enum(EXPORT_FORMATS, { message: '导出格式须为 docx、pdf、xlsx、html、json 或 csv 之一' }),
+});
 
 export const FindingSchema = z.object({
   code: z.string(),
@@ -182,3 +193,41 @@ export const RolesBody = z.object({
 });
 
 export const UserIdParams = z.object({ userId: z.string().min(1).max(64) });
+
+// Organisation administration (系统管理员). Content rules (names, 预算编码) are checked again in the
+// use-cases, so the CLI gets the same Chinese messages.
+const OrgName = (what: string) =>
+  z.string({ message: `请填写${what}` }).trim().min(1, { message: `请填写${what}` }).max(100, { message: `${what}不能超过 100 个字` });
+
+export const BureauBody = z.object({ name: OrgName('财政局名称'), region: z.string().max(50, { message: '行政区划不能超过 50 个字' }).optional() });
+
+export const SectionBody = z.object({
+  bureauId: z.string({ message: '请选择所属财政局' }).min(1, { message: '请选择所属财政局' }).max(64),
+  name: OrgName('科室名称'),
+  kind: z.enum(['counterpart', 'performance'], { message: '科室类型须为 counterpart（归口业务科室）或 performance（绩效管理科）' }).default('counterpart'),
+});
+
+export const DepartmentBody = z.object({
+  bureauId: z.string({ message: '请选择所属财政局' }).min(1, { message: '请选择所属财政局' }).max(64),
+  name: OrgName('部门(单位)名称'),
+  budgetCode: z.string({ message: '请填写预算编码' }).trim().regex(/^[0-9A-Za-z]{3,32}$/, { message: '预算编码须为 3–32 位数字或字母' }),
+  parentId: z.string().max(64).nullable().optional().describe('主管部门 id'),
+  sectionId: z.string().max(64).nullable().optional().describe('归口业务科室 id'),
+});
+
+export const BureauView = z.object({ id: z.string(), name: z.string(), region: z.string(), createdAt: z.string() });
+export const SectionView = z.object({
+  id: z.string(), bureauId: z.string(), name: z.string(), kind: z.enum(['counterpart', 'performance']), kindLabel: z.string(), createdAt: z.string(),
+});
+export const DepartmentView = z.object({
+  id: z.string(), bureauId: z.string(), name: z.string(), budgetCode: z.string(),
+  parentId: z.string().nullable(), sectionId: z.string().nullable(), createdAt: z.string(),
+});
+
+export const SectionQuery = z.object({ bureauId: z.string().max(64).optional() });
+export const DepartmentQuery = z.object({
+  bureauId: z.string().max(64).optional(),
+  sectionId: z.string().max(64).optional(),
+  limit: z.coerce.number({ message: '每页条数须为数字' }).int().min(1).max(5000, { message: '每页最多 5000 条' }).optional(),
+  offset: z.coerce.number({ message: '偏移须为数字' }).int().min(0).optional(),
+});

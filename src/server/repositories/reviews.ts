@@ -15,19 +15,20 @@ export async function insertWaivers(db: DB, rows: WaiverTable[]): Promise<void> 
 
 /** Waivers of the latest submission that carried any: what the reviewer should read. */
 export async function latestWaivers(db: DB, reportId: string): Promise<WaiverTable[]> {
-  const last = await db
+  return db
     .selectFrom('waivers')
-    .select((eb) => eb.fn.max('version').as('v'))
+    .selectAll()
     .where('report_id', '=', reportId)
-    .executeTakeFirst();
-  if (last?.v == null) return [];
-  return db.selectFrom('waivers').selectAll().where('report_id', '=', reportId).where('version', '=', Number(last.v)).orderBy('path').execute();
+    .where('version', '=', (eb) => eb.selectFrom('waivers as w').select((e) => e.fn.max('w.version').as('v')).where('w.report_id', '=', reportId))
+    .orderBy('path')
+    .execute();
 }
 
 export async function insertReturn(db: DB, row: ReturnTable): Promise<void> {
   await db.insertInto('returns').values(row).execute();
 }
 
-export async function listReturns(db: DB, reportId: string): Promise<ReturnTable[]> {
-  return db.selectFrom('returns').selectAll().where('report_id', '=', reportId).orderBy('created_at', 'desc').orderBy('id').execute();
+/** The latest returns, newest first: a report sent back and forth all season must not grow every view. */
+export async function listReturns(db: DB, reportId: string, limit = 50): Promise<ReturnTable[]> {
+  return db.selectFrom('returns').selectAll().where('report_id', '=', reportId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
 }

@@ -5,9 +5,7 @@ export async function insertSession(db: DB, row: SessionTable): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
-export async function findSession(db: DB, tokenHash: string): Promise<SessionTable | undefined> {
-  return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-}
+// Looking a session up goes with its user: users.ts findSessionUser (one query per request).
 
 export async function touchSession(db: DB, tokenHash: string, at: string): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();

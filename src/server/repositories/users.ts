@@ -1,6 +1,6 @@
 // Accounts and their roles.
 import type { Role } from '../../core/workflow/index';
-import type { DB, UserTable } from '../db/schema';
+import type { DB, SessionTable, UserTable } from '../db/schema';
 
 export interface UserWithRoles extends UserTable {
   roles: Role[];
@@ -14,6 +14,21 @@ async function withRoles(db: DB, user: UserTable | undefined): Promise<UserWithR
 
 export async function findUserByUsername(db: DB, folded: string): Promise<UserWithRoles | undefined> {
   return withRoles(db, await db.selectFrom('users').selectAll().where('username', '=', folded).executeTakeFirst());
+}
+
+/** A session and its user in one round trip (every authenticated request makes this lookup). */
+export async function findSessionUser(db: DB, tokenHash: string): Promise<{ session: SessionTable; user: UserWithRoles | undefined } | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .leftJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.token_hash', 's.user_id', 's.created_at as s_created_at', 's.last_seen_at', 's.expires_at', 's.ip'])
+    .selectAll('u')
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { token_hash, user_id, s_created_at, last_seen_at, expires_at, ip, ...u } = row;
+  const session: SessionTable = { token_hash, user_id, created_at: s_created_at, last_seen_at, expires_at, ip };
+  return { session, user: u.id == null ? undefined : await withRoles(db, u as UserTable) };
 }
 
 export async function findUserById(db: DB, id: string): Promise<UserWithRoles | undefined> {

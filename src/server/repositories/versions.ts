@@ -1,14 +1,14 @@
 // report_versions: every version a report ever had, kept for history and diffs.
 import type { Report } from '../../core/model/report';
 import type { DB, Dialect } from '../db/schema';
-import { decodeJson, encodeJson } from './json';
+import { decodeJson, encodeJson, type EncodedJson } from './json';
 
 export interface VersionInsert {
   report_id: string;
   version: number;
   status: string;
   action: string;
-  document: Report;
+  document: Report | EncodedJson;
   user_id: string;
   created_at: string;
 }

@@ -4,8 +4,8 @@ import { sha256Hex } from '../audit/canonical';
 import type { Actor } from '../auth/actor';
 import { AppError } from '../errors';
 import type { Deps } from '../deps';
-import { deleteSession, findSession, touchSession } from '../repositories/sessions';
-import { findUserById, type UserWithRoles } from '../repositories/users';
+import { deleteSession, touchSession } from '../repositories/sessions';
+import { findSessionUser, type UserWithRoles } from '../repositories/users';
 import { inTransaction } from './shared';
 import { mustChangePassword } from './user-view';
 
@@ -29,9 +29,9 @@ export async function authenticate(deps: Deps, opts: { token: string | undefined
   if (!opts.token) throw new AppError('UNAUTHENTICATED', '请先登录');
   const tokenHash = sha256Hex(opts.token);
   const db = deps.db.kysely;
-  const session = await findSession(db, tokenHash);
-  if (!session) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
-  const user = await findUserById(db, session.user_id);
+  const found = await findSessionUser(db, tokenHash);
+  if (!found) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+  const { session, user } = found;
   const now = deps.clock.now();
   const idleMs = user ? idleMinutes(deps, user) * 60_000 : 0;
   const idle = now.getTime() - Date.parse(session.last_seen_at) > idleMs;

@@ -53,13 +53,16 @@ function importedTruncated(meta: string | null): boolean {
   }
 }
 
+/** The checkCache key: the content of a report's version never changes. */
+export const checkKey = (id: string, version: number) => `${id}@${version}`;
+
 /**
  * Findings and score from core. If the checker itself fails, the report carries one error finding:
  * submission is then refused rather than let through unchecked (fail closed).
  */
 export function runChecks(deps: Deps, row: Pick<ReportRow, 'id' | 'version' | 'document' | 'import_meta'>): Checked {
   // A (report, version) pair never changes content, so its findings can be cached (per app, bounded).
-  const key = `${row.id}@${row.version}`;
+  const key = checkKey(row.id, row.version);
   const hit = deps.checkCache?.get(key);
   if (hit) return hit;
   try {

@@ -19,7 +19,7 @@ import { updateStatus } from '../repositories/reports';
 import { insertReturn, insertWaivers, listSignatures } from '../repositories/reviews';
 import { insertVersion } from '../repositories/versions';
 import { staleError } from './save-report';
-import { by, inTransaction, loadVisibleReport, runChecks } from './shared';
+import { by, checkKey, inTransaction, loadVisibleReport, runChecks } from './shared';
 
 export interface TransitionOptions {
   actor: Actor;
@@ -82,7 +82,12 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
     await audit({ ...by(o.actor), event: `report_${o.action}`, objectType: 'report', objectId: row.id, detail: { from: status, to: t.to, version, ...(reason ? { reason } : {}), ...(o.paths?.length ? { paths: o.paths } : {}), ...(waivers.length ? { waivers: waivers.length } : {}) } });
     return true;
   });
-  if (won) return result;
+  if (won) {
+    // A transition leaves the document as it was: the next version's findings are this version's.
+    const checked = deps.checkCache?.get(checkKey(row.id, row.version));
+    if (checked) deps.checkCache?.set(checkKey(row.id, version), checked);
+    return result;
+  }
   // Lost the race: a retry of the same request whose first attempt just committed is answered with
   // that attempt's response; anything else is a conflict.
   const again = await replayIfSeen(deps, o, requestHash);

@@ -9,7 +9,8 @@ import { getReport } from '../../use-cases/get-report';
 import { importReport } from '../../use-cases/import-report';
 import { listReports } from '../../use-cases/list-reports';
 import { saveReport } from '../../use-cases/save-report';
-import { authOf, etag, parseIfMatch, requireAuth } from '../auth-hook';
+import { authOf, etag, parseIfMatch, parseIfNoneMatch, requireAuth } from '../auth-hook';
+import { plainJson } from '../plain-json';
 import { CreateBody, IdParams, ListItem, ListQuery, ReportViewSchema, SaveBody, SaveResult, errors } from '../schemas';
 
 export function reportRoutes(app: FastifyInstance, deps: Deps): void {
@@ -23,6 +24,7 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
       querystring: ListQuery, response: { 200: z.object({ items: z.array(ListItem), nextOffset: z.number().nullable() }), ...errors(400, 401, 403) },
     },
     preValidation,
+    serializerCompiler: plainJson,
   }, async (request) => listReports(deps, { actor: authOf(request).actor, ...request.query }));
 
   r.post('/api/reports', {
@@ -34,11 +36,19 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/reports/:id', {
-    schema: { tags, summary: '查看报告（含校验发现与评分）', description: '响应头 ETag 为 "版本号"，保存时放入 If-Match。', params: IdParams, response: { 200: ReportViewSchema, ...errors(401, 403, 404) } },
+    schema: {
+      tags, summary: '查看报告（含校验发现与评分）',
+      description: '响应头 ETag 为 "版本号"，保存时放入 If-Match。带 If-None-Match: "版本号" 且报告仍是该版本时返回 304（无响应体）。',
+      params: IdParams, headers: z.object({ 'if-none-match': z.string().optional() }).loose(),
+      response: { 200: ReportViewSchema, 304: z.null().describe('报告仍是 If-None-Match 中的版本'), ...errors(401, 403, 404) },
+    },
     preValidation,
+    serializerCompiler: plainJson,
   }, async (request, reply) => {
-    const view = await getReport(deps, { actor: authOf(request).actor, id: request.params.id });
-    return reply.header('ETag', etag(view.version)).send(view);
+    const result = await getReport(deps, { actor: authOf(request).actor, id: request.params.id, ifNoneMatch: parseIfNoneMatch(request.headers['if-none-match']) });
+    reply.header('ETag', etag(result.version));
+    // no payload at all: a 304 carrying content-length would make some clients wait for a body
+    return 'notModified' in result ? reply.code(304).send(undefined as unknown as null) : reply.send(result);
   });
 
   r.put('/api/reports/:id', {
@@ -49,6 +59,7 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 200: SaveResult, ...errors(400, 401, 403, 404, 409, 412, 428) },
     },
     preValidation,
+    serializerCompiler: plainJson,
   }, async (request, reply) => {
     const ifMatch = parseIfMatch(request.headers['if-match']);
     if (ifMatch == null) throw new AppError('PRECONDITION_REQUIRED', '保存须带上所依据的版本（If-Match 请求头）');

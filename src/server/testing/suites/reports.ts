@@ -60,6 +60,26 @@ export function reportsSuite(backend: Backend): void {
       expect(v.score.templateName).toBe('测试模板');
     });
 
+    it('answers If-None-Match with 304 while the version stands, and never for a report the user cannot see', async () => {
+      const prep = await t.login('prep1');
+      const { id } = await createDraft(t, prep);
+      const cond = (cookie: string, value: string) => t.call(cookie, 'GET', `/api/reports/${id}`, undefined, { 'if-none-match': value });
+      for (const value of ['"1"', 'W/"1"', '"7", "1"', '*']) {
+        const res = await cond(prep, value);
+        expect(res.statusCode, value).toBe(304);
+        expect(res.headers.etag).toBe('"1"');
+        expect(res.body).toBe('');
+      }
+      await save(t, prep, id, (r) => (r.overview.contact = '王焱'));
+      const changed = await cond(prep, '"1"');
+      expect(changed.statusCode).toBe(200);
+      expect(changed.headers.etag).toBe('"2"');
+      expect(json(changed).report.overview.contact).toBe('王焱');
+      expect((await cond(prep, 'garbage')).statusCode).toBe(200);
+      for (const h of ['prep2', 'revA']) expect((await cond(await t.login(h), '"2"')).statusCode, h).toBe(404);
+      expect((await cond(await t.login('aud'), '*')).statusCode).toBe(403);
+    });
+
     it('shows each role only its reports; everything else is 404 (IDOR)', async () => {
       const draft = await reportIn(t, 'draft');
       const submitted = await reportIn(t, 'submitted');

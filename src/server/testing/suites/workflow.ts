@@ -2,6 +2,7 @@
 // paths, signatures and their invalidation, idempotency, and exactly-once concurrent transitions.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../backends';
+import { fakeCheck } from '../fakes';
 import { json, makeTestApp, type TestApp } from '../harness';
 import { act, createDraft, getView, reportIn, save, sign } from '../report-helpers';
 
@@ -45,6 +46,24 @@ export function workflowSuite(backend: Backend): void {
       const bad = await act(t, await t.login('revA'), submitted, 'approve-all');
       expect(bad.statusCode).toBe(400);
       expect(json(bad).error.message).toContain('操作须为');
+    });
+
+    it('checks a document once: a transition carries the findings to the next version', async () => {
+      let calls = 0;
+      const counted = await makeTestApp(backend, { deps: { check: (r) => (calls++, fakeCheck(r)) } });
+      try {
+        const prep = await counted.login('prep1');
+        const { id } = await createDraft(counted, prep);
+        await getView(counted, prep, id);
+        const before = calls;
+        expect((await act(counted, prep, id, 'submit')).statusCode).toBe(200);
+        const after = await getView(counted, prep, id);
+        expect(after.version).toBe(2);
+        expect((after.findings as unknown[]).length).toBeGreaterThan(0);
+        expect(calls).toBe(before);
+      } finally {
+        await counted.close();
+      }
     });
 
     it('refuses submission while error findings remain (422) unless each is waived with a reason', async () => {
