@@ -21,7 +21,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { emptyReport, type Report } from '../src/core/model/report';
-import { seedReport } from '../src/io/export/html/test-seed';
+import { seedReport } from '../test/helpers/seed';
 import { createServer } from '../src/server/app';
 import { argon2Hasher } from '../src/server/auth/password';
 import { loadConfig } from '../src/server/config';

@@ -99,7 +99,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
     await db.kysely.selectFrom('bureaus').select('id').limit(1).execute();
-    return { ok: true, database: db.dialect };
+    // demo: the login page then lists the demo accounts
+    return { ok: true, database: db.dialect, demo: config.demo };
   });
   sessionRoutes(app, deps);
   reportRoutes(app, deps);

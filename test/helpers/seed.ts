@@ -1,10 +1,12 @@
 // The seed report (a real 2021 report of 湖南城陵矶新港区党群工作部, Word flattened to text) for tests.
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../../src/core/model/report';
 import { type ImportResult, importText } from '../../src/io/import/index';
 
-export const SEED_PATH = fileURLToPath(new URL('../fixtures/seed-report-2021-dangqun.txt', import.meta.url));
+// Path arithmetic on strings: under a browser-like test environment (jsdom) the global URL is not Node's.
+export const SEED_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'seed-report-2021-dangqun.txt');
 export const seedText = readFileSync(SEED_PATH, 'utf8');
 
 export function importSeed(): ImportResult {

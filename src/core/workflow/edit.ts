@@ -2,8 +2,18 @@
 // The UI greys out what a user cannot change; the server refuses a save that touches anything else.
 import { STATUSES, type ReportStatus, type Role } from './index';
 
-/** '*' = the whole report; otherwise report path prefixes like "signoffs.department". */
+/**
+ * '*' = the department's whole report (everything but FINANCE_ONLY); otherwise report path prefixes like
+ * "signoffs.department".
+ */
 export type EditScope = '*' | readonly string[];
+
+/** What only the finance bureau writes: the 财政部门归口业务科室意见 block. */
+export const FINANCE_ONLY: readonly string[] = ['signoffs.finance'];
+
+function within(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+}
 
 export function editScope(status: ReportStatus, roles: readonly Role[]): EditScope | null {
   const dept = roles.some((r) => r === 'preparer' || r === 'evaluator' || r === 'leader' || r === 'head');
@@ -17,8 +27,13 @@ export function editScope(status: ReportStatus, roles: readonly Role[]): EditSco
 
 /** Paths of `changed` that `scope` does not cover. */
 export function outsideScope(scope: EditScope, changed: readonly string[]): string[] {
-  if (scope === '*') return [];
-  return changed.filter((p) => !scope.some((s) => p === s || p.startsWith(`${s}.`) || p.startsWith(`${s}[`)));
+  if (scope === '*') return changed.filter((p) => FINANCE_ONLY.some((f) => within(p, f)));
+  return changed.filter((p) => !scope.some((s) => within(p, s)));
+}
+
+/** Whether a path may be written under a scope (the same rule the server applies on save). */
+export function canWrite(scope: EditScope | null, path: string): boolean {
+  return scope !== null && outsideScope(scope, [path]).length === 0;
 }
 
 /** Whether these roles may edit in some status: tells "not now" (409) from "never" (403). */

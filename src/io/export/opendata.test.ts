@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../core/model/finding';
 import { Report } from '../../core/model/report';
-import { buildSeedReport } from './docx/test-seed';
+import { seedReport } from '../../../test/helpers/seed';
 import { CSV_BOM, csvField, reportToCsv, reportToJson } from './opendata';
 
 /** A strict RFC 4180 reader, to check that what we write parses back to the same cells. */
@@ -26,7 +26,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const seed = buildSeedReport();
+const seed = seedReport();
 
 describe('reportToJson', () => {
   it('is the core contract {report, findings, score} and parses back to the same report', () => {

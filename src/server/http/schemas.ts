@@ -36,6 +36,9 @@ export const UserView = z.object({
   departmentId: z.string().nullable(),
   sectionId: z.string().nullable(),
   disabled: z.boolean(),
+  bureauName: z.string().nullable().optional().describe('所属财政局名称（会话接口返回）'),
+  departmentName: z.string().nullable().optional().describe('所属部门名称（会话接口返回）'),
+  sectionName: z.string().nullable().optional().describe('所属科室名称（会话接口返回）'),
 });
 
 export const SessionView = z.object({ user: UserView, mustChangePassword: z.boolean() });

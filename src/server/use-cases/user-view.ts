@@ -2,6 +2,7 @@
 import { ROLE_LABEL, type Role } from '../../core/workflow/index';
 import type { AccountKind } from '../db/schema';
 import type { Deps } from '../deps';
+import { findBureau, findDepartment, findSection } from '../repositories/org';
 import type { UserWithRoles } from '../repositories/users';
 
 export interface UserView {
@@ -41,6 +42,23 @@ export function userView(u: UserWithRoles): UserView {
     sectionId: u.section_id,
     disabled: u.disabled === 1,
   };
+}
+
+export interface OrgNames {
+  bureauName: string | null;
+  departmentName: string | null;
+  sectionName: string | null;
+}
+
+/** The names of the bureau, department and section a user belongs to, for the header of every page. */
+export async function orgNames(deps: Deps, u: Pick<UserView, 'bureauId' | 'departmentId' | 'sectionId'>): Promise<OrgNames> {
+  const db = deps.db.kysely;
+  const [bureau, department, section] = await Promise.all([
+    u.bureauId ? findBureau(db, u.bureauId) : undefined,
+    u.departmentId ? findDepartment(db, u.departmentId) : undefined,
+    u.sectionId ? findSection(db, u.sectionId) : undefined,
+  ]);
+  return { bureauName: bureau?.name ?? null, departmentName: department?.name ?? null, sectionName: section?.name ?? null };
 }
 
 /** 等保 DB-AUTH-1(c): a password older than the configured age must be changed before anything else. */

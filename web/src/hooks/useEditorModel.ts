@@ -4,12 +4,12 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../../src/core/model/finding';
 import type { Report } from '../../../src/core/model/report';
+import { canWrite } from '../../../src/core/workflow/edit';
 import type { EditScope, ReturnRecord, WaiverRecord } from '../api/types';
 import type { EditorContextValue } from '../components/editor/editor-context';
 import { getAt, isWithin, normalizePath, selfAndAncestors, setAt } from '../lib/paths';
 import { useLiveCheck, type LiveCheck } from './useLiveCheck';
 
-const FINANCE_OPINION = 'signoffs.finance';
 const attr = (s: string) => s.replace(/["\\]/g, '\\$&');
 
 function indexBy<T>(items: readonly T[], pathOf: (t: T) => readonly string[]): Map<string, T[]> {
@@ -53,12 +53,9 @@ export function useEditorModel(o: EditorModelOptions): EditorModel {
   const findingsByPath = useMemo(() => indexBy(live.findings, (f: Finding) => [normalizePath(f.path)]), [live.findings]);
   const returnsByPath = useMemo(() => indexBy(o.activeReturn ? [o.activeReturn] : [], (r) => r.paths.map(normalizePath)), [o.activeReturn]);
 
-  // The finance section's opinion is written by the 归口科室 (its scope names it); the department's whole-report
-  // scope does not reach it in the UI, so nobody in the department types the finance bureau's words.
-  const canEdit = useCallback(
-    (path: string) => (scope === '*' && !isWithin(path, FINANCE_OPINION)) || (Array.isArray(scope) && scope.some((s) => isWithin(path, s))),
-    [scope],
-  );
+  // The same rule the server applies on save (core/workflow/edit.ts): the department's whole-report scope
+  // does not reach the finance section's opinion, which only the 归口科室 writes.
+  const canEdit = useCallback((path: string) => canWrite(scope ?? null, path), [scope]);
   const change = useCallback((path: string, value: unknown) => setReport((r) => setAt(r, path, value)), []);
   const update = useCallback((path: string, fn: (old: unknown) => unknown) => setReport((r) => setAt(r, path, fn(getAt(r, path)))), []);
 

@@ -7,7 +7,7 @@ import { titleLines } from './cover';
 import { renderReportDocx } from './index';
 import { indicatorTargetText } from './performance';
 import { mm } from './style';
-import { loadSeedReport, SEED_PATH } from './test-seed';
+import { SEED_PATH, seedReport } from '../../../../test/helpers/seed';
 import { bodyParagraphs, documentXml, eastAsiaFontOf, gridWidths, partXml, styleOf, styleXml, tables, type XmlTable } from './xml-probe';
 
 /** The seed text's table rows as the flattener wrote them: a cell per tab line, a blank line ends a row. */
@@ -37,7 +37,7 @@ let xml: string;
 let styles: string;
 let tbls: XmlTable[];
 beforeAll(async () => {
-  seed = await loadSeedReport();
+  seed = seedReport();
   const docx = await renderReportDocx(seed);
   xml = documentXml(docx);
   styles = partXml(docx, 'word/styles.xml');

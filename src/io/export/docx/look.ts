@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { renderReportXlsx } from '../xlsx/index';
 import { renderReportDocx } from './index';
-import { loadSeedReport } from './test-seed';
+import { seedReport } from '../../../../test/helpers/seed';
 
 const ALIASES: Array<[string, string]> = [
   ['仿宋_GB2312', 'Noto Serif CJK SC'],
@@ -52,7 +52,7 @@ function toPdf(files: string[], out: string): void {
 async function main(): Promise<void> {
   const out = resolve(process.argv[2] ?? 'test-artifacts/docx');
   mkdirSync(out, { recursive: true });
-  const report = await loadSeedReport();
+  const report = seedReport();
   const docx = join(out, 'seed.docx');
   const xlsx = join(out, 'seed-xlsx.xlsx');
   writeFileSync(docx, await renderReportDocx(report));

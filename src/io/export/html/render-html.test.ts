@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../core/model/finding';
 import { renderReportHtml } from './index';
-import { seedReport } from './test-seed';
+import { seedReport } from '../../../../test/helpers/seed';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, '');

@@ -8,7 +8,7 @@ import type { Finding } from '../../../core/model/finding';
 import { emptyReport } from '../../../core/model/report';
 import type { Scorecard } from '../../../core/model/score';
 import { chineseDate, renderReportHtml, REPORT_CSS, signDateLine } from './index';
-import { seedReport } from './test-seed';
+import { seedReport } from '../../../../test/helpers/seed';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReport } from '../html/test-seed';
+import { seedReport } from '../../../../test/helpers/seed';
 import { PdfRenderer, renderReportPdf } from './index';
 import { ARTIFACTS, containsLoosely, loadSeed, missingPdfTools, pageToPng, pdfFonts, pdfInfo, pdfText, skipPdfTests, squash } from './test-tools';
 

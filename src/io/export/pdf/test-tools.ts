@@ -1,12 +1,11 @@
 // Test helpers for looking at PDFs with poppler (pdftotext, pdffonts, pdftoppm, pdfinfo), and the rule for
 // when the machine lacks them: a developer gets a loud warning and skipped tests, CI (CI=true) a failure.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../../../core/model/report';
-import { importFile } from '../../import/index';
-import { seedReport } from '../html/test-seed';
+import { seedReport } from '../../../../test/helpers/seed';
 import { CHROMIUM_MISSING_MESSAGE, findChromium } from './chromium';
 
 export const ARTIFACTS = fileURLToPath(new URL('../../../../test-artifacts/pdf/', import.meta.url));
@@ -97,14 +96,7 @@ export function containsLoosely(text: string, token: string): boolean {
   return false;
 }
 
-// The fixture lives in the repo's test/fixtures and in shared/ beside the checkout (CI lays it there).
-const SEED_FIXTURE = ['../../../../test/fixtures/', '../../../../../shared/fixtures/']
-  .map((d) => fileURLToPath(new URL(`${d}seed-report-2021-dangqun.txt`, import.meta.url)))
-  .find((p) => existsSync(p));
-
-/** The seed as the importer reads it from the fixture; the typed-in copy where the fixture is absent. */
-export async function loadSeed(): Promise<{ report: Report; via: 'importFile' | 'typed-in' }> {
-  if (!SEED_FIXTURE) return { report: seedReport(), via: 'typed-in' };
-  const { report } = await importFile(new Uint8Array(readFileSync(SEED_FIXTURE)), 'seed-report-2021-dangqun.txt');
-  return { report, via: 'importFile' };
+/** The seed as the importer reads it from the fixture. */
+export async function loadSeed(): Promise<{ report: Report; via: 'importFile' }> {
+  return { report: seedReport(), via: 'importFile' };
 }

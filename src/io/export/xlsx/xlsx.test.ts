@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../../core/model/finding';
 import { emptyReport, type Report } from '../../../core/model/report';
 import type { Scorecard } from '../../../core/model/score';
-import { loadSeedReport } from '../docx/test-seed';
+import { seedReport } from '../../../../test/helpers/seed';
 import { FINANCE_SHEETS, INDICATOR_HEADERS } from './columns';
 import { renderReportXlsx } from './index';
 
@@ -69,7 +69,7 @@ const FINDINGS: Finding[] = [
 let seed: Report;
 let wb: ExcelJS.Workbook;
 beforeAll(async () => {
-  seed = await loadSeedReport();
+  seed = seedReport();
   wb = await open(await renderReportXlsx(seed, { findings: FINDINGS, score: SCORE }));
 });
 

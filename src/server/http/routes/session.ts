@@ -6,7 +6,7 @@ import type { Deps } from '../../deps';
 import { changePassword } from '../../use-cases/change-password';
 import { login } from '../../use-cases/login';
 import { logout } from '../../use-cases/logout';
-import { primaryRole } from '../../use-cases/user-view';
+import { orgNames, primaryRole } from '../../use-cases/user-view';
 import { authOf, clearSessionCookie, requireAuth, setSessionCookie } from '../auth-hook';
 import { LoginBody, PasswordBody, SessionView, errors } from '../schemas';
 
@@ -22,7 +22,7 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
   }, async (request, reply) => {
     const result = await login(deps, { ...request.body, ip: request.ip });
     setSessionCookie(reply, deps.config, result.token);
-    return { user: result.user, mustChangePassword: result.mustChangePassword };
+    return { user: { ...result.user, ...(await orgNames(deps, result.user)) }, mustChangePassword: result.mustChangePassword };
   });
 
   r.get('/api/session', {
@@ -31,7 +31,7 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
   }, async (request) => {
     const { actor, mustChangePassword } = authOf(request);
     const { ip: _ip, ...user } = actor;
-    return { user: { ...user, ...primaryRole(user.kind, user.roles), disabled: false }, mustChangePassword };
+    return { user: { ...user, ...primaryRole(user.kind, user.roles), ...(await orgNames(deps, user)), disabled: false }, mustChangePassword };
   });
 
   r.delete('/api/session', {

@@ -43,6 +43,16 @@ export function demoSuite(backend: Backend): void {
       expect(json(await t.call(auditor, 'GET', '/api/audit/verify')).ok).toBe(true);
     });
 
+    it('names the user’s department, section and bureau in the session, and says demo mode in /api/health', async () => {
+      const me = json(await t.call(await login('demo-preparer'), 'GET', '/api/session')).user;
+      expect(me.departmentName).toBe('党群工作部');
+      expect(me.bureauName).toBeTruthy();
+      const reviewer = json(await t.call(null, 'POST', '/api/session', { username: 'demo-reviewer', password: DEMO_PASSWORD })).user;
+      expect(reviewer.sectionName).toBeTruthy();
+      expect(reviewer.departmentName).toBeNull();
+      expect(json(await t.call(null, 'GET', '/api/health'))).toMatchObject({ ok: true });
+    });
+
     it('imports the seed report for 党群工作部 and walks it to accepted', async () => {
       const prep = await login('demo-preparer');
       const [draft] = await list(prep);

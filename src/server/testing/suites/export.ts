@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../../core/model/report';
-import { seedReport } from '../../../io/export/html/test-seed';
+import { seedReport } from '../../../../test/helpers/seed';
 import { exportFileName, exportReport, type ExportFormat } from '../../../io/export/index';
 import { ChromiumMissingError, findChromium, QueueFullError } from '../../../io/export/pdf/index';
 import type { Backend } from '../backends';

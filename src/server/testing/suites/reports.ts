@@ -175,6 +175,16 @@ export function reportsSuite(backend: Backend): void {
       expect((await t.call(await t.login('perf'), 'PUT', `/api/reports/${sub}`, { report: r }, { 'if-match': '"4"' })).statusCode).toBe(403);
     });
 
+    it('keeps the finance section’s opinion out of the department’s reach, even in a draft', async () => {
+      const prep = await t.login('prep1');
+      const { id } = await createDraft(t, prep);
+      const v = await getView(t, prep, id);
+      v.report.signoffs.finance.opinion = '财政同意（部门自填）';
+      const res = await t.call(prep, 'PUT', `/api/reports/${id}`, { report: v.report }, { 'if-match': `"${v.version}"` });
+      expect(res.statusCode).toBe(403);
+      expect(json(res).error).toMatchObject({ code: 'FIELD_FORBIDDEN', paths: ['signoffs.finance.opinion'] });
+    });
+
     it('keeps every version and diffs any two field by field', async () => {
       const prep = await t.login('prep1');
       const { id } = await createDraft(t, prep);
