@@ -2,7 +2,8 @@
 // indicators of every category, sign-offs signed or not, narrative parts. Deterministic for a seed number.
 import { fenToWan } from '../../src/core/money';
 import { blankReport } from '../../src/core/model/empty';
-import type { Indicator, Report } from '../../src/core/model/report';
+import type { Report } from '../../src/core/model/report';
+import { indicator } from '../../src/core/scoring/test-reports';
 
 export function rng(seed: number): () => number {
   let s = seed;
@@ -60,22 +61,7 @@ export function generateReport(seed: number): Report {
   r.finance.threePublic = rows.map((x) => ({ ...x, total: amount(10), reception: amount(5), vehicleOps: next() < 0.5 ? null : amount(5), vehiclePurchase: null, overseas: null }));
   r.finance.fixedAssets = rows.map((x) => ({ ...x, total: amount(300), inUse: amount(300), leased: null, other: next() < 0.5 ? null : amount(10) }));
   r.performance.qualitative = Array.from({ length: int(1, 4) }, (_, i) => ({ target: `目标${i + 1}：完成年度任务${i + 1}。`, result: `${i + 1}、已按计划完成任务${i + 1}。` }));
-  const ind = (level1: string, level2: string, name: string, target: Partial<Indicator>): Indicator => ({
-    level1,
-    level2,
-    name,
-    kind: '定量',
-    operator: null,
-    target: '',
-    targetValue: null,
-    unit: '',
-    actual: '已完成',
-    actualValue: null,
-    weight: null,
-    score: null,
-    deviationReason: '',
-    ...target,
-  });
+  const ind = indicator;
   const n = int(40, 60);
   const m = n + int(-5, 10);
   r.performance.indicators = [

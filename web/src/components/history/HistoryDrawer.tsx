@@ -2,7 +2,7 @@
 import { Alert, Button, Drawer, Empty, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Report } from '../../../../src/core/model/report';
-import { STATUS_LABEL, type ReportStatus } from '../../../../src/core/workflow/index';
+import { ACTION_LABEL, STATUS_LABEL, type ReportStatus } from '../../../../src/core/workflow/index';
 import type { ApiError } from '../../api/client';
 import { diffVersions, listVersions } from '../../api/reports';
 import type { DiffChange, VersionItem } from '../../api/types';
@@ -10,17 +10,8 @@ import { normalizePath } from '../../lib/paths';
 import { describePath } from '../../lib/path-label';
 import { formatValue } from '../merge/format-value';
 
-export const VERSION_ACTION: Record<string, string> = {
-  create: '新建',
-  import: '导入',
-  save: '保存',
-  submit: '提交部门审核',
-  approve: '审核通过并报送财政',
-  return: '退回',
-  review: '开始审核',
-  accept: '审核通过',
-  publish: '公开',
-};
+/** A version's cause: the workflow's own action labels, plus the two ways a version starts. */
+export const VERSION_ACTION: Record<string, string> = { create: '新建', import: '导入', save: '保存', ...ACTION_LABEL };
 
 function when(iso?: string): string {
   if (!iso) return '';
