@@ -17,7 +17,7 @@ export function authSuite(backend: Backend): void {
     it('GET /api/health answers without a session', async () => {
       const res = await t.call(null, 'GET', '/api/health');
       expect(res.statusCode).toBe(200);
-      expect(json(res)).toEqual({ ok: true, database: backend.name });
+      expect(json(res)).toEqual({ ok: true, database: backend.name, demo: false });
     });
 
     it('logs in with an httpOnly SameSite=Lax cookie and returns the user', async () => {
