@@ -16,8 +16,7 @@ export function coverEnd(ctx: MapContext): number {
   return first.length ? Math.min(...first) : Math.min(ctx.tokens.length, 40);
 }
 
-export function mapCover(ctx: MapContext): void {
-  const end = coverEnd(ctx);
+export function mapCover(ctx: MapContext, end = coverEnd(ctx)): void {
   const r = ctx.report;
   readTitle(ctx, end);
 

@@ -15,9 +15,10 @@ const GRADE_WORD = /^(优秀|良好|合格|不合格|一般|较差|优|良|中|�
 
 export function mapFallbacks(ctx: MapContext): void {
   const r = ctx.report;
-  const prose = ctx.tokens.filter((t) => t.text.length > 6);
+  // Only reports outside the Yueyang tables need these searches; most imports never run them.
   const first = (re: RegExp): { m: RegExpExecArray; t: Token } | null => {
-    for (const t of prose) {
+    for (const t of ctx.tokens) {
+      if (t.text.length <= 6) continue;
       const m = re.exec(t.text);
       if (m) return { m, t };
     }

@@ -52,7 +52,7 @@ export function mapDoc(doc: Doc): MapResult {
     return end;
   };
 
-  mapCover(ctx);
+  mapCover(ctx, cover);
   // Workbook-shaped tables first: their header rows say exactly what each column is.
   mapWorkbook(ctx);
   mapOverview(ctx, start(0), stop(0));
