@@ -14,6 +14,12 @@ const SERVER_COMMANDS: Record<string, { description: string; load: () => Promise
   export: { description: '导出官方版式 DOCX/PDF/XLSX/HTML 及开放数据 JSON/CSV', load: async () => (await import('./commands/export')).exportCommand() },
 };
 
+// `jixiao check … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const program = new Command('jixiao')
   .description('绩效自评：部门整体支出绩效评价自评报告的导入、检查、评分与导出')
   .version('0.1.0')
