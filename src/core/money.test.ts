@@ -1,7 +1,7 @@
 // Money arithmetic: properties over many random amounts, checked against a BigInt oracle, plus the
 // forms people type.
 import { describe, expect, it } from 'vitest';
-import { decimalsOf, fenToWan, readAmount, sumWan, wanToFen } from './money';
+import { decimalsOf, fenToWan, readAmount, sumWan, wanToFen, yuanToWan } from './money';
 
 /** Deterministic PRNG (mulberry32) so a failure is reproducible. */
 function rng(seed: number) {
@@ -31,6 +31,18 @@ function oracle(s: string): bigint {
 describe('money', () => {
   const next = rng(20260627);
   const samples = Array.from({ length: 5000 }, () => randomWan(next));
+
+  it('converts 元 written in prose to the same 分 in 万元', () => {
+    for (let i = 0; i < 2000; i++) {
+      const fen = BigInt(Math.floor(next() * 1e14));
+      const yuan = `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
+      expect(oracle(yuanToWan(yuan)!), yuan).toBe(fen);
+    }
+    expect(yuanToWan('12,345,678.90')).toBe('1234.56789');
+    expect(yuanToWan('10000000.00')).toBe('1000');
+    expect(yuanToWan('0.01')).toBe('0.000001');
+    expect(yuanToWan('约5千')).toBeNull();
+  });
 
   it('parses every amount to the exact 分 of the oracle', () => {
     for (const s of samples) expect(BigInt(wanToFen(s)!), s).toBe(oracle(s));

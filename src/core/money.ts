@@ -46,6 +46,21 @@ export function wanToFen(s: string | null | undefined): number | null {
   return start === 1 ? -fen : fen;
 }
 
+/**
+ * 元 as written in prose ("12,345,678.90元") → 万元 by moving the decimal point four places, exactly:
+ * "1234.567890" is kept to the 分, with trailing zeros of the fraction dropped. Null when not an amount.
+ */
+export function yuanToWan(raw: string): string | null {
+  const s = raw.replace(/[,，\s]/g, '');
+  const m = /^(-?)(\d{1,16})(?:\.(\d{1,2}))?$/.exec(s);
+  if (!m) return null;
+  const digits = `${m[2]!.padStart(5, '0')}${(m[3] ?? '').padEnd(2, '0')}`;
+  const whole = digits.slice(0, -6).replace(/^0+(?=\d)/, '');
+  const frac = digits.slice(-6).replace(/0+$/, '');
+  const wan = frac ? `${whole}.${frac}` : whole;
+  return isWan(wan) ? (m[1] && wan !== '0' ? `-${wan}` : wan) : null;
+}
+
 /** Number of decimals as written: "46.90" → 2, "87.2217" → 4, "12" → 0. */
 export function decimalsOf(s: string | null | undefined): number {
   if (!s) return 0;

@@ -70,6 +70,8 @@ describe('synthetic damaged forms of the seed', () => {
     ['portal chrome before the title', withChrome(seedText)],
     ['年 printed as -', yearAsDash(seedText)],
     ['CRLF line endings', seedText.replace(/\n/g, '\r\n')],
+    ['zero-width spaces and HTML entities from a web page', seedText.replace(/党群工作部/g, '党群\u200b工作部').replace(/：/g, '：&nbsp;')],
+    ['full-width digits typed with a Chinese IME', seedText.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))],
   ];
   for (const [name, text] of cases) {
     it(`${name}: same fields`, () => {
@@ -108,6 +110,14 @@ describe('synthetic damaged forms of the seed', () => {
     expect(r.cover.evaluationMethod).toBe('部门（单位）绩效自评');
   });
 
+  it('a report date in Chinese numerals, as official documents print it', () => {
+    const r = importText(seedText.replace('2022年6月21日', '二〇二二年六月二十一日')).report;
+    expect(r.cover.reportDate).toBe('2022-06-21');
+    const bad = importText(seedText.replace('2022年6月21日', '二〇二二年二月三十日'));
+    expect(bad.report.cover.reportDate).toBeNull();
+    expect(bad.diagnostics.map((d) => d.code)).toContain('IMPORT.BAD_DATE');
+  });
+
   it('a missing section leaves its fields empty and the rest intact', () => {
     const start = seedText.indexOf('\t三、部门（单位）整体支出绩效自评情况');
     const end = seedText.indexOf('\t四、评价人员');
@@ -132,6 +142,51 @@ describe('synthetic damaged forms of the seed', () => {
     expect(d?.message).toBe('二、部门（单位）收支情况·年度支出和结余情况表·局机关及二级机构汇总行·支出合计列：“约85”不是金额（万元），已保留原文在未识别内容中。');
     expect(d?.path).toBe('finance.expenditure[0].total');
     expect(r.unmapped.map((u) => u.text)).toContain('约85');
+  });
+});
+
+describe('reports that state their figures in prose (other Hunan forms, other provinces)', () => {
+  it('a county bureau report: department from the title, staff, income, expenditure, score and grade', () => {
+    const r = importText(
+      [
+        '首页 > 信息公开 > 财政预决算',
+        '岳阳县财政局2021年度部门整体支出绩效自评报告',
+        '一、部门基本情况',
+        '我局内设股室12个，核定编制人数45人，实有在职人数43人，退休人员20人。',
+        '2021年度收入总额为2345.67万元，其中财政拨款收入2300万元。全年支出总额为2210.45万元，其中：基本支出1500.12万元，项目支出710.33万元。',
+        '工资福利支出1200.00万元，商品和服务支出300.12万元。',
+        '经评价组评议，我局2021年度部门整体支出绩效自评得分为92.5分，评价等级为“优”。',
+      ].join('\n'),
+    );
+    const rep = r.report;
+    expect(r.family).toBe('hunan-other');
+    expect(rep.year).toBe(2021);
+    expect(rep.cover.departmentName).toBe('岳阳县财政局');
+    expect([rep.overview.staffQuota, rep.overview.actualStaff]).toEqual([45, 43]);
+    expect(rep.finance.income[0]!.total).toBe('2345.67');
+    expect(rep.finance.expenditure[0]).toMatchObject({ total: '2210.45', basic: '1500.12', project: '710.33' });
+    expect([rep.performance.selfScore, rep.performance.grade]).toEqual([92.5, '优']);
+  });
+
+  it('thousands separators, amounts in 元 converted exactly, 评分/总分 wording', () => {
+    const r = importText(
+      [
+        '某某县教育局2020年度部门整体支出绩效自评报告',
+        '行政编制20名，现有在职干部职工19人。',
+        '本年收入合计1,234.56万元；2020年度支出决算数为12,345,678.90元，其中基本支出10,000,000.00元，项目支出2,345,678.90元。',
+        '综合评分88分，绩效等级：良。',
+      ].join('\n'),
+    ).report;
+    expect(r.cover.departmentName).toBe('某某县教育局');
+    expect([r.overview.staffQuota, r.overview.actualStaff]).toEqual([20, 19]);
+    expect(r.finance.income[0]!.total).toBe('1234.56');
+    expect(r.finance.expenditure[0]).toMatchObject({ total: '1234.56789', basic: '1000', project: '234.56789' });
+    expect([r.performance.selfScore, r.performance.grade]).toEqual([88, '良']);
+  });
+
+  it('a part of spending is never taken for the total', () => {
+    const r = importText(['某某市审计局2022年度部门整体支出绩效自评报告', '工资福利支出2424.00万元，商品和服务支出432.65万元。'].join('\n')).report;
+    expect(r.finance.expenditure).toEqual([]);
   });
 });
 

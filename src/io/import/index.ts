@@ -2,6 +2,7 @@
 import type { Report } from '../../core/model/report';
 import { type Doc, type Family, type ImportDiagnostic, ImportError, type Unmapped } from './doc';
 import { mapDoc } from './map/index';
+import { decodeEntities } from './text/clean';
 import { decodeText } from './text/decode';
 import { textToDoc } from './text/blocks';
 
@@ -30,7 +31,7 @@ export function importDoc(doc: Doc): ImportResult {
 
 /** Text files (the Word-flattened forms and web copies); synchronous because it is the hot batch path. */
 export function importText(bytes: Uint8Array | string): ImportResult {
-  const text = typeof bytes === 'string' ? bytes : decodeText(bytes);
+  const text = decodeEntities(typeof bytes === 'string' ? bytes : decodeText(bytes));
   return importDoc(textToDoc(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text));
 }
 

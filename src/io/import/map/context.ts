@@ -3,6 +3,7 @@
 import type { Report, SourceRef } from '../../../core/model/report';
 import { blankReport } from '../../../core/model/empty';
 import type { Doc, ImportDiagnostic, Loc } from '../doc';
+import { cleanChars } from '../text/clean';
 import { REGISTRY } from './labels';
 
 const REGISTERED: ReadonlySet<RegExp> = new Set(REGISTRY);
@@ -61,8 +62,9 @@ export class MapContext {
     this.used = new Uint8Array(this.tokens.length);
   }
 
-  private push(text: string, loc: Loc, row: number, col: number): number {
+  private push(raw: string, loc: Loc, row: number, col: number): number {
     const index = this.tokens.length;
+    const text = cleanChars(raw);
     const nl = text.indexOf('\n');
     const first = nl < 0 ? text : text.slice(0, nl);
     // Labels broken across lines inside a cell ("年度主要\n工作内容") are matched on the whole cell when short.

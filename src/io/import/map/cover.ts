@@ -24,6 +24,13 @@ export function mapCover(ctx: MapContext, end = coverEnd(ctx)): void {
   if (name) {
     r.cover.departmentName = withContinuation(ctx, name.at, name.value);
     ctx.source('cover.departmentName', name.loc);
+  } else if (r.cover.title) {
+    // Reports without a cover name the department in the title: "岳阳县财政局2021年度部门整体支出…".
+    const fromTitle = departmentInTitle(r.cover.title);
+    if (fromTitle) {
+      r.cover.departmentName = fromTitle;
+      ctx.source('cover.departmentName', r.sources['cover.title']);
+    }
   }
   const code = findLabelled(ctx, COVER.budgetCode, 0, end);
   if (code) {
@@ -104,6 +111,18 @@ function readTitle(ctx: MapContext, end: number): void {
   if (r.year == null) {
     for (let i = last + 1; i < Math.min(limit + 3, ctx.tokens.length) && r.year == null; i++) r.year = parseYear(ctx.tokens[i]!.text);
   }
+}
+
+// What a department's name ends in; a bare place (岳阳市, 岳阳县) is the region of a template title.
+const ORGANISATION = /(局|委员会|委|办公室|办|院|中心|所|站|部|厅|馆|队|处|学校|校|会|社|场|署|台|园|团|庭|公司|政府|宫|科|會|辦|處|廳|館|隊|場|臺|團|園)$/;
+
+/** "岳阳县财政局2021年度…" or "2021年林业局部门整体…" → the department; null when the title names none. */
+export function departmentInTitle(title: string): string | null {
+  const t = title.replace(/\s/g, '');
+  const before = /^(.{2,40}?)(?:\d{4}|[(（]\d{4})\s*(?:年|-)/.exec(t)?.[1];
+  const after = /^\d{4}年度?(.{2,40}?)(?:部门\(单位\)|部门（单位）|部门|单位)?整体支出/.exec(t)?.[1];
+  for (const c of [before, after]) if (c && ORGANISATION.test(c)) return c;
+  return null;
 }
 
 /** A department name continued on the next line in brackets: "…规划局" / "(原岳阳市国土资源局)". */

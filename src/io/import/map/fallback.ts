@@ -1,16 +1,24 @@
 // Reports outside the Yueyang layout (other Hunan forms, other provinces, 10号 project tables) state their
 // key figures in prose or in a 资金 grid. When the template's own fields stayed empty, read them there.
-import { readAmount } from '../../../core/money';
+import { readAmount, yuanToWan } from '../../../core/money';
 import type { MapContext, Token } from './context';
 import { MISC } from './labels';
 import { parseScore } from './values';
 
-const STAFF_QUOTA = /(?:核定编制|编制(?:数|人数)?)(?:为|共)?\s*(\d{1,6})\s*(?:名|人)/;
-const ACTUAL_STAFF = /(?:实有|现有|在职)(?:干部职工|人员|人数|职工|干部)?(?:共)?\s*(\d{1,6})\s*人/;
-const AMOUNT = '(\\d{1,12}(?:\\.\\d{1,6})?)\\s*万元';
-const EXPENDITURE = new RegExp(`(?:年度|全年|部门)?(?:总)?(?<!基本|项目|人员|公用|经费)支出(?:总额|合计|规模)?(?:为|共)?\\s*${AMOUNT}`);
-const BASIC = new RegExp(`基本支出(?:资金)?(?:为|共)?\\s*[:：]?\\s*${AMOUNT}`);
-const PROJECT = new RegExp(`项目支出(?:资金)?(?:为|共)?\\s*[:：]?\\s*${AMOUNT}`);
+const STAFF_QUOTA = /(?:核定|批复)?(?:行政|事业|人员)?编制(?:数|人数|总数)?(?:为|共|是)?\s*(\d{1,6})\s*(?:名|人)/;
+const ACTUAL_STAFF =
+  /(?:实有|现有|在职|在编|实际)(?:在职|在编)?(?:干部职工|工作人员|人员|人数|职工|干部|员工)?(?:共|总数|数)?(?:为|共|是)?\s*(\d{1,6})\s*(?:人|名)/;
+// Amounts in prose: "5560.46万元", "1,234.56万元", "12,345,678.90元".
+const MONEY = '(\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d{1,6})?|\\d{1,16}(?:\\.\\d{1,6})?)\\s*(万元|元)';
+const VERB = '(?:为|共|是|达|计)?\\s*[:：]?\\s*';
+const PERIOD = '(?:\\d{4}\\s*年度?|年度|全年|本年度?|当年|部门|整体|共|总|累计)(?:总|共|累计)?';
+const TOTAL = '(?:决算数?|总额|合计|总计|规模)';
+// A total is "年度支出…", "支出总额…": a bare "…支出" after another word is a part (工资福利支出, 三公经费支出).
+const totalOf = (what: string) => new RegExp(`(?:${PERIOD}${what}${TOTAL}?|${what}${TOTAL})${VERB}${MONEY}`);
+const EXPENDITURE = totalOf('支出');
+const INCOME = totalOf('收入');
+const BASIC = new RegExp(`基本支出(?:资金|决算数?)?${VERB}${MONEY}`);
+const PROJECT = new RegExp(`项目支出(?:资金|决算数?)?${VERB}${MONEY}`);
 const GRADE_WORD = /^(优秀|良好|合格|不合格|一般|较差|优|良|中|差)$/;
 
 export function mapFallbacks(ctx: MapContext): void {
@@ -39,28 +47,41 @@ export function mapFallbacks(ctx: MapContext): void {
     }
   }
   budgetGrid(ctx);
+  if (!r.finance.income.length) {
+    const total = first(INCOME);
+    if (total) {
+      r.finance.income.push({ institution: '部门整体', kind: 'summary', total: proseAmount(total.m), carryOver: null, fiscal: null, fund: null, specialAccount: null, other: null });
+      ctx.source('finance.income[0].total', total.t.loc);
+    }
+  }
   if (!r.finance.expenditure.length) {
     const total = first(EXPENDITURE);
     const basic = first(BASIC);
     const project = first(PROJECT);
     if (total || basic || project) {
-      r.finance.expenditure.push(proseRow({ total: total?.m[1], basic: basic?.m[1], project: project?.m[1] }));
+      r.finance.expenditure.push(proseRow({ total: proseAmount(total?.m), basic: proseAmount(basic?.m), project: proseAmount(project?.m) }));
       ctx.source('finance.expenditure[0]', (total ?? basic ?? project)!.t.loc);
     }
   }
   if (r.performance.selfScore == null) scoreRow(ctx);
 }
 
-function proseRow(v: { total?: string; basic?: string; project?: string }) {
-  const a = (s?: string) => (s ? (readAmount(s) as { value?: string }).value ?? null : null);
+/** The 万元 amount of a MONEY match (number, unit); 元 are converted exactly. */
+function proseAmount(m: RegExpExecArray | null | undefined): string | null {
+  if (!m) return null;
+  const [num, unit] = m.slice(-2) as [string, string];
+  return unit === '元' ? yuanToWan(num) : ((readAmount(num) as { value?: string }).value ?? null);
+}
+
+function proseRow(v: { total?: string | null; basic?: string | null; project?: string | null }) {
   return {
     institution: '部门整体',
     kind: 'summary' as const,
-    total: a(v.total),
-    basic: a(v.basic),
+    total: v.total ?? null,
+    basic: v.basic ?? null,
     personnel: null,
     public: null,
-    project: a(v.project),
+    project: v.project ?? null,
     surplusYear: null,
     surplusCumulative: null,
   };
@@ -94,9 +115,7 @@ function budgetGrid(ctx: MapContext): void {
   }
   if (!r.finance.expenditure.length) {
     const text = ctx.tokens.map((t) => t.text).join('\n');
-    const basic = BASIC.exec(text)?.[1];
-    const project = PROJECT.exec(text)?.[1];
-    r.finance.expenditure.push({ ...proseRow({ basic, project }), total: executed! });
+    r.finance.expenditure.push({ ...proseRow({ basic: proseAmount(BASIC.exec(text)), project: proseAmount(PROJECT.exec(text)) }), total: executed! });
     ctx.source('finance.expenditure[0].total', amounts[2]!.loc);
   }
 }
@@ -118,13 +137,23 @@ function scoreRow(ctx: MapContext): void {
       return;
     }
   }
-  for (const t of ctx.tokens) {
-    const m = /(?:综合|自评|评价)得分(?:为)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/.exec(t.text);
-    if (!m) continue;
-    r.performance.selfScore = parseScore(m[1]!);
-    ctx.source('performance.selfScore', t.loc);
-    const g = /(?:等次|等级)(?:为|评定为|评为)?[“"]?(优秀|良好|合格|不合格|优|良|中|差)/.exec(t.text);
-    if (g) r.performance.grade = g[1]!;
-    return;
+  // "自评得分为92.5分" before a looser "综合评分94.04分" / "总分：88分": indicator rows also say 得分.
+  for (const re of [SCORE_STRICT, SCORE_LOOSE]) {
+    for (const t of ctx.tokens) {
+      const m = re.exec(t.text);
+      if (!m) continue;
+      const score = parseScore(m[1]!);
+      if (score == null) continue;
+      r.performance.selfScore = score;
+      ctx.source('performance.selfScore', t.loc);
+      const next = ctx.tokens[ctx.nextNonEmpty(t.index)];
+      const g = GRADE_PROSE.exec(t.text.slice(m.index)) ?? (next ? GRADE_PROSE.exec(next.text) : null);
+      if (g) r.performance.grade = g[1]!;
+      return;
+    }
   }
 }
+
+const SCORE_STRICT = /(?:综合|自评|评价|最终)(?:得分|评分|总分)(?:结果)?(?:为|是|达到)?\s*[:：]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/;
+const SCORE_LOOSE = /(?:总分|评分结果|得分)(?:为|是)?\s*[:：]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/;
+const GRADE_PROSE = /(?:等次|等级|级别)(?:为|评定为|评为|是)?\s*[:：]?\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)/;

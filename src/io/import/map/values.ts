@@ -4,9 +4,32 @@ import type { Operator } from '../../../core/model/report';
 
 const DATE = /(\d{4})\s*[年\-./／]\s*(\d{1,2})\s*[月\-./／]\s*(\d{1,2})/;
 
-/** ISO date from "2022年6月21日", "2017 -7 - 25", "2019年 6月 27日"; null when absent or impossible. */
+const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, 'Ｏ': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_YEAR = /([〇零○Ｏ一二三四五六七八九])\s*([〇零○Ｏ一二三四五六七八九])\s*([〇零○Ｏ一二三四五六七八九])\s*([〇零○Ｏ一二三四五六七八九])(?=\s*(?:年|-))/;
+const CN_SMALL = /([一二三四五六七八九十]{1,3})(?=\s*[月日号])/g;
+
+/** 1–31 written 三, 十, 十二, 二十, 二十一, 三十一; NaN otherwise. */
+function cnSmall(s: string): number {
+  const ten = s.indexOf('十');
+  if (ten < 0) return s.length === 1 ? CN_DIGIT[s]! : NaN;
+  const tens = ten === 0 ? 1 : CN_DIGIT[s.slice(0, ten)] ?? NaN;
+  const units = ten === s.length - 1 ? 0 : CN_DIGIT[s.slice(ten + 1)] ?? NaN;
+  return tens * 10 + units;
+}
+
+/** Official documents date in Chinese numerals: 二〇二二年六月二十一日 → 2022年6月21日. */
+function arabicNumerals(raw: string): string {
+  return raw
+    .replace(CN_YEAR, (...d: string[]) => d.slice(1, 5).map((c) => CN_DIGIT[c]).join(''))
+    .replace(CN_SMALL, (w: string) => {
+      const n = cnSmall(w);
+      return Number.isNaN(n) ? w : String(n);
+    });
+}
+
+/** ISO date from "2022年6月21日", "2017 -7 - 25", "2019年 6月 27日", "二〇二二年六月二十一日"; null when absent or impossible. */
 export function parseDate(raw: string): string | null {
-  const m = DATE.exec(raw);
+  const m = DATE.exec(raw) ?? (CN_YEAR.test(raw) ? DATE.exec(arabicNumerals(raw)) : null);
   if (!m) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);
@@ -20,8 +43,9 @@ export function parseDate(raw: string): string | null {
 /** An empty signature date line: "年 月 日" with no digits. */
 export const BLANK_DATE_LINE = /^\s*\d{0,4}\s*年\s*\d{0,2}\s*月\s*\d{0,2}\s*日\s*$/;
 
-/** The report year: "2021年度", "20 16 -度", "( 20 21 年度 )", or "2021年…" as a last resort. */
+/** The report year: "2021年度", "20 16 -度", "( 20 21 年度 )", "二〇二一年度", or "2021年…" as a last resort. */
 export function parseYear(raw: string): number | null {
+  if (CN_YEAR.test(raw) && !/\d{4}/.test(raw)) raw = arabicNumerals(raw);
   const m = /(\d\s*\d\s*\d\s*\d)\s*(?:年|-)\s*度/.exec(raw) ?? /(\d{4})\s*年/.exec(raw);
   if (!m) return null;
   const y = Number(m[1]!.replace(/\s/g, ''));
