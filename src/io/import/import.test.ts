@@ -46,6 +46,31 @@ describe('real published excerpts', () => {
     });
   }
 
+  it('cut off at any line, a copy never crashes and never misreads a value it shows in full', () => {
+    for (const e of expected) {
+      const text = readFileSync(new URL(e.file, dir), 'utf8');
+      const full = fields(text);
+      const lines = text.split('\n');
+      for (let cut = 2; cut < lines.length; cut++) {
+        let part: ReturnType<typeof fields>;
+        try {
+          part = fields(lines.slice(0, cut).join('\n'));
+        } catch (err) {
+          expect(err, `${e.file} cut at ${cut}`).toBeInstanceOf(ImportError);
+          continue;
+        }
+        for (const [k, v] of Object.entries(e.expected)) {
+          const path = Object.keys(full.result.report.sources).find((p) => p.endsWith(k === 'incomeTotal' ? 'income[0].total' : k));
+          const line = path ? full.result.report.sources[path]!.line : undefined;
+          // A value is shown in full once the lines after it (its cell's closing pipes) are in.
+          if (line == null || line + 4 >= cut) continue;
+          const got = part.got[k];
+          if (got != null && got !== '') expect(String(got), `${e.file} cut at ${cut}: ${k}`).toBe(v.replace(/\\n/g, '\n'));
+        }
+      }
+    }
+  });
+
   it('treats a document that ends early as truncated, keeping what it did not map', () => {
     const r = importText(readFileSync(new URL('001.txt', dir)));
     expect(r.truncated).toBe(true);

@@ -2,8 +2,8 @@
 // normal form (see normalize.ts: no spaces, half-width brackets and colon, simplified characters).
 
 export const COVER = {
-  departmentName: /^(部门\(单位\)名称|部门单位名称|部门\(单位\)全称|单位名称|部门名称|预算单位名称|评价单位)/,
-  implementingUnit: /^实施单位(\(盖章\))?/,
+  departmentName: /^(部门\(单位\)名称|部门单位名称|部门\(单位\)全称|单位名称|部门名称|预算单位名称|评价单位)(\((盖章|公章|签章)\))?/,
+  implementingUnit: /^实施单位(\((盖章|公章)\))?/,
   budgetCode: /^(预算编码|预算代码|预算单位编码|单位编码)/,
   evaluationMethod: /^评价方式/,
   evaluator: /^评价机构/,

@@ -145,7 +145,8 @@ function plainBlocks(lines: readonly string[]): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.trim();
-    if (!text) continue;
+    // A line of bare pipes is a cell or row boundary of a web copy too short to be read as one.
+    if (!text || /^\|+$/.test(text)) continue;
     if (/\S\s*\|\s*\S/.test(text) || /^\S.*\|\s*$/.test(text)) {
       const cells = text
         .split('|')
