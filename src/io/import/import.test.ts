@@ -71,6 +71,12 @@ describe('real published excerpts', () => {
     }
   });
 
+  it('a Yueyang copy cut before its body is still the Yueyang form; a bare title of elsewhere is not', () => {
+    const lines = readFileSync(new URL('002.txt', dir), 'utf8').split('\n');
+    expect(importText(lines.slice(0, 7).join('\n')).family).toBe('yueyang-overall');
+    expect(importText('长沙县2021年度部门整体支出绩效评价自评报告\n部门(单位)名称：长沙县林业局').family).toBe('hunan-other');
+  });
+
   it('treats a document that ends early as truncated, keeping what it did not map', () => {
     const r = importText(readFileSync(new URL('001.txt', dir)));
     expect(r.truncated).toBe(true);
