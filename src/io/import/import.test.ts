@@ -215,6 +215,29 @@ describe('reports that state their figures in prose (other Hunan forms, other pr
     expect([r.performance.selfScore, r.performance.grade]).toEqual([88, '良']);
   });
 
+  it('a Hunan 自评表 资金 row read by column: a blank 年初预算数 shifts nothing', () => {
+    const row = (cells: string[]) => cells.map((c) => `\t${c}`).join('\n') + '\n\n';
+    const text =
+      '零陵区林业局2021年度部门整体支出绩效自评表\n\n' +
+      row(['', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']) +
+      row(['年度资金总额', '', '4753.66万元', '3824.26万元', '10', '80.4%', '8']) +
+      row(['其中：基本支出：1768.16万元', '项目支出：2985.5万元']);
+    const r = importText(text).report;
+    expect(r.basics.budgetInitial).toBeNull();
+    expect(r.finance.income[0]!.total).toBe('4753.66');
+    expect(r.finance.expenditure[0]).toMatchObject({ total: '3824.26', basic: '1768.16', project: '2985.5' });
+    expect(r.cover.departmentName).toBe('零陵区林业局');
+  });
+
+  it('决算 wording, 编制…个, 在编在岗, a score without 分 and a grade given as 评定为“优”等次', () => {
+    const r = importText(
+      ['某某市法院2018年度部门整体支出绩效评价报告', '核定编制141个，现有在编在岗人员131人。', '2018年度部门决算支出5560.46万元，其中基本支出合计2956.36万元，项目支出2604.1万元。', '经评价，综合得分为94.04，评定为“优”等次。'].join('\n'),
+    ).report;
+    expect([r.overview.staffQuota, r.overview.actualStaff]).toEqual([141, 131]);
+    expect(r.finance.expenditure[0]).toMatchObject({ total: '5560.46', basic: '2956.36', project: '2604.1' });
+    expect([r.performance.selfScore, r.performance.grade]).toEqual([94.04, '优']);
+  });
+
   it('a part of spending is never taken for the total', () => {
     const r = importText(['某某市审计局2022年度部门整体支出绩效自评报告', '工资福利支出2424.00万元，商品和服务支出432.65万元。'].join('\n')).report;
     expect(r.finance.expenditure).toEqual([]);

@@ -5,20 +5,20 @@ import type { MapContext, Token } from './context';
 import { MISC } from './labels';
 import { parseScore } from './values';
 
-const STAFF_QUOTA = /(?:核定|批复)?(?:行政|事业|人员)?编制(?:数|人数|总数)?(?:为|共|是)?\s*(\d{1,6})\s*(?:名|人)/;
+const STAFF_QUOTA = /(?:核定|批复)?(?:行政|事业|人员)?编制(?:数|人数|总数)?(?:为|共|是)?\s*(\d{1,6})\s*(?:名|人|个)/;
 const ACTUAL_STAFF =
-  /(?:实有|现有|在职|在编|实际)(?:在职|在编)?(?:干部职工|工作人员|人员|人数|职工|干部|员工)?(?:共|总数|数)?(?:为|共|是)?\s*(\d{1,6})\s*(?:人|名)/;
+  /(?:实有|现有|在职|在编|实际)(?:在职|在编|在岗){0,2}(?:干部职工|工作人员|人员|人数|职工|干部|员工)?(?:共|总数|数)?(?:为|共|是)?\s*(\d{1,6})\s*(?:人|名)/;
 // Amounts in prose: "5560.46万元", "1,234.56万元", "12,345,678.90元".
 const MONEY = '(\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d{1,6})?|\\d{1,16}(?:\\.\\d{1,6})?)\\s*(万元|元)';
 const VERB = '(?:为|共|是|达|计)?\\s*[:：]?\\s*';
-const PERIOD = '(?:\\d{4}\\s*年度?|年度|全年|本年度?|当年|部门|整体|共|总|累计)(?:总|共|累计)?';
+const PERIOD = '(?:\\d{4}\\s*年度?|年度|全年|本年度?|当年|部门|整体|共|总|累计)(?:部门)?(?:总|共|累计|决算|实际)?';
 const TOTAL = '(?:决算数?|总额|合计|总计|规模)';
 // A total is "年度支出…", "支出总额…": a bare "…支出" after another word is a part (工资福利支出, 三公经费支出).
 const totalOf = (what: string) => new RegExp(`(?:${PERIOD}${what}${TOTAL}?|${what}${TOTAL})${VERB}${MONEY}`);
 const EXPENDITURE = totalOf('支出');
 const INCOME = totalOf('收入');
-const BASIC = new RegExp(`基本支出(?:资金|决算数?)?${VERB}${MONEY}`);
-const PROJECT = new RegExp(`项目支出(?:资金|决算数?)?${VERB}${MONEY}`);
+const BASIC = new RegExp(`基本支出(?:资金|决算数?|总额|合计)?${VERB}${MONEY}`);
+const PROJECT = new RegExp(`项目支出(?:资金|决算数?|总额|合计)?${VERB}${MONEY}`);
 const GRADE_WORD = /^(优秀|良好|合格|不合格|一般|较差|优|良|中|差)$/;
 
 export function mapFallbacks(ctx: MapContext): void {
@@ -92,30 +92,44 @@ function budgetGrid(ctx: MapContext): void {
   const r = ctx.report;
   const at = ctx.find(MISC.budgetRow);
   if (at < 0) return;
-  const amounts: Token[] = [];
-  for (let j = at + 1; j < ctx.tokens.length && amounts.length < 3; j++) {
-    const t = ctx.tokens[j]!;
-    if (t.text === '') continue;
-    if (readAmount(t.text).kind !== 'amount') break;
-    amounts.push(t);
+  // In a table row the columns are 年初预算数 | 全年预算数 | 全年执行数 by position, blanks included; a copy
+  // that lost its rows lists the non-empty amounts in the same order.
+  const row = ctx.rowOf(at);
+  const amounts: (Token | null)[] = [];
+  if (row.length >= 4) {
+    const own = row.findIndex((t) => t.index === at);
+    for (const t of row.slice(own + 1, own + 4)) amounts.push(t.text.trim() === '' ? null : t);
+    if (amounts.some((t) => t && readAmount(t.text).kind !== 'amount')) return;
+  } else {
+    for (let j = at + 1; j < ctx.tokens.length && amounts.length < 3; j++) {
+      const t = ctx.tokens[j]!;
+      if (t.text === '') continue;
+      if (readAmount(t.text).kind !== 'amount') break;
+      amounts.push(t);
+    }
   }
-  if (amounts.length < 3) return;
+  if (amounts.length < 3 || amounts.every((t) => t == null)) return;
   ctx.use(at);
   const [initial, adjusted, executed] = amounts.map((t) => {
+    if (!t) return null;
     ctx.use(t.index);
     return (readAmount(t.text) as { value: string }).value;
   });
-  r.basics.budgetInitial = initial!;
-  r.basics.budgetAdjusted = adjusted!;
-  ctx.source('basics.budgetInitial', amounts[0]!.loc);
-  ctx.source('basics.budgetAdjusted', amounts[1]!.loc);
-  if (!r.finance.income.length) {
-    r.finance.income.push({ institution: '部门整体', kind: 'summary', total: adjusted!, carryOver: null, fiscal: null, fund: null, specialAccount: null, other: null });
+  if (initial != null) {
+    r.basics.budgetInitial = initial;
+    ctx.source('basics.budgetInitial', amounts[0]!.loc);
+  }
+  if (adjusted != null) {
+    r.basics.budgetAdjusted = adjusted;
+    ctx.source('basics.budgetAdjusted', amounts[1]!.loc);
+  }
+  if (!r.finance.income.length && adjusted != null) {
+    r.finance.income.push({ institution: '部门整体', kind: 'summary', total: adjusted, carryOver: null, fiscal: null, fund: null, specialAccount: null, other: null });
     ctx.source('finance.income[0].total', amounts[1]!.loc);
   }
-  if (!r.finance.expenditure.length) {
+  if (!r.finance.expenditure.length && executed != null) {
     const text = ctx.tokens.map((t) => t.text).join('\n');
-    r.finance.expenditure.push({ ...proseRow({ basic: proseAmount(BASIC.exec(text)), project: proseAmount(PROJECT.exec(text)) }), total: executed! });
+    r.finance.expenditure.push({ ...proseRow({ basic: proseAmount(BASIC.exec(text)), project: proseAmount(PROJECT.exec(text)) }), total: executed });
     ctx.source('finance.expenditure[0].total', amounts[2]!.loc);
   }
 }
@@ -148,12 +162,14 @@ function scoreRow(ctx: MapContext): void {
       ctx.source('performance.selfScore', t.loc);
       const next = ctx.tokens[ctx.nextNonEmpty(t.index)];
       const g = GRADE_PROSE.exec(t.text.slice(m.index)) ?? (next ? GRADE_PROSE.exec(next.text) : null);
-      if (g) r.performance.grade = g[1]!;
+      if (g) r.performance.grade = (g[1] ?? g[2])!;
       return;
     }
   }
 }
 
-const SCORE_STRICT = /(?:综合|自评|评价|最终)(?:得分|评分|总分)(?:结果)?(?:为|是|达到)?\s*[:：]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/;
+// The strict form may leave out 分 before a comma or full stop: "综合得分为94.04，等级为优".
+const SCORE_STRICT = /(?:综合|自评|评价|最终)(?:得分|评分|总分)(?:结果)?(?:为|是|达到)?\s*[:：]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*(?:分|(?=[，,。；;、]|$))/;
 const SCORE_LOOSE = /(?:总分|评分结果|得分)(?:为|是)?\s*[:：]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/;
-const GRADE_PROSE = /(?:等次|等级|级别)(?:为|评定为|评为|是)?\s*[:：]?\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)/;
+const GRADE_PROSE =
+  /(?:等次|等级|级别)(?:为|评定为|评为|是)?\s*[:：]?\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)|评(?:定|价)?为\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)[”"」]?(?:等次|等级)/;
