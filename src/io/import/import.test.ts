@@ -141,6 +141,22 @@ describe('synthetic damaged forms of the seed', () => {
     expect(r.cover.evaluationMethod).toBe('部门（单位）绩效自评');
   });
 
+  it('a 基本概况 row kept on one line, with spaces, colons or tabs between its cells', () => {
+    const lines = readFileSync(new URL('../../../test/fixtures/real-excerpts/002.txt', import.meta.url), 'utf8').split('\n');
+    const start = lines.indexOf('联系人');
+    const end = lines.indexOf('职能职责概述');
+    const keep = (body: string) => [...lines.slice(0, start), body, ...lines.slice(end)].join('\n');
+    for (const body of [
+      '联系人 吴俊 联络电话 8690022\n人员编制 21 实有人数 21',
+      '联系人：吴俊  联络电话：8690022\n人员编制：21人  实有人数：21人',
+      '联系人\t吴俊\t联络电话\t8690022\n人员编制\t21\t实有人数\t21',
+      '聯(lián)係人 吴俊 聯(lián)絡電話 8690022\n人員編制 21 實有人數(shù) 21',
+    ]) {
+      const r = importText(keep(body)).report;
+      expect([r.overview.contact, r.overview.phone, r.overview.staffQuota, r.overview.actualStaff], body).toEqual(['吴俊', '8690022', 21, 21]);
+    }
+  });
+
   it('a report date in Chinese numerals, as official documents print it', () => {
     const r = importText(seedText.replace('2022年6月21日', '二〇二二年六月二十一日')).report;
     expect(r.cover.reportDate).toBe('2022-06-21');

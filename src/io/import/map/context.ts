@@ -4,6 +4,7 @@ import type { Report, SourceRef } from '../../../core/model/report';
 import { blankReport } from '../../../core/model/empty';
 import type { Doc, ImportDiagnostic, Loc } from '../doc';
 import { cleanChars } from '../text/clean';
+import { splitFieldLine } from './field-line';
 import { REGISTRY } from './labels';
 
 const REGISTERED: ReadonlySet<RegExp> = new Set(REGISTRY);
@@ -43,7 +44,13 @@ export class MapContext {
     doc.blocks.forEach((b, block) => {
       this.block = block;
       if (b.type === 'paragraph') {
-        this.push(b.text, b.loc, -1, 0);
+        const cells = splitFieldLine(b.text);
+        if (!cells) {
+          this.push(b.text, b.loc, -1, 0);
+          return;
+        }
+        const id = rowId++;
+        this.rows.set(id, cells.map((c, ci) => this.push(c, b.loc, id, ci)));
         return;
       }
       for (const r of b.rows) {

@@ -2,8 +2,8 @@
 //  - tab: each table cell is a line starting with TAB, a blank line ends a row, continuation lines
 //    without TAB belong to the cell above (the seed);
 //  - pipe: cells separated by "|", a line of pipes ends a row, a lone "|" closes a cell (web copies);
-//  - plain: one paragraph per line, tables lost (other web copies); a line with " | " in it still
-//    becomes a one-row table.
+//  - plain: one paragraph per line, tables lost (other web copies); a line with " | " or tabs in it
+//    still becomes a one-row table.
 import type { Block, Cell, Doc, Row } from '../doc';
 
 export type TextStyle = 'tab' | 'pipe' | 'plain';
@@ -147,9 +147,11 @@ function plainBlocks(lines: readonly string[]): Block[] {
     const text = lines[i]!.trim();
     // A line of bare pipes is a cell or row boundary of a web copy too short to be read as one.
     if (!text || /^\|+$/.test(text)) continue;
-    if (/\S\s*\|\s*\S/.test(text) || /^\S.*\|\s*$/.test(text)) {
+    // A row kept on one line: cells separated by " | " (web copies) or by tabs (Word's 纯文本 of a table).
+    const sep = text.includes('\t') ? '\t' : /\S\s*\|\s*\S/.test(text) || /^\S.*\|\s*$/.test(text) ? '|' : null;
+    if (sep) {
       const cells = text
-        .split('|')
+        .split(sep)
         .map((c) => c.trim())
         .map((c): Cell => ({ text: c, loc: { line: i + 1 } }));
       while (cells.length && cells[cells.length - 1]!.text === '') cells.pop();

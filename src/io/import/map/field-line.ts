@@ -1,0 +1,33 @@
+// One line holding several label–value pairs: a table row flattened with spaces or colons
+// ("联系人 吴俊 联络电话 8690022", "人员编制：21人  实有人数：20人"). Split it into the cells the row had, so
+// the section parsers see the same label and value tokens as in the tab and pipe forms.
+import { T2S, TRADITIONAL } from './t2s';
+
+// Field labels that stand in one row of the Yueyang 基本概况 table or on the cover.
+const LABELS = ['联系人', '联络电话', '联系电话', '人员编制', '编制人数', '核定编制', '实有人数', '实有人员', '实际人数', '预算编码', '评价方式', '评价机构', '报告日期'];
+// The preparer line (填报人：… 联系电话：…) is the sign-off parser's: its phone is the preparer's own.
+const PREPARER = /^\s*填\s*报\s*人/;
+// A pinyin gloss may follow any character of a label in web copies: 聯(lián)係人.
+const GLOSS = '(?:[(（][a-zA-Z\\u00e0-\\u01ff\\u1e3f]{1,10}[)）])?';
+const LABEL = new RegExp(`(?:${LABELS.map((l) => Array.from(l).join(GLOSS) + GLOSS).join('|')})`, 'g');
+const MAX_LINE = 120;
+
+/** The cells of a line with two or more field labels ([label, value, label, value…]), else null. */
+export function splitFieldLine(raw: string): string[] | null {
+  if (raw.length > MAX_LINE || raw.includes('\n')) return null;
+  // Simplified characters map one to one, so match positions are positions in the raw line.
+  const simple = TRADITIONAL.test(raw) ? raw.replace(TRADITIONAL, (c) => T2S.get(c)!) : raw;
+  TRADITIONAL.lastIndex = 0;
+  if (PREPARER.test(simple)) return null;
+  const hits = [...simple.matchAll(LABEL)];
+  if (hits.length < 2) return null;
+  const cells: string[] = [];
+  const before = raw.slice(0, hits[0]!.index).trim();
+  if (before) cells.push(before);
+  hits.forEach((m, k) => {
+    const end = m.index! + m[0].length;
+    cells.push(raw.slice(m.index, end));
+    cells.push(raw.slice(end, hits[k + 1]?.index ?? raw.length).replace(/^[\s:：]+/, '').trim());
+  });
+  return cells;
+}
