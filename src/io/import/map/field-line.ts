@@ -9,7 +9,10 @@ const LABELS = ['联系人', '联络电话', '联系电话', '人员编制', '�
 const PREPARER = /^\s*填\s*报\s*人/;
 // A pinyin gloss may follow any character of a label in web copies: 聯(lián)係人.
 const GLOSS = '(?:[(（][a-zA-Z\\u00e0-\\u01ff\\u1e3f]{1,10}[)）])?';
-const LABEL = new RegExp(`(?:${LABELS.map((l) => Array.from(l).join(GLOSS) + GLOSS).join('|')})`, 'g');
+const GLOSSED_LABEL = new RegExp(`(?:${LABELS.map((l) => Array.from(l).join(GLOSS) + GLOSS).join('|')})`, 'g');
+// Without a gloss in the line the plain alternation does, many times faster.
+const LABEL = new RegExp(LABELS.join('|'), 'g');
+const HAS_GLOSS = new RegExp(`[\\u3400-\\u9fff]${GLOSS.slice(3, -2)}`);
 const MAX_LINE = 120;
 
 /** The cells of a line with two or more field labels ([label, value, label, value…]), else null. */
@@ -19,7 +22,8 @@ export function splitFieldLine(raw: string): string[] | null {
   const simple = TRADITIONAL.test(raw) ? raw.replace(TRADITIONAL, (c) => T2S.get(c)!) : raw;
   TRADITIONAL.lastIndex = 0;
   if (PREPARER.test(simple)) return null;
-  const hits = [...simple.matchAll(LABEL)];
+  const glossed = (simple.includes('(') || simple.includes('（')) && HAS_GLOSS.test(simple);
+  const hits = [...simple.matchAll(glossed ? GLOSSED_LABEL : LABEL)];
   if (hits.length < 2) return null;
   const cells: string[] = [];
   const before = raw.slice(0, hits[0]!.index).trim();
