@@ -254,6 +254,11 @@ describe('reports that state their figures in prose (other Hunan forms, other pr
     expect([r.performance.selfScore, r.performance.grade]).toEqual([94.04, '优']);
   });
 
+  it('a project or 专项资金 self-evaluation is its own family, whatever the place', () => {
+    expect(importText('岳阳市2018年度项目支出绩效评价自评报告\n项目名称：数字城管信息采集服务费\n主管部门：岳阳市城市管理局').family).toBe('project-selfeval');
+    expect(importText('某县2022年度专项资金绩效自评报告\n一、项目基本情况\n年度资金总额').family).toBe('project-selfeval');
+  });
+
   it('a part of spending is never taken for the total', () => {
     const r = importText(['某某市审计局2022年度部门整体支出绩效自评报告', '工资福利支出2424.00万元，商品和服务支出432.65万元。'].join('\n')).report;
     expect(r.finance.expenditure).toEqual([]);

@@ -20,7 +20,9 @@ export function detectFamily(ctx: MapContext): Family {
     return i >= 0 && i < 400;
   };
   const head = ctx.tokens.slice(0, 400);
-  if (has(PROJECT) && !has(SECTION.overview)) return 'project-selfeval';
+  const title = ctx.report.cover.title;
+  // An overall report may name project evaluations in its text; its own title says which it is.
+  if (has(PROJECT) && !has(SECTION.overview) && !OVERALL.test(norm(title))) return 'project-selfeval';
   const yueyangForm = has(SECTION.overview) && has(OVERVIEW.contact) && (has(OVERVIEW.staffQuota) || has(OVERVIEW.phone));
   // The same report as a workbook: the Yueyang row label 局机关及二级机构汇总 with the 基本概况 fields.
   const yueyangSheets = head.some((t) => t.norm === '局机关及二级机构汇总') && has(OVERVIEW.contact);
@@ -35,7 +37,6 @@ export function detectFamily(ctx: MapContext): Family {
   const yueyangCut = fromYueyang && !otherBody && (c.issuer !== '' || overviewLabels || yueyangTitle);
   const yueyang = yueyangForm || yueyangSheets || yueyangCut;
   if (yueyang) return 'yueyang-overall';
-  const title = ctx.report.cover.title;
   const overall = OVERALL.test(title) || has(OVERALL);
   if (!overall) return 'unknown';
   const hunan =

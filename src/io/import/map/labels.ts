@@ -107,7 +107,7 @@ export const MISC = {
   findingsHeader: /^(级别|严重程度)$/,
   serialHeader: /^序号$/,
   overall: /部门(\(单位\))?整体支出|部门整体|整体支出绩效/,
-  project: /项目支出绩效自评表|项目支出绩效评价表|^项目名称$/,
+  project: /项目支出绩效(评价)?自评(表|报告)|项目支出绩效评价(表|报告)|专项资金绩效(评价)?自评(表|报告)|^项目名称$/,
 } as const;
 
 /** Indicator table headers by column (10号, Sichuan, Jixiao's XLSX). */
