@@ -42,16 +42,24 @@ export const CATEGORY_LABEL: Record<IndicatorCategory, string> = {
   other: '其他',
 };
 
-// The same few 一级/二级 labels recur in every report: classify each pair once.
-const MEMO = new Map<string, IndicatorCategory>();
+// The same few 一级/二级 labels recur in every report: classify each pair once. Keyed level1 → level2
+// rather than by a joined string, so that a lookup builds (and hashes) no new string.
+const MEMO = new Map<string, Map<string, IndicatorCategory>>();
+let memoSize = 0;
 
 export function categoryOf(ind: Pick<Indicator, 'level1' | 'level2'>): IndicatorCategory {
-  const key = `${ind.level1}\u0000${ind.level2}`;
-  let c = MEMO.get(key);
+  let byLevel2 = MEMO.get(ind.level1);
+  let c = byLevel2?.get(ind.level2);
   if (c === undefined) {
     c = classify(ind);
-    if (MEMO.size > 10_000) MEMO.clear();
-    MEMO.set(key, c);
+    if (memoSize > 10_000) {
+      MEMO.clear();
+      memoSize = 0;
+      byLevel2 = undefined;
+    }
+    if (!byLevel2) MEMO.set(ind.level1, (byLevel2 = new Map()));
+    byLevel2.set(ind.level2, c);
+    memoSize++;
   }
   return c;
 }

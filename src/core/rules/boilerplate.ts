@@ -2,6 +2,7 @@
 // school, "患者" for a hospital, "本院" for a court or hospital) in a report of a unit of another kind.
 import type { Report } from '../model/report';
 import type { RuleEnv } from './context';
+import { distinctMatches } from './matches';
 import { short } from './where';
 
 interface Foreign {
@@ -36,7 +37,7 @@ export function copiedText(env: RuleEnv): void {
   for (const f of FOREIGN) {
     if (f.belongs.test(r.cover.departmentName) || (f.kind !== '“局”类单位' && f.belongs.test(unit))) continue;
     for (const t of all) {
-      const hits = [...new Set([...t.text.matchAll(f.words)].map((m) => m[0]))];
+      const hits = distinctMatches(f.words, t.text);
       if (!hits.length) continue;
       const m = f.words.exec(t.text);
       f.words.lastIndex = 0;

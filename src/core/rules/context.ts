@@ -1,6 +1,7 @@
 // What every rule sees: the report, the template's options, and a place to put findings.
 import { toleranceFen, wanToFen } from '../money';
 import { FINANCE_TABLES } from '../model/layout';
+import { indicatorPath, listPath, parentPath } from './paths';
 import { indicatorPlace } from './where';
 import type { FinanceTableKey } from '../model/report';
 import type { Finding, Severity } from '../model/finding';
@@ -46,7 +47,7 @@ export function ruleEnv(report: Report, template: Template): RuleEnv {
     add(rule, code, severity, path, message) {
       // the cell's own source, else its row's ("finance.income[1].total" → "finance.income[1]"); one
       // object shape for every finding, `source` undefined when unknown (JSON leaves it out)
-      const source = report.sources[path] ?? report.sources[path.slice(0, path.lastIndexOf('.'))];
+      const source = report.sources[path] ?? report.sources[parentPath(path)];
       findings.push({ code, rule, severity, path, message, source });
     },
     indicatorPlace(i) {
@@ -73,7 +74,7 @@ export function ruleEnv(report: Report, template: Template): RuleEnv {
 
 function collectTexts(r: Report): TextPart[] {
   const out: TextPart[] = r.narrative.map((s, i) => ({
-    path: `narrative[${i}].text`,
+    path: listPath('narrative', i, 'text'),
     text: s.text,
     kind: 'narrative' as const,
     place: () => `五、评价报告综述（文字部分）·${s.heading || '正文'}`,
@@ -83,10 +84,10 @@ function collectTexts(r: Report): TextPart[] {
     { path: 'overview.achievements', text: r.overview.achievements, kind: 'overview', place: () => '一、部门（单位）基本概况·年度总体运行情况及取得的成绩' },
   );
   r.performance.qualitative.forEach((q, i) =>
-    out.push({ path: `performance.qualitative[${i}].result`, text: `${q.target}\n${q.result}`, kind: 'qualitative', place: () => `三、绩效自评情况·定性目标${i + 1}` }),
+    out.push({ path: listPath('performance.qualitative', i, 'result'), text: `${q.target}\n${q.result}`, kind: 'qualitative', place: () => `三、绩效自评情况·定性目标${i + 1}` }),
   );
   r.performance.indicators.forEach((x, i) =>
-    out.push({ path: `performance.indicators[${i}].name`, text: x.name, kind: 'indicator', place: () => `三、绩效自评情况·第${i + 1}项指标` }),
+    out.push({ path: indicatorPath(i, 'name'), text: x.name, kind: 'indicator', place: () => `三、绩效自评情况·第${i + 1}项指标` }),
   );
   return out;
 }

@@ -3,6 +3,7 @@ import { wanToFen } from '../money';
 import type { FinanceTableKey } from '../model/report';
 import { FINANCE_TABLES } from '../model/layout';
 import type { RuleEnv } from './context';
+import { financePath } from './paths';
 import { financeCell, wan } from './where';
 
 type Row = Record<string, string | null | unknown>;
@@ -30,17 +31,17 @@ export function summaryRows(env: RuleEnv): void {
       }
       if (total == null) {
         if (filled && sum !== 0) {
-          env.add('A1', 'FIN.SUMMARY_BLANK', 'error', `finance.${def.key}[${s}].${col.key}`, `${financeCell(report, def.key, s, col.key)}未填写，但局机关及二级机构合计为${wan(sum)}万元。`);
+          env.add('A1', 'FIN.SUMMARY_BLANK', 'error', financePath(def.key, s, col.key), `${financeCell(report, def.key, s, col.key)}未填写，但局机关及二级机构合计为${wan(sum)}万元。`);
         }
         continue;
       }
       if (filled === 0) {
         if (total === 0) continue;
-        env.add('A1', 'FIN.SUMMARY_UNSUPPORTED', 'error', `finance.${def.key}[${mainIndex}].${col.key}`, `${financeCell(report, def.key, s, col.key)}为${rows[s]![col.key]}万元，但局机关及各二级机构行均未填写，汇总数没有明细支撑。`);
+        env.add('A1', 'FIN.SUMMARY_UNSUPPORTED', 'error', financePath(def.key, mainIndex, col.key), `${financeCell(report, def.key, s, col.key)}为${rows[s]![col.key]}万元，但局机关及各二级机构行均未填写，汇总数没有明细支撑。`);
         continue;
       }
       if (Math.abs(total - sum) > env.toleranceFen) {
-        env.add('A1', 'FIN.SUM_ROWS', 'error', `finance.${def.key}[${s}].${col.key}`, `${financeCell(report, def.key, s, col.key)}为${rows[s]![col.key]}万元，局机关及二级机构合计为${wan(sum)}万元，相差${wan(Math.abs(total - sum))}万元。`);
+        env.add('A1', 'FIN.SUM_ROWS', 'error', financePath(def.key, s, col.key), `${financeCell(report, def.key, s, col.key)}为${rows[s]![col.key]}万元，局机关及二级机构合计为${wan(sum)}万元，相差${wan(Math.abs(total - sum))}万元。`);
       }
     }
   }
@@ -56,7 +57,7 @@ function rowSum(env: RuleEnv, rule: string, code: string, table: FinanceTableKey
     const filled = parts.filter((p): p is number => p != null);
     if (total == null && filled.length === 0) return;
     const sum = filled.reduce((a, b) => a + b, 0);
-    const path = `finance.${table}[${i}].${totalKey}`;
+    const path = financePath(table, i, totalKey);
     if (total == null) {
       if (sum !== 0) env.add(rule, code, 'error', path, `${financeCell(env.report, table, i, totalKey)}未填写，而${what}合计为${wan(sum)}万元。`);
       return;
@@ -98,12 +99,12 @@ export function surplus(env: RuleEnv): void {
       const thisYear = env.options.carryOverInIncomeTotal ? income - carry : income;
       const expected = thisYear - spent;
       if (Math.abs(expected - year) > env.toleranceFen) {
-        env.add('A6', 'FIN.SURPLUS_YEAR', 'error', `finance.expenditure[${i}].surplusYear`, `${financeCell(report, 'expenditure', i, 'surplusYear')}为${exp.surplusYear}万元，按本年收入${wan(thisYear)}万元减支出合计${exp.total}万元应为${wan(expected)}万元。`);
+        env.add('A6', 'FIN.SURPLUS_YEAR', 'error', financePath('expenditure', i, 'surplusYear'), `${financeCell(report, 'expenditure', i, 'surplusYear')}为${exp.surplusYear}万元，按本年收入${wan(thisYear)}万元减支出合计${exp.total}万元应为${wan(expected)}万元。`);
       }
     }
     const cumulative = wanToFen(exp.surplusCumulative);
     if (inc && year != null && cumulative != null && Math.abs(carry + year - cumulative) > env.toleranceFen) {
-      env.add('A7', 'FIN.SURPLUS_CUMULATIVE', 'error', `finance.expenditure[${i}].surplusCumulative`, `${financeCell(report, 'expenditure', i, 'surplusCumulative')}为${exp.surplusCumulative}万元，按上年结转${wan(carry)}万元加当年结余${exp.surplusYear}万元应为${wan(carry + year)}万元。`);
+      env.add('A7', 'FIN.SURPLUS_CUMULATIVE', 'error', financePath('expenditure', i, 'surplusCumulative'), `${financeCell(report, 'expenditure', i, 'surplusCumulative')}为${exp.surplusCumulative}万元，按上年结转${wan(carry)}万元加当年结余${exp.surplusYear}万元应为${wan(carry + year)}万元。`);
     }
   });
 }
@@ -118,7 +119,7 @@ export function signs(env: RuleEnv): void {
       for (const col of def.columns) {
         const v = F[i]![col.key];
         if (v != null && v < 0 && !MAY_BE_NEGATIVE.has(col.key)) {
-          env.add('A10', 'FIN.NEGATIVE', 'error', `finance.${def.key}[${i}].${col.key}`, `${financeCell(env.report, def.key, i, col.key)}为负数（${row[col.key]}万元），除结余外金额不能为负。`);
+          env.add('A10', 'FIN.NEGATIVE', 'error', financePath(def.key, i, col.key), `${financeCell(env.report, def.key, i, col.key)}为负数（${row[col.key]}万元），除结余外金额不能为负。`);
         }
       }
     });

@@ -35,11 +35,21 @@ const RULES: Rule[] = [
   placeholders,
 ];
 
-const ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 export function runRules(report: Report, template: Template, card: Scorecard): Finding[] {
   const env = ruleEnv(report, template);
   for (const rule of RULES) rule(env);
   selfScore(env, card);
-  return env.findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  return bySeverity(env.findings);
+}
+
+/**
+ * Errors, then warnings, then infos, each in the order the rules found them: what a stable sort by
+ * severity gives, in one pass instead of a comparator call per comparison (it showed in profiles).
+ */
+function bySeverity(findings: readonly Finding[]): Finding[] {
+  const errors: Finding[] = [];
+  const warnings: Finding[] = [];
+  const infos: Finding[] = [];
+  for (const f of findings) (f.severity === 'error' ? errors : f.severity === 'warning' ? warnings : infos).push(f);
+  return errors.concat(warnings, infos);
 }

@@ -3,11 +3,11 @@
 import { CATEGORY_LABEL, categoryOf, type IndicatorCategory } from '../model/indicator-category';
 import type { Indicator } from '../model/report';
 import type { RuleEnv } from './context';
+import { distinctMatches } from './matches';
+import { indicatorPath } from './paths';
 
 const VAGUE_WORDS = /进一步|加强|提升|提高|促进|推进|有效|明显|显著|较好|良好|稳步|大力|积极|不断|全面|持续|切实|确保|力争|争取|基本(?:完成|达到|实现)|若干/g;
 const IMPRECISE_NUMBER = /(?:约|近|大约)\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:余|多)(?=[\u4e00-\u9fff])|\d+(?:\.\d+)?[^\d，。；,;]{0,3}?左右/g;
-const HAS_VAGUE = new RegExp(VAGUE_WORDS.source);
-const HAS_IMPRECISE = new RegExp(IMPRECISE_NUMBER.source);
 const LEVEL_SCALE = /优|良|中|差|达到预期|基本达到|未达到|是|否|达成|部分达成|合格|不合格/;
 const TASK_VERB = /^(?:指标\s*\d+\s*[:：])?\s*(开展|组织|完成|做好|推进|落实|加强|积极|围绕|根据|制定|举办|实施|配合|统筹|确保|按时|全力)/;
 const NOT_APPLICABLE = /不适用|^无$/;
@@ -22,29 +22,28 @@ const FIT: Partial<Record<IndicatorCategory, { re: RegExp; need: string; severit
 
 export function indicatorWording(env: RuleEnv): void {
   env.report.performance.indicators.forEach((ind, i) => {
-    const base = `performance.indicators[${i}]`;
     const text = `${ind.name} ${ind.target}`;
     if (NOT_APPLICABLE.test(ind.name.trim())) return;
     if (ind.kind === '定性' && !LEVEL_SCALE.test(ind.target)) {
-      env.add('Q5', 'IND.QUALITATIVE_VAGUE', 'warning', `${base}.target`, `${env.indicatorPlace(i)}：定性指标没有可核对的预期（等级或明确标准），如“优/良/中/差”或“达到预期/基本达到/未达到”。`);
+      env.add('Q5', 'IND.QUALITATIVE_VAGUE', 'warning', indicatorPath(i, 'target'), `${env.indicatorPlace(i)}：定性指标没有可核对的预期（等级或明确标准），如“优/良/中/差”或“达到预期/基本达到/未达到”。`);
     }
-    const words = HAS_VAGUE.test(text) ? [...new Set([...text.matchAll(VAGUE_WORDS)].map((m) => m[0]))] : [];
-    const numbers = HAS_IMPRECISE.test(text) ? [...new Set([...text.matchAll(IMPRECISE_NUMBER)].map((m) => m[0].trim()))] : [];
+    const words = distinctMatches(VAGUE_WORDS, text);
+    const numbers = distinctMatches(IMPRECISE_NUMBER, text, (m) => m.trim());
     if (words.length || numbers.length) {
       const parts = [
         words.length && `含模糊用语“${words.join('、')}”`,
         numbers.length && `数量写作“${numbers.join('、')}”不精确，应写成“≥ N”的形式`,
       ].filter(Boolean);
-      env.add('Q6', 'IND.VAGUE_WORDING', 'warning', `${base}.name`, `${env.indicatorPlace(i)}：${parts.join('；')}。`);
+      env.add('Q6', 'IND.VAGUE_WORDING', 'warning', indicatorPath(i, 'name'), `${env.indicatorPlace(i)}：${parts.join('；')}。`);
     }
     const cat = categoryOf(ind);
     const fit = FIT[cat];
     if (fit && !fit.re.test(text)) {
       const code = fit.severity === 'error' ? 'IND.CATEGORY_MISMATCH' : 'IND.CATEGORY_FIT';
-      env.add('Q7', code, fit.severity, `${base}.name`, `${env.indicatorPlace(i)}：${CATEGORY_LABEL[cat]}应为${fit.need}，此项内容不属于此类。`);
+      env.add('Q7', code, fit.severity, indicatorPath(i, 'name'), `${env.indicatorPlace(i)}：${CATEGORY_LABEL[cat]}应为${fit.need}，此项内容不属于此类。`);
     }
     if (TASK_VERB.test(ind.name) && ind.targetValue == null && ind.kind === '定量') {
-      env.add('Q8', 'IND.TASK_RESTATED', 'warning', `${base}.name`, `${env.indicatorPlace(i)}：这是工作任务的复述，不是可衡量的绩效指标（应有指标值，如“完成率 ≥ 95%”）。`);
+      env.add('Q8', 'IND.TASK_RESTATED', 'warning', indicatorPath(i, 'name'), `${env.indicatorPlace(i)}：这是工作任务的复述，不是可衡量的绩效指标（应有指标值，如“完成率 ≥ 95%”）。`);
     }
   });
   duplicates(env);
@@ -57,7 +56,7 @@ function duplicates(env: RuleEnv): void {
     if (!key) return;
     const first = seen.get(key);
     if (first != null) {
-      env.add('Q12', 'IND.DUPLICATE', 'warning', `performance.indicators[${i}].name`, `${env.indicatorPlace(i)}：与第${first + 1}项指标内容相同。`);
+      env.add('Q12', 'IND.DUPLICATE', 'warning', indicatorPath(i, 'name'), `${env.indicatorPlace(i)}：与第${first + 1}项指标内容相同。`);
     } else seen.set(key, i);
   });
 }
@@ -79,7 +78,7 @@ export function indicatorCoverage(env: RuleEnv): void {
   inds.forEach((ind: Indicator, i) => {
     if (categoryOf(ind) !== 'satisfaction' || ind.targetValue == null || ind.unit !== '%') return;
     if (Number(ind.targetValue) < env.options.minSatisfactionTarget) {
-      env.add('Q11', 'IND.SATISFACTION_LOW', 'warning', `performance.indicators[${i}].targetValue`, `${env.indicatorPlace(i)}：满意度目标${ind.targetValue}%低于${env.options.minSatisfactionTarget}%。`);
+      env.add('Q11', 'IND.SATISFACTION_LOW', 'warning', indicatorPath(i, 'targetValue'), `${env.indicatorPlace(i)}：满意度目标${ind.targetValue}%低于${env.options.minSatisfactionTarget}%。`);
     }
   });
 }

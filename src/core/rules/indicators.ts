@@ -4,49 +4,49 @@ import Decimal from 'decimal.js';
 import { groupOf } from '../model/indicator-category';
 import type { Indicator } from '../model/report';
 import type { RuleEnv } from './context';
+import { indicatorPath } from './paths';
 
 const NOT_A_VALUE = /^(已完成|完成|已达成|达成|达标|已达标|良好|较好|好|是|有|已落实|落实|按时完成|全部完成|基本完成|已实现|实现)$/;
 const UNIT_IN_TEXT = /(%|％|万元|亿元|元|个|次|人|件|场|家|项|天|日|批次|份|亩|公里|小时|户)\s*$/;
 
 export function indicatorValues(env: RuleEnv): void {
   env.report.performance.indicators.forEach((ind, i) => {
-    const base = `performance.indicators[${i}]`;
     if (ind.kind !== '定量') return;
     const lacks = [!ind.operator && '运算符（≥、≤、=）', ind.targetValue == null && '目标值', !ind.unit && '计量单位'].filter(Boolean);
     if (lacks.length) {
-      env.add('Q1', 'IND.TARGET_INCOMPLETE', 'error', `${base}.target`, `${env.indicatorPlace(i)}：定量指标缺少${lacks.join('、')}，应写成如“≥ 50 次”的形式。`);
+      env.add('Q1', 'IND.TARGET_INCOMPLETE', 'error', indicatorPath(i, 'target'), `${env.indicatorPlace(i)}：定量指标缺少${lacks.join('、')}，应写成如“≥ 50 次”的形式。`);
     }
     if (ind.actualValue == null) {
       const shown = ind.actual.trim() || '（空）';
       const why = NOT_A_VALUE.test(ind.actual.trim()) ? '是结论不是数值' : '不是数值';
-      env.add('Q2', 'IND.VALUE_NOT_NUMERIC', 'error', `${base}.actual`, `${env.indicatorPlace(i)}：完成值“${shown}”${why}，定量指标须填写与目标值同单位的实际数值。`);
+      env.add('Q2', 'IND.VALUE_NOT_NUMERIC', 'error', indicatorPath(i, 'actual'), `${env.indicatorPlace(i)}：完成值“${shown}”${why}，定量指标须填写与目标值同单位的实际数值。`);
     }
     if (ind.target.trim() && ind.targetValue == null && !/\d/.test(ind.target)) {
-      env.add('Q4', 'IND.KIND_MISLABELLED', 'error', `${base}.target`, `${env.indicatorPlace(i)}：指标值“${ind.target}”不是数值，却标为定量；请量化（如“≥ 12 次/年”）或改为带等级的定性指标。`);
+      env.add('Q4', 'IND.KIND_MISLABELLED', 'error', indicatorPath(i, 'target'), `${env.indicatorPlace(i)}：指标值“${ind.target}”不是数值，却标为定量；请量化（如“≥ 12 次/年”）或改为带等级的定性指标。`);
     }
-    unitChecks(env, ind, i, base);
-    completion(env, ind, i, base);
+    unitChecks(env, ind, i);
+    completion(env, ind, i);
     if (ind.score != null && ind.weight != null && ind.score > ind.weight + 1e-9) {
-      env.add('Q14', 'IND.SCORE_OVER_WEIGHT', 'error', `${base}.score`, `${env.indicatorPlace(i)}：得分${ind.score}分超过分值${ind.weight}分。`);
+      env.add('Q14', 'IND.SCORE_OVER_WEIGHT', 'error', indicatorPath(i, 'score'), `${env.indicatorPlace(i)}：得分${ind.score}分超过分值${ind.weight}分。`);
     }
   });
 }
 
-function unitChecks(env: RuleEnv, ind: Indicator, i: number, base: string): void {
+function unitChecks(env: RuleEnv, ind: Indicator, i: number): void {
   const written = UNIT_IN_TEXT.exec(ind.target.trim())?.[1]?.replace('％', '%');
   if (written && ind.unit && written !== ind.unit && !ind.target.includes(ind.unit)) {
-    env.add('Q3', 'IND.UNIT_MISMATCH', 'error', `${base}.unit`, `${env.indicatorPlace(i)}：指标值写作“${ind.target}”，计量单位却是“${ind.unit}”。`);
+    env.add('Q3', 'IND.UNIT_MISMATCH', 'error', indicatorPath(i, 'unit'), `${env.indicatorPlace(i)}：指标值写作“${ind.target}”，计量单位却是“${ind.unit}”。`);
   }
   if (ind.unit === '%' && ind.targetValue != null && new Decimal(ind.targetValue).greaterThan(100) && ind.operator !== '≤' && ind.operator !== '<') {
-    env.add('Q3', 'IND.PERCENT_RANGE', 'warning', `${base}.targetValue`, `${env.indicatorPlace(i)}：百分比目标值${ind.targetValue}%超过100%，请核实单位。`);
+    env.add('Q3', 'IND.PERCENT_RANGE', 'warning', indicatorPath(i, 'targetValue'), `${env.indicatorPlace(i)}：百分比目标值${ind.targetValue}%超过100%，请核实单位。`);
   }
   const actualUnit = /(%|万元|亿元|元|个|次|人|件|场|家|项|天|批次|份|亩|小时|户)\s*$/.exec(ind.actual.trim())?.[1];
   if (actualUnit && ind.unit && actualUnit !== ind.unit) {
-    env.add('Q3', 'IND.UNIT_MISMATCH', 'error', `${base}.actual`, `${env.indicatorPlace(i)}：完成值单位“${actualUnit}”与目标值单位“${ind.unit}”不一致。`);
+    env.add('Q3', 'IND.UNIT_MISMATCH', 'error', indicatorPath(i, 'actual'), `${env.indicatorPlace(i)}：完成值单位“${actualUnit}”与目标值单位“${ind.unit}”不一致。`);
   }
 }
 
-function completion(env: RuleEnv, ind: Indicator, i: number, base: string): void {
+function completion(env: RuleEnv, ind: Indicator, i: number): void {
   if (ind.targetValue == null || ind.actualValue == null || !ind.operator) return;
   const target = new Decimal(ind.targetValue);
   const actual = new Decimal(ind.actualValue);
@@ -54,13 +54,13 @@ function completion(env: RuleEnv, ind: Indicator, i: number, base: string): void
   const met = lowerIsBetter ? actual.lessThanOrEqualTo(target) : ind.operator === '=' ? actual.equals(target) : actual.greaterThanOrEqualTo(target);
   const reason = ind.deviationReason.trim();
   if (!met && !reason) {
-    env.add('Q10', 'IND.UNDER_NO_REASON', 'error', `${base}.deviationReason`, `${env.indicatorPlace(i)}：完成值${ind.actualValue}${ind.unit}未达到目标“${ind.operator}${ind.targetValue}${ind.unit}”，须填写偏差原因分析及改进措施。`);
+    env.add('Q10', 'IND.UNDER_NO_REASON', 'error', indicatorPath(i, 'deviationReason'), `${env.indicatorPlace(i)}：完成值${ind.actualValue}${ind.unit}未达到目标“${ind.operator}${ind.targetValue}${ind.unit}”，须填写偏差原因分析及改进措施。`);
   }
   const ratio = env.options.overCompletionRatio;
   if (met && !target.isZero() && !reason) {
     const over = lowerIsBetter ? !actual.isZero() && target.div(actual).greaterThanOrEqualTo(ratio) : actual.div(target).greaterThanOrEqualTo(ratio);
     if (over) {
-      env.add('Q9', 'IND.OVER_COMPLETION', 'warning', `${base}.actualValue`, `${env.indicatorPlace(i)}：完成值${ind.actualValue}${ind.unit}远超目标值${ind.targetValue}${ind.unit}（超过${ratio}倍），说明目标值设定偏低，须说明原因。`);
+      env.add('Q9', 'IND.OVER_COMPLETION', 'warning', indicatorPath(i, 'actualValue'), `${env.indicatorPlace(i)}：完成值${ind.actualValue}${ind.unit}远超目标值${ind.targetValue}${ind.unit}（超过${ratio}倍），说明目标值设定偏低，须说明原因。`);
     }
   }
 }

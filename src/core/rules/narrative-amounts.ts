@@ -43,7 +43,8 @@ export function narrativeAmounts(env: RuleEnv): void {
   const { report } = env;
   report.narrative.forEach((section, i) => {
     if (!section.text.includes('万元')) return;
-    const seen = new Set<string>();
+    // a handful of amounts per section: a list compares the few keys, a Set would hash each new string
+    const seen: string[] = [];
     const compare = (words: string, amount: string, phrase: string) => {
       const claim = CLAIMS.find((c) => c.words.test(words));
       if (!claim) return;
@@ -51,8 +52,8 @@ export function narrativeAmounts(env: RuleEnv): void {
       const tableFen = wanToFen(table);
       const stated = wanToFen(amount);
       const key = `${claim.label}:${amount}`;
-      if (tableFen == null || stated == null || seen.has(key)) return;
-      seen.add(key);
+      if (tableFen == null || stated == null || seen.includes(key)) return;
+      seen.push(key);
       if (Math.abs(stated - tableFen) > env.toleranceFen) {
         env.add('X3', 'NARR.AMOUNT_MISMATCH', 'warning', `narrative[${i}].text`, `${narrativePlace(report, i)}：“${phrase}”与收支表的${claim.label}${table}万元不一致（相差${wan(Math.abs(stated - tableFen))}万元）。`);
       }

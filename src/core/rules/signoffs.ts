@@ -2,6 +2,7 @@
 // 组长), the department's opinion and head, and — once finance has reviewed — the 归口业务科室.
 import type { Signoff } from '../model/report';
 import type { RuleEnv } from './context';
+import { listPath } from './paths';
 
 function missing(s: Signoff, needOpinion: boolean): string[] {
   const out: string[] = [];
@@ -18,7 +19,7 @@ export function signoffs(env: RuleEnv): void {
   }
   report.evaluators.forEach((e, i) => {
     if (e.name.trim() && !e.signature.trim()) {
-      env.add('X7', 'SIGN.EVALUATOR_UNSIGNED', 'warning', `evaluators[${i}].signature`, `四、评价人员·${e.name}：签字栏为空。`);
+      env.add('X7', 'SIGN.EVALUATOR_UNSIGNED', 'warning', listPath('evaluators', i, 'signature'), `四、评价人员·${e.name}：签字栏为空。`);
     }
   });
   const leader = missing(report.signoffs.leader, false);

@@ -12,7 +12,8 @@ export function financeCell(report: Report, table: FinanceTableKey, row: number,
 }
 
 export function indicatorPlace(ind: Indicator, index: number): string {
-  const levels = [ind.level1, ind.level2].filter(Boolean).join('/');
+  // "产出目标/数量指标", or whichever of the two is filled in
+  const levels = ind.level1 && ind.level2 ? `${ind.level1}/${ind.level2}` : ind.level1 || ind.level2;
   return `${SECTION_LABELS.performance}·定量目标·${levels ? `${levels}·` : ''}第${index + 1}项“${short(ind.name)}”`;
 }
 
