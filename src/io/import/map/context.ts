@@ -40,32 +40,32 @@ export class MapContext {
   private block = 0;
 
   constructor(readonly doc: Doc) {
+    // Plain loops, not forEach callbacks: this runs for every block, row and cell of every import.
     let rowId = 0;
-    doc.blocks.forEach((b, block) => {
+    const blocks = doc.blocks;
+    for (let block = 0; block < blocks.length; block++) {
+      const b = blocks[block]!;
       this.block = block;
       if (b.type === 'paragraph') {
         const cells = splitFieldLine(b.text);
         if (!cells) {
           this.push(b.text, b.loc, -1, 0);
-          return;
+          continue;
         }
         const id = rowId++;
-        this.rows.set(id, cells.map((c, ci) => this.push(c, b.loc, id, ci)));
-        return;
+        const idx: number[] = [];
+        for (let ci = 0; ci < cells.length; ci++) idx.push(this.push(cells[ci]!, b.loc, id, ci));
+        this.rows.set(id, idx);
+        continue;
       }
       for (const r of b.rows) {
         const id = rowId++;
         const idx: number[] = [];
-        r.cells.forEach((c, ci) => {
-          if (c.merged && c.text === '') {
-            idx.push(this.push('', c.loc, id, ci));
-            return;
-          }
-          idx.push(this.push(c.text, c.loc, id, ci));
-        });
+        // A merged continuation cell has text "" and is pushed like any other cell.
+        for (let ci = 0; ci < r.cells.length; ci++) idx.push(this.push(r.cells[ci]!.text, r.cells[ci]!.loc, id, ci));
         this.rows.set(id, idx);
       }
-    });
+    }
     this.used = new Uint8Array(this.tokens.length);
   }
 

