@@ -2,7 +2,7 @@
 // school, "患者" for a hospital, "本院" for a court or hospital) in a report of a unit of another kind.
 import type { Report } from '../model/report';
 import type { RuleEnv } from './context';
-import { distinctMatches } from './matches';
+import { distinctMatches } from '../matches';
 import { short } from './where';
 
 interface Foreign {

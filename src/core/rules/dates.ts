@@ -2,7 +2,7 @@
 // not speak of "截至10月份" figures or of plans "争取12月底前完成" in the year it evaluates; no date in the
 // text is later than the report date.
 import type { RuleEnv } from './context';
-import { allMatches } from './matches';
+import { allMatches } from '../matches';
 
 const PARTIAL = /截[至止](?:(\d{4})年)?\s*(\d{1,2})\s*月(?:份|底|末|中旬|上旬|下旬)?/g;
 const PLAN = /(争取|计划|预计|力争|拟于|将于)\s*(?:(\d{4})年)?\s*(\d{1,2})\s*月(?:底|末|份)?\s*(?:前|以前)?\s*(完成|实现|建成|办结)/g;

@@ -3,7 +3,7 @@
 import { CATEGORY_LABEL, categoryOf, type IndicatorCategory } from '../model/indicator-category';
 import type { Indicator } from '../model/report';
 import type { RuleEnv } from './context';
-import { distinctMatches } from './matches';
+import { distinctMatches } from '../matches';
 import { indicatorPath } from './paths';
 
 const VAGUE_WORDS = /进一步|加强|提升|提高|促进|推进|有效|明显|显著|较好|良好|稳步|大力|积极|不断|全面|持续|切实|确保|力争|争取|基本(?:完成|达到|实现)|若干/g;

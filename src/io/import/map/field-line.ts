@@ -1,31 +1,19 @@
 // One line holding several label–value pairs: a table row flattened with spaces or colons
 // ("联系人 吴俊 联络电话 8690022", "人员编制：21人  实有人数：20人"). Split it into the cells the row had, so
 // the section parsers see the same label and value tokens as in the tab and pipe forms.
+import { allMatches } from '../../../core/matches';
+import { ROW_FIELD_LABELS as LABELS } from './labels';
+import { HAS_GLOSS, PINYIN_GLOSS } from './normalize';
 import { T2S, TRADITIONAL } from './t2s';
 
-// Field labels that stand in one row of the Yueyang 基本概况 table or on the cover.
-const LABELS = ['联系人', '联络电话', '联系电话', '人员编制', '编制人数', '核定编制', '实有人数', '实有人员', '实际人数', '预算编码', '评价方式', '评价机构', '报告日期'];
 // The preparer line (填报人：… 联系电话：…) is the sign-off parser's: its phone is the preparer's own.
 const PREPARER = /^\s*填\s*报\s*人/;
 // A pinyin gloss may follow any character of a label in web copies: 聯(lián)係人.
-const GLOSS = '(?:[(（][a-zA-Z\\u00e0-\\u01ff\\u1e3f]{1,10}[)）])?';
+const GLOSS = `(?:${PINYIN_GLOSS})?`;
 const GLOSSED_LABEL = new RegExp(`(?:${LABELS.map((l) => Array.from(l).join(GLOSS) + GLOSS).join('|')})`, 'g');
 // Without a gloss in the line the plain alternation does, many times faster.
 const LABEL = new RegExp(LABELS.join('|'), 'g');
-const HAS_GLOSS = new RegExp(`[\\u3400-\\u9fff]${GLOSS.slice(3, -2)}`);
 const MAX_LINE = 120;
-
-/**
- * All matches of a global pattern, as matchAll gives them. matchAll copies the regular expression on every
- * call, which costs more than the search itself on the short lines of every paragraph; the labels are never
- * empty, so an exec loop always advances.
- */
-function matches(s: string, re: RegExp): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
-  return out;
-}
 
 /** The cells of a line with two or more field labels ([label, value, label, value…]), else null. */
 export function splitFieldLine(raw: string): string[] | null {
@@ -35,7 +23,7 @@ export function splitFieldLine(raw: string): string[] | null {
   TRADITIONAL.lastIndex = 0;
   if (PREPARER.test(simple)) return null;
   const glossed = (simple.includes('(') || simple.includes('（')) && HAS_GLOSS.test(simple);
-  const hits = matches(simple, glossed ? GLOSSED_LABEL : LABEL);
+  const hits = allMatches(glossed ? GLOSSED_LABEL : LABEL, simple);
   if (hits.length < 2) return null;
   const cells: string[] = [];
   const before = raw.slice(0, hits[0]!.index).trim();

@@ -1,13 +1,30 @@
 // Template knowledge as data: the labels a Yueyang-family report prints, as regular expressions on the
 // normal form (see normalize.ts: no spaces, half-width brackets and colon, simplified characters).
 
+// Label words of the fields that can share one line or table row (基本概况's 联系人 | … | 联络电话 | …, the
+// cover's fields); each field's pattern below is built from its words, and field-line.ts splits a line on them.
+const CONTACT = ['联系人'];
+const PHONE = ['联络电话', '联系电话'];
+const STAFF_QUOTA = ['人员编制', '编制人数', '核定编制数', '核定编制'];
+const ACTUAL_STAFF = ['实有人数', '实有人员', '实际人数'];
+const BUDGET_CODE = ['预算编码', '预算代码', '预算单位编码', '单位编码'];
+const EVALUATION_METHOD = ['评价方式'];
+const EVALUATOR = ['评价机构'];
+const REPORT_DATE = ['报告日期', '报告期', '报告时间', '评价日期', '填报日期'];
+const any = (words: readonly string[]) => words.join('|');
+
+/** Every label word that may stand beside another on one line, longest alternatives first per field. */
+export const ROW_FIELD_LABELS: readonly string[] = [
+  ...CONTACT, ...PHONE, ...STAFF_QUOTA, ...ACTUAL_STAFF, ...BUDGET_CODE, ...EVALUATION_METHOD, ...EVALUATOR, ...REPORT_DATE,
+];
+
 export const COVER = {
   departmentName: /^(部门\(单位\)名称|部门单位名称|部门\(单位\)全称|单位名称|部门名称|预算单位名称|评价单位)(\((盖章|公章|签章)\))?/,
   implementingUnit: /^实施单位(\((盖章|公章)\))?/,
-  budgetCode: /^(预算编码|预算代码|预算单位编码|单位编码)/,
-  evaluationMethod: /^评价方式/,
-  evaluator: /^评价机构/,
-  reportDate: /^(报告日期|报告期|报告时间|评价日期|填报日期)/,
+  budgetCode: new RegExp(`^(${any(BUDGET_CODE)})`),
+  evaluationMethod: new RegExp(`^(${any(EVALUATION_METHOD)})`),
+  evaluator: new RegExp(`^(${any(EVALUATOR)})`),
+  reportDate: new RegExp(`^(${any(REPORT_DATE)})`),
   preparer: /^填报人(\(签名\)|\(签字\))?/,
   preparerPhone: /^(联系电话|联络电话)/,
   issuer: /财政(局|厅)\(?制\)?$/,
@@ -19,10 +36,10 @@ export const COVER = {
 } as const;
 
 export const OVERVIEW = {
-  contact: /^联系人(:|$)/,
-  phone: /^(联络电话|联系电话)(:|$)/,
-  staffQuota: /^(人员编制|编制人数|核定编制数?)(:|$)/,
-  actualStaff: /^(实有人数|实有人员|实际人数)(:|$)/,
+  contact: new RegExp(`^(${any(CONTACT)})(:|$)`),
+  phone: new RegExp(`^(${any(PHONE)})(:|$)`),
+  staffQuota: new RegExp(`^(${any(STAFF_QUOTA)})(:|$)`),
+  actualStaff: new RegExp(`^(${any(ACTUAL_STAFF)})(:|$)`),
   duties: /^(职能职责概述|职能职责|部门职责概述)(:|$)/,
   tasks: /^年度主要工作内容(:|$)/,
   achievements: /^年度部门\(单位\)总体运行情况及取得的成绩(:|$)|^年度总体运行情况及取得的成绩/,

@@ -63,8 +63,11 @@ export function normalise(raw: string, withMap = false): Normalised {
 // imported report, and this is an order of magnitude faster than the character loop above.
 const SPACES = /[\s\u3000\u00a0]+/g;
 const HAS_SPACE = /[\s\u3000\u00a0]/;
-const GLOSS = /(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][a-zA-Z\u00e0-\u01ff\u1e3f]{1,10}[)）]/g;
-const HAS_GLOSS = new RegExp(GLOSS.source);
+/** A pinyin gloss in brackets, as web copies print after a character: 評(píng). */
+export const PINYIN_GLOSS = '[(（][a-zA-Z\\u00e0-\\u01ff\\u1e3f]{1,10}[)）]';
+const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff\\uf900-\\ufaff])${PINYIN_GLOSS}`, 'g');
+/** Whether a text carries a pinyin gloss after a CJK character. */
+export const HAS_GLOSS = new RegExp(GLOSS.source);
 const FULL = /[（）：，；．－]/g;
 const HAS_FULL = /[（）：，；．－]/;
 const HAS_TRADITIONAL = new RegExp(TRADITIONAL.source);

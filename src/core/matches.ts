@@ -1,6 +1,6 @@
 // The matches of a global regex, as String.prototype.matchAll gives them, without what matchAll costs
-// per call (a cloned RegExp and an iterator), which showed up when profiling checkReport. Rules call
-// these with their module-level regexes; lastIndex is reset before and after, so the regex stays reusable.
+// per call (a cloned RegExp and an iterator), which showed up when profiling checkReport and the importer.
+// Callers pass module-level global regexes; lastIndex is reset before and after, so they stay reusable.
 
 /** Every distinct (mapped) match of the global regex `re` in `text`, in order of first appearance. */
 export function distinctMatches(re: RegExp, text: string, map: (m: string) => string = (m) => m): string[] {
