@@ -2,7 +2,9 @@
 import type { Finding } from '../../../src/core/model/finding';
 import type { Report } from '../../../src/core/model/report';
 import type { Scorecard } from '../../../src/core/model/score';
-import type { ReportStatus, Role, SignatureRole, WorkflowAction } from '../../../src/core/workflow/index';
+import type { ReportStatus, Role, WorkflowAction } from '../../../src/core/workflow/index';
+import type { z } from 'zod';
+import type * as Http from '../../../src/server/http/schemas';
 
 export type AccountKind = 'business' | 'sysadmin' | 'secadmin' | 'auditor';
 
@@ -90,24 +92,10 @@ export interface StaleBody {
   current: { version: number; status?: ReportStatus; report: Report; updatedAt?: string; updatedBy?: string };
 }
 
-export interface TransitionResult {
-  id: string;
-  status: ReportStatus;
-  version: number;
-  action: WorkflowAction;
-}
+// Shapes the server's zod schemas state exactly are taken from them, not written again.
+export type TransitionResult = z.infer<typeof Http.TransitionResult>;
 
-export interface Signature {
-  id: string;
-  role: SignatureRole;
-  userId: string;
-  signerName: string;
-  opinion: string;
-  version: number;
-  reportHash: string;
-  signedAt: string;
-  valid: boolean;
-}
+export type Signature = z.infer<typeof Http.SignatureView>;
 
 export interface VersionItem {
   version: number;
@@ -118,21 +106,7 @@ export interface VersionItem {
   created_at?: string;
 }
 
-export interface DiffChange {
-  path: string;
-  before: unknown;
-  after: unknown;
-}
+export type DiffResult = z.infer<typeof Http.DiffResult>;
+export type DiffChange = DiffResult['changes'][number];
 
-export interface DiffResult {
-  a: number;
-  b: number;
-  changes: DiffChange[];
-}
-
-export interface AuditReport {
-  ok: boolean;
-  count: number;
-  headHash: string;
-  firstBroken: { seq: number; reason: string } | null;
-}
+export type AuditReport = z.infer<typeof Http.ChainReport>;
