@@ -5,12 +5,14 @@ import type { MapContext } from './context';
 import { COVER, MISC, OVERVIEW, SECTION } from './labels';
 import { norm } from './normalize';
 
-// 湖南 and its prefectures, districts and counties that publish these reports (names on their own are rare
-// outside Hunan; the budget-code cover is a Hunan trait too).
-const HUNAN =
-  /湖南|长沙|株洲|湘潭|衡阳|邵阳|岳阳|常德|张家界|益阳|郴州|永州|怀化|娄底|湘西|零陵|冷水滩|祁阳|东安|双牌|道县|江永|宁远|蓝山|新田|江华|浏阳|宁乡|醴陵|湘乡|韶山|耒阳|常宁|武冈|邵东|汨罗|临湘|华容|湘阴|平江|君山|云溪|城陵矶|津市|沅江|南县|桃江|安化|赫山|资兴|桂阳|宜章|嘉禾|临武|汝城|桂东|安仁|永兴|洪江|沅陵|辰溪|溆浦|会同|麻阳|新晃|芷江|靖州|通道|冷水江|涟源|双峰|新化|吉首|泸溪|凤凰|花垣|保靖|古丈|永顺|龙山|慈利|桑植|武陵源|石门|澧县|临澧|桃源|汉寿|安乡|鼎城|隆回|洞口|绥宁|新宁|城步|新邵|攸县|茶陵|炎陵|衡东|衡山|衡南|祁东|南岳/;
-// The Yueyang form (岳阳市财政局制) is used by the city and its counties and districts.
+// The Yueyang form (岳阳市财政局制) is used by the city and its counties and districts; titles and issuer
+// lines are tested as printed, so traditional spellings are listed too.
 const YUEYANG = /岳阳|岳陽|华容|華容|湘阴|湘陰|平江|汨罗|汨羅|临湘|臨湘|君山|云溪|雲溪|城陵矶|城陵磯|屈原|南湖新区|南湖新區/;
+// 湖南 and its prefectures, districts and counties that publish these reports (names on their own are rare
+// outside Hunan; the budget-code cover is a Hunan trait too). Yueyang's places are Hunan's as well.
+const HUNAN = new RegExp(
+  `${YUEYANG.source}|湖南|长沙|株洲|湘潭|衡阳|邵阳|常德|张家界|益阳|郴州|永州|怀化|娄底|湘西|零陵|冷水滩|祁阳|东安|双牌|道县|江永|宁远|蓝山|新田|江华|浏阳|宁乡|醴陵|湘乡|韶山|耒阳|常宁|武冈|邵东|津市|沅江|南县|桃江|安化|赫山|资兴|桂阳|宜章|嘉禾|临武|汝城|桂东|安仁|永兴|洪江|沅陵|辰溪|溆浦|会同|麻阳|新晃|芷江|靖州|通道|冷水江|涟源|双峰|新化|吉首|泸溪|凤凰|花垣|保靖|古丈|永顺|龙山|慈利|桑植|武陵源|石门|澧县|临澧|桃源|汉寿|安乡|鼎城|隆回|洞口|绥宁|新宁|城步|新邵|攸县|茶陵|炎陵|衡东|衡山|衡南|祁东|南岳`,
+);
 const OVERALL = MISC.overall;
 const PROJECT = MISC.project;
 
