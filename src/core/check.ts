@@ -3,6 +3,7 @@
 import type { Finding } from './model/finding';
 import type { Report } from './model/report';
 import type { Scorecard } from './model/score';
+import type { ExpectedPriorIssue } from './rules/prior-issues';
 import { runRules } from './rules/index';
 import { scoreReport } from './scoring/engine';
 import { defaultTemplateFor, getTemplate } from './templates/index';
@@ -17,12 +18,14 @@ export interface CheckOptions {
   templateId?: string;
   /** the document was cut off: sections it never reached are not judged as missing */
   truncated?: boolean;
+  /** last year's 整改 items the report must answer as 上年问题整改情况 (rule X8) */
+  expectedPriorIssues?: readonly ExpectedPriorIssue[];
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
   const template = options.templateId ? getTemplate(options.templateId) : defaultTemplateFor(report);
   const score = scoreReport(report, template);
-  let findings = runRules(report, template, score);
+  let findings = runRules(report, template, score, { expectedPriorIssues: options.expectedPriorIssues });
   if (options.truncated) findings = findings.filter((f) => !absentSection(report, f.path));
   return { findings, score };
 }

@@ -41,6 +41,7 @@ export function blankReport(): Report {
       lateSpecialFunds: null,
     },
     scoreSheet: [],
+    priorIssues: [],
     sources: {},
   };
 }

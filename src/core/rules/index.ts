@@ -11,6 +11,7 @@ import { emptyTables, rowIdentities, signs, summaryRows, surplus } from './finan
 import { indicatorCoverage, indicatorWording } from './indicator-text';
 import { indicatorValues, indicatorWeights } from './indicators';
 import { narrativeAmounts } from './narrative-amounts';
+import { priorIssues, type ExpectedPriorIssue } from './prior-issues';
 import { selfScore } from './score';
 import { signoffs } from './signoffs';
 import { assetUtilization, staffControl } from './staff';
@@ -35,9 +36,15 @@ const RULES: Rule[] = [
   placeholders,
 ];
 
-export function runRules(report: Report, template: Template, card: Scorecard): Finding[] {
+export interface RuleContext {
+  /** last year's 整改 items this report must answer (X8) */
+  expectedPriorIssues?: readonly ExpectedPriorIssue[];
+}
+
+export function runRules(report: Report, template: Template, card: Scorecard, context: RuleContext = {}): Finding[] {
   const env = ruleEnv(report, template);
   for (const rule of RULES) rule(env);
+  priorIssues(env, context.expectedPriorIssues);
   selfScore(env, card);
   return bySeverity(env.findings);
 }
