@@ -2,6 +2,7 @@
 // dialects. Timestamps are ISO-8601 UTC strings written by the app; booleans are 0/1 integers
 // (better-sqlite3 cannot bind booleans); JSON documents are jsonb on PostgreSQL and text on SQLite.
 import type { Kysely } from 'kysely';
+import type { BureauTables } from './schema-bureau';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -94,6 +95,8 @@ export interface ReportTable {
   created_at: string;
   updated_by: string;
   updated_at: string;
+  /** the 绩效自评任务 it answers (migration 0020); one report per task and department */
+  task_id: string | null;
 }
 
 export interface ReportVersionTable {
@@ -166,7 +169,7 @@ export interface IdempotencyTable {
   created_at: string;
 }
 
-export interface Database {
+export interface Database extends BureauTables {
   bureaus: BureauTable;
   sections: SectionTable;
   departments: DepartmentTable;

@@ -4,12 +4,22 @@ import type { Dialect } from '../schema';
 import * as m0001 from './0001-init';
 import * as m0002 from './0002-org-admin';
 import * as m0003 from './0003-read-indexes';
+import * as m0020 from './0020-tasks';
+import * as m0021 from './0021-review';
+import * as m0022 from './0022-sampling';
+import * as m0023 from './0023-rectification';
+import * as m0024 from './0024-copy-checks';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const all: Record<string, Migration> = {
     '0001-init': { up: (db) => m0001.up(db, dialect), down: () => m0001.down() },
     '0002-org-admin': { up: (db) => m0002.up(db), down: (db) => m0002.down(db) },
     '0003-read-indexes': { up: (db) => m0003.up(db), down: (db) => m0003.down(db) },
+    '0020-tasks': { up: (db) => m0020.up(db), down: (db) => m0020.down(db) },
+    '0021-review': { up: (db) => m0021.up(db), down: (db) => m0021.down(db) },
+    '0022-sampling': { up: (db) => m0022.up(db), down: (db) => m0022.down(db) },
+    '0023-rectification': { up: (db) => m0023.up(db, dialect), down: (db) => m0023.down(db) },
+    '0024-copy-checks': { up: (db) => m0024.up(db), down: (db) => m0024.down(db) },
   };
   return { getMigrations: async () => all };
 }
