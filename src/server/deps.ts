@@ -1,11 +1,12 @@
 // Every side effect a use-case needs, passed in explicitly (architecture.md): tests swap them here.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { CheckResult } from '../core/check';
+import type { CheckOptions, CheckResult } from '../core/check';
 import type { Report } from '../core/model/report';
 import type { ExportedFile, ExportFormat, ExportOptions } from '../io/export/index';
 import type { ImportResult } from '../io/import/index';
 import type { ServerConfig } from './config';
 import type { Db } from './db/schema';
+import type { ReminderSender } from './notify';
 
 export interface Clock {
   now(): Date;
@@ -35,12 +36,14 @@ export interface Deps {
   random: Random;
   logger: Logger;
   passwords: PasswordHasher;
-  /** core/check.ts checkReport: findings and score (truncated: the imported source was cut off) */
-  check: (report: Report, options?: { truncated?: boolean }) => CheckResult;
+  /** core/check.ts checkReport: findings and score (truncated: the imported source was cut off; expectedPriorIssues: rule X8) */
+  check: (report: Report, options?: CheckOptions) => CheckResult;
   /** io/import importFile */
   importFile: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
   /** io/export exportReport plus its download name (exportFileName); see exporter.ts (the default) */
   exportFile?: (report: Report, format: ExportFormat, opts: ExportOptions) => Promise<ExportedFile & { fileName: string }>;
+  /** sends deadline reminders outside the app (SMS, e-mail); none by default — see notify.ts */
+  reminders?: ReminderSender;
   /** findings and score by report id and version (content of a version never changes) */
   checkCache?: BoundedCache<{ findings: CheckResult['findings']; score: CheckResult['score'] | null }>;
 }

@@ -97,6 +97,8 @@ export interface ReportTable {
   updated_at: string;
   /** the 绩效自评任务 it answers (migration 0020); one report per task and department */
   task_id: string | null;
+  /** JSON text: what the draft carried over from last year's report (core/bureau/carry-over.ts) */
+  carried: string | null;
 }
 
 export interface ReportVersionTable {

@@ -128,7 +128,7 @@ export const WaiverInput = z.object({
 });
 
 export const TransitionBody = z.object({
-  action: z.enum(ACTIONS, { message: '操作须为 submit、approve、return、review、accept 或 publish 之一' }),
+  action: z.enum(ACTIONS, { message: '操作须为 submit、approve、return、review、accept、publish 或 revoke 之一' }),
   reason: z.string().max(2000, { message: '原因不超过 2000 字' }).optional(),
   waivers: z.array(WaiverInput).max(500).optional(),
   paths: z.array(z.string().max(256)).max(200).optional(),

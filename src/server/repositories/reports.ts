@@ -10,7 +10,7 @@ export interface ReportRow extends Omit<ReportTable, 'document'> {
   department_section_id: string | null;
 }
 
-export async function insertReport(db: DB, dialect: Dialect, row: Omit<ReportTable, 'document' | 'task_id'> & { document: Report; task_id?: string | null }): Promise<void> {
+export async function insertReport(db: DB, dialect: Dialect, row: Omit<ReportTable, 'document' | 'task_id' | 'carried'> & { document: Report; task_id?: string | null; carried?: string | null }): Promise<void> {
   await db.insertInto('reports').values({ ...row, document: encodeJson(dialect, row.document) }).execute();
 }
 

@@ -1,9 +1,12 @@
-// 新建报告: a blank draft of the official template for the preparer's department and a year.
-import { emptyReport } from '../../core/model/report';
+// 新建报告: a draft of the official template for the preparer's department and a year, carried over from
+// the department's previous year (core/bureau/carry-over.ts). When the year's task covers the department
+// the draft belongs to it, and a second one is refused.
 import { listTemplates } from '../../core/templates/index';
 import type { Actor } from '../auth/actor';
+import { isUniqueViolation } from '../db/errors';
 import { AppError } from '../errors';
 import type { Deps } from '../deps';
+import { assertNoTaskReport, carriedDraft, taskFor } from './draft-origin';
 import { insertDraft, preparerDepartment } from './new-report';
 import { reportView, type ReportView } from './report-view';
 
@@ -11,13 +14,15 @@ export async function createReport(deps: Deps, o: { actor: Actor; year: number; 
   const department = await preparerDepartment(deps, o.actor);
   if (o.templateId && !listTemplates().some((t) => t.id === o.templateId))
     throw new AppError('VALIDATION', `未知的评分表模板“${o.templateId}”，可选：${listTemplates().map((t) => t.id).join('、')}`);
-  const report = emptyReport();
-  report.year = o.year;
-  if (o.templateId) report.templateId = o.templateId;
-  report.cover.departmentName = department.name;
-  report.cover.budgetCode = department.budget_code;
-  report.cover.evaluationMethod = '部门(单位)绩效自评';
-  report.cover.evaluator = '部门(单位)评价组';
-  const row = await insertDraft(deps, { actor: o.actor, department, report, action: 'create', auditDetail: {} });
-  return reportView(deps, o.actor, row);
+  const db = deps.db.kysely;
+  const task = await taskFor(db, department, o.year, 'overall');
+  if (task) await assertNoTaskReport(db, task, department.id);
+  const { report, meta } = await carriedDraft(db, department, o.year, 'overall', o.templateId ?? task?.template_id);
+  try {
+    const row = await insertDraft(deps, { actor: o.actor, department, report, action: 'create', auditDetail: meta ? { carriedFrom: meta.fromReportId } : {}, taskId: task?.id ?? null, carried: meta });
+    return reportView(deps, o.actor, row);
+  } catch (err) {
+    if (task && isUniqueViolation(err)) await assertNoTaskReport(db, task, department.id);
+    throw err;
+  }
 }

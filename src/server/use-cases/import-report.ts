@@ -7,6 +7,9 @@ import { sha256Hex } from '../audit/canonical';
 import type { Actor } from '../auth/actor';
 import { AppError, type ErrorCode } from '../errors';
 import type { Deps } from '../deps';
+import { isUniqueViolation } from '../db/errors';
+import { priorIssuesOf } from '../../core/bureau/carry-over';
+import { assertNoTaskReport, priorItems, taskFor } from './draft-origin';
 import { insertDraft, preparerDepartment } from './new-report';
 import { reportView, type ReportView } from './report-view';
 import { by, inTransaction } from './shared';
@@ -26,6 +29,7 @@ export async function importReport(
   o: { actor: Actor; bytes: Uint8Array; fileName: string; year?: number },
 ): Promise<ReportView> {
   const department = await preparerDepartment(deps, o.actor);
+  const db = deps.db.kysely;
   const file = { fileName: o.fileName, size: o.bytes.byteLength, sha256: sha256Hex(o.bytes) };
   let result: ImportResult;
   try {
@@ -49,14 +53,24 @@ export async function importReport(
       path: 'cover.budgetCode',
       message: `文件中的预算编码“${report.cover.budgetCode}”与本部门预算编码“${department.budget_code}”不一致，请核对`,
     });
+  // the year's task takes one report per department; last year's 整改 items come along unless the file has its own
+  const task = await taskFor(db, department, report.year, report.kind);
+  if (task) await assertNoTaskReport(db, task, department.id);
+  if (!(report.priorIssues ?? []).length) report.priorIssues = priorIssuesOf(await priorItems(db, department.id, report.year));
   const importMeta = { ...file, format: result.format, family: result.family, truncated: result.truncated, unmapped: result.unmapped, diagnostics };
-  const row = await insertDraft(deps, {
-    actor: o.actor,
-    department,
-    report,
-    action: 'import',
-    importMeta,
-    auditDetail: { ...file, format: result.format, family: result.family, unmapped: result.unmapped.length, diagnostics: diagnostics.length },
-  });
-  return reportView(deps, o.actor, row);
+  try {
+    const row = await insertDraft(deps, {
+      actor: o.actor,
+      department,
+      report,
+      action: 'import',
+      importMeta,
+      auditDetail: { ...file, format: result.format, family: result.family, unmapped: result.unmapped.length, diagnostics: diagnostics.length },
+      taskId: task?.id ?? null,
+    });
+    return reportView(deps, o.actor, row);
+  } catch (err) {
+    if (task && isUniqueViolation(err)) await assertNoTaskReport(db, task, department.id);
+    throw err;
+  }
 }

@@ -20,7 +20,7 @@ export async function preparerDepartment(deps: Deps, actor: Actor): Promise<Depa
 
 export async function insertDraft(
   deps: Deps,
-  o: { actor: Actor; department: DepartmentTable; report: Report; action: 'create' | 'import'; importMeta?: unknown; auditDetail: Record<string, unknown> },
+  o: { actor: Actor; department: DepartmentTable; report: Report; action: 'create' | 'import'; importMeta?: unknown; auditDetail: Record<string, unknown>; taskId?: string | null; carried?: unknown },
 ): Promise<ReportRow> {
   const id = deps.random.uuid();
   const at = nowIso(deps.clock);
@@ -31,9 +31,10 @@ export async function insertDraft(
       year: report.year, kind: report.kind, template_id: report.templateId, status: 'draft', version: 1, document: report,
       ...projection(report), finance_since: null, import_meta: o.importMeta === undefined ? null : JSON.stringify(o.importMeta),
       created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
+      task_id: o.taskId ?? null, carried: o.carried == null ? null : JSON.stringify(o.carried),
     });
     await insertVersion(trx, deps.db.dialect, { report_id: id, version: 1, status: 'draft', action: o.action, document: report, user_id: actor.id, created_at: at });
-    await audit({ ...by(actor), event: o.action === 'create' ? 'report_create' : 'report_import', objectType: 'report', objectId: id, detail: { year: report.year, departmentId: department.id, ...o.auditDetail } });
+    await audit({ ...by(actor), event: o.action === 'create' ? 'report_create' : 'report_import', objectType: 'report', objectId: id, detail: { year: report.year, departmentId: department.id, ...(o.taskId ? { taskId: o.taskId } : {}), ...o.auditDetail } });
   });
   return (await findReport(deps.db.kysely, id))!;
 }

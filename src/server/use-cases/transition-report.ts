@@ -2,9 +2,11 @@
 // decides who may act from where; guards need data (findings, the head's signature); the write is
 // a conditional UPDATE on status and version, so identical concurrent requests take effect once.
 import {
+  ACTION_LABEL,
   STATUS_LABEL,
   blockingFindings,
   checkTransition,
+  needsReason,
   type ReportStatus,
   type Waiver,
   type WorkflowAction,
@@ -18,6 +20,9 @@ import { findIdempotent, insertIdempotent } from '../repositories/idempotency';
 import { updateStatus } from '../repositories/reports';
 import { insertReturn, insertWaivers, listSignatures } from '../repositories/reviews';
 import { insertVersion } from '../repositories/versions';
+import { insertRevocation } from '../repositories/review-extras';
+import { concernsFor } from './accept-check';
+import { checkContextFor } from './draft-origin';
 import { staleError } from './save-report';
 import { by, checkKey, inTransaction, loadVisibleReport, runChecks } from './shared';
 
@@ -51,13 +56,20 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
   if (!t.ok && t.reason === 'role') throw forbidden('当前角色不能执行此操作');
   if (!t.ok) throw new AppError('INVALID_STATE', `报告当前为“${STATUS_LABEL[status]}”，不能执行此操作`);
   const reason = o.reason?.trim() ?? '';
-  if (o.action === 'return' && !reason) throw new AppError('VALIDATION', '退回须填写退回原因');
+  if (needsReason(o.action) && !reason) throw new AppError('VALIDATION', `${ACTION_LABEL[o.action]}须填写${o.action === 'return' ? '退回' : ''}原因`);
   const waivers = (o.waivers ?? []).map((w) => ({ ...w, reason: w.reason.trim() }));
 
+  const ctx = await checkContextFor(deps.db.kysely, row);
   if (o.action === 'submit') {
-    const blocking = blockingFindings(runChecks(deps, row).findings, waivers);
+    const blocking = blockingFindings(runChecks(deps, row, ctx).findings, waivers);
     if (blocking.length > 0)
       throw new AppError('BLOCKING_FINDINGS', `还有 ${blocking.length} 个错误未修正，请修正或逐条填写豁免理由后再提交`, { findings: blocking });
+  }
+  // accepting despite waived errors, a score without basis, open disputes … needs a written reason
+  if (o.action === 'accept' && !reason) {
+    const concerns = await concernsFor(deps, row);
+    if (concerns.length)
+      throw new AppError('ACCEPT_CONCERNS', `这份报告有 ${concerns.length} 项需要注意的问题，仍要审核通过请填写理由`, { concerns });
   }
   if (o.action === 'approve') {
     const digest = reportDigest(row.document);
@@ -75,6 +87,8 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
     await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: t.to, action: o.action, document: row.document, user_id: o.actor.id, created_at: at });
     if (o.action === 'submit')
       await insertWaivers(trx, waivers.filter((w) => w.reason).map((w) => ({ id: deps.random.uuid(), report_id: row.id, version, code: w.code, path: w.path, reason: w.reason, user_id: o.actor.id, created_at: at })));
+    if (o.action === 'revoke')
+      await insertRevocation(trx, { id: deps.random.uuid(), report_id: row.id, version: row.version, reason, user_id: o.actor.id, created_at: at });
     if (o.action === 'return')
       await insertReturn(trx, { id: deps.random.uuid(), report_id: row.id, version, reason, paths: JSON.stringify(o.paths ?? []), user_id: o.actor.id, role: t.role, created_at: at });
     if (o.idempotencyKey)
@@ -84,8 +98,8 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
   });
   if (won) {
     // A transition leaves the document as it was: the next version's findings are this version's.
-    const checked = deps.checkCache?.get(checkKey(row.id, row.version));
-    if (checked) deps.checkCache?.set(checkKey(row.id, version), checked);
+    const checked = deps.checkCache?.get(checkKey(row.id, row.version, ctx));
+    if (checked) deps.checkCache?.set(checkKey(row.id, version, ctx), checked);
     return result;
   }
   // Lost the race: a retry of the same request whose first attempt just committed is answered with

@@ -1,5 +1,5 @@
 // 绩效自评任务: the bureau's annual task with its deadlines as data, the roster of departments it covers
-// (each with its own extension), and the task a report answers. "One report per department and task"
+// (each with its own extension), the task a report answers and what its draft carried over. "One report per department and task"
 // is a unique index, not a habit of the UI.
 import { sql, type Kysely } from 'kysely';
 
@@ -34,12 +34,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await s.createIndex('task_departments_department').on('task_departments').column('department_id').execute();
 
   await s.alterTable('reports').addColumn('task_id', 'text', (c) => c.references('tasks.id')).execute();
+  // JSON text: what a new draft took over from last year's report (shown in the editor)
+  await s.alterTable('reports').addColumn('carried', 'text').execute();
   await s.createIndex('reports_task_department').on('reports').columns(['task_id', 'department_id']).unique()
     .where(sql.ref('task_id'), 'is not', null).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('reports_task_department').execute();
+  await db.schema.alterTable('reports').dropColumn('carried').execute();
   await db.schema.alterTable('reports').dropColumn('task_id').execute();
   await db.schema.dropTable('task_departments').execute();
   await db.schema.dropTable('tasks').execute();

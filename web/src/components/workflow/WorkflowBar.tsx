@@ -38,6 +38,7 @@ const DONE: Record<WorkflowAction, string> = {
   review: '已开始审核',
   accept: '已审核通过',
   publish: '已公开',
+  revoke: '已撤回公开，报告回到财政审核中',
 };
 
 const ORDER: WorkflowAction[] = ['review', 'return', 'submit', 'approve', 'accept', 'publish'];

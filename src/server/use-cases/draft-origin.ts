@@ -1,0 +1,70 @@
+// Where a new draft comes from and where it belongs: last year's report of the department (carried
+// over: core/bureau/carry-over.ts), last year's 整改 items, and the issued task of its year, which allows
+// one report per department (the unique index reports_task_department is the final word).
+import { carryOver, type CarriedOver, type PriorIssueInput } from '../../core/bureau/carry-over';
+import type { ExpectedPriorIssue } from '../../core/rules/prior-issues';
+import type { DB, DepartmentTable } from '../db/schema';
+import type { TaskTable } from '../db/schema-bureau';
+import { AppError } from '../errors';
+import { decodeJson } from '../repositories/json';
+import { itemsOfYear } from '../repositories/rectifications';
+import type { Report } from '../../core/model/report';
+import { findTaskDepartment, findTaskFor } from '../repositories/tasks';
+
+/** Later in the workflow is the better source: a published report is what the department stood by. */
+const RANK: Record<string, number> = { published: 0, accepted: 1, finance_review: 2, submitted: 3, dept_review: 4, returned: 5, draft: 6 };
+
+export async function previousReport(db: DB, departmentId: string, year: number, kind: string): Promise<{ id: string; report: Report } | null> {
+  const rows = await db.selectFrom('reports').select(['id', 'status', 'updated_at']).where('department_id', '=', departmentId).where('year', '=', year).where('kind', '=', kind).execute();
+  if (!rows.length) return null;
+  rows.sort((a, b) => (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9) || (a.updated_at < b.updated_at ? 1 : -1));
+  const doc = await db.selectFrom('reports').select('document').where('id', '=', rows[0]!.id).executeTakeFirstOrThrow();
+  return { id: rows[0]!.id, report: decodeJson<Report>(doc.document) };
+}
+
+/** Last year's 整改 items of the department, as the carry-over and the X8 rule take them. */
+export async function priorItems(db: DB, departmentId: string, year: number): Promise<PriorIssueInput[]> {
+  return (await itemsOfYear(db, departmentId, year - 1)).map((i) => ({
+    itemId: i.id, problem: i.problem, requirement: i.requirement, dueDate: i.due_date, answer: i.answer, accepted: i.status === 'accepted',
+  }));
+}
+
+export async function expectedPriorIssues(db: DB, departmentId: string, year: number | null): Promise<ExpectedPriorIssue[]> {
+  if (year == null) return [];
+  return (await itemsOfYear(db, departmentId, year - 1)).map((i) => ({ itemId: i.id, problem: i.problem }));
+}
+
+export interface CarriedMeta {
+  fromYear: number | null;
+  fromReportId: string | null;
+  items: string[];
+}
+
+/** A new draft for a department and year, carried over from its previous year. */
+export async function carriedDraft(db: DB, department: Pick<DepartmentTable, 'id' | 'name' | 'budget_code'>, year: number, kind: string, templateId?: string): Promise<CarriedOver & { meta: CarriedMeta | null }> {
+  const prev = await previousReport(db, department.id, year - 1, kind);
+  const prior = await priorItems(db, department.id, year);
+  const c = carryOver(prev?.report ?? null, { year, departmentName: department.name, budgetCode: department.budget_code, templateId }, prior);
+  const meta = c.carried.length ? { fromYear: c.fromYear, fromReportId: prev?.id ?? null, items: c.carried } : null;
+  return { ...c, meta };
+}
+
+/** The issued task a department's report of this year belongs to, when the department is on its roster. */
+export async function taskFor(db: DB, department: Pick<DepartmentTable, 'id' | 'bureau_id'>, year: number | null, kind: string): Promise<TaskTable | null> {
+  if (year == null) return null;
+  const task = await findTaskFor(db, department.bureau_id, year, kind);
+  if (!task || task.status !== 'issued') return null;
+  return (await findTaskDepartment(db, task.id, department.id)) ? task : null;
+}
+
+/** Refuses a second report of a department for a task. */
+export async function assertNoTaskReport(db: DB, task: TaskTable, departmentId: string): Promise<void> {
+  const existing = await db.selectFrom('reports').select(['id', 'status']).where('task_id', '=', task.id).where('department_id', '=', departmentId).executeTakeFirst();
+  if (existing)
+    throw new AppError('CONFLICT', `本部门已有${task.year}年度自评任务的报告（每个部门每项任务只能有一份报告）。请在该报告中填报${existing.status === 'draft' ? '，或先删除该草稿再新建或导入' : ''}`, { reportId: existing.id });
+}
+
+/** The context a report's checks need: last year's 整改 items it must answer as 上年问题整改情况. */
+export async function checkContextFor(db: DB, row: { department_id: string; year: number | null }): Promise<{ expectedPriorIssues: ExpectedPriorIssue[] }> {
+  return { expectedPriorIssues: await expectedPriorIssues(db, row.department_id, row.year) };
+}
