@@ -26,6 +26,9 @@ import { exportRoutes } from './http/routes/export';
 import { orgRoutes } from './http/routes/org';
 import { historyRoutes } from './http/routes/history';
 import { reportRoutes } from './http/routes/reports';
+import { bureauReviewRoutes } from './http/routes/bureau-review';
+import { rectificationRoutes } from './http/routes/rectifications';
+import { taskRoutes } from './http/routes/tasks';
 import { sessionRoutes } from './http/routes/session';
 import { workflowRoutes } from './http/routes/workflow';
 import { installSecurityHeaders } from './http/security-headers';
@@ -109,6 +112,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   exportRoutes(app, deps);
   adminRoutes(app, deps);
   orgRoutes(app, deps);
+  taskRoutes(app, deps);
+  bureauReviewRoutes(app, deps);
+  rectificationRoutes(app, deps);
   if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
   return app;
 }

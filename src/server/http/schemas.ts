@@ -109,7 +109,12 @@ export const ReportViewSchema = z.object({
   findings: z.array(FindingSchema).describe('校验发现'),
   score: z.any().describe('评分结果（core/model/score.ts 的 Scorecard），校验不可用时为 null'),
   waivers: z.array(Loose).describe('最近一次提交时的豁免及理由'),
-  returns: z.array(Loose).describe('退回记录：原因及涉及的报告路径'),
+  returns: z.array(Loose).describe('退回记录：原因、涉及的报告路径及部门的回应（replies）'),
+  revocations: z.array(Loose).describe('撤回公开记录：被撤回的公开版本及理由').optional(),
+  task: z.object({ id: z.string(), title: z.string(), year: z.number(), selfEvalDue: z.string(), extendedDue: z.string().nullable() }).nullable().describe('报告所属的绩效自评任务').optional(),
+  carried: z.object({ fromYear: z.number().nullable(), fromReportId: z.string().nullable(), items: z.array(z.string()) }).nullable().describe('新建草稿时从上年报告结转的内容').optional(),
+  expectedPriorIssues: z.array(z.object({ itemId: z.string(), problem: z.string(), requirement: z.string(), dueDate: z.string().nullable(), answer: z.string(), accepted: z.boolean() }))
+    .describe('上年度整改通知中须在本报告说明整改情况的问题').optional(),
   import: z.unknown().describe('导入来源：文件名、SHA-256、未映射内容和诊断'),
   actions: z.array(z.enum(ACTIONS)).describe('当前用户此时可执行的流转操作'),
   editScope: z.union([z.literal('*'), z.array(z.string()).readonly()]).nullable().describe('当前用户此时可修改的范围'),
@@ -234,3 +239,4 @@ export const DepartmentQuery = z.object({
   limit: z.coerce.number({ message: '每页条数须为数字' }).int().min(1).max(5000, { message: '每页最多 5000 条' }).optional(),
   offset: z.coerce.number({ message: '偏移须为数字' }).int().min(0).optional(),
 });
+export * from './schemas-bureau';

@@ -10,6 +10,7 @@ import { importReport } from '../../use-cases/import-report';
 import { listReports } from '../../use-cases/list-reports';
 import { saveReport } from '../../use-cases/save-report';
 import { authOf, etag, parseIfMatch, parseIfNoneMatch, requireAuth } from '../auth-hook';
+import { readUpload } from '../multipart';
 import { plainJson } from '../plain-json';
 import { CreateBody, IdParams, ListItem, ListQuery, ReportViewSchema, SaveBody, SaveResult, errors } from '../schemas';
 
@@ -76,18 +77,12 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
     preValidation,
   }, async (request, reply) => {
     const { actor } = authOf(request);
-    if (!request.isMultipart()) throw new AppError('VALIDATION', '请以 multipart/form-data 上传文件（字段名 file）');
-    let file: { bytes: Buffer; name: string } | null = null;
+    const { file, fields } = await readUpload(request);
     let year: number | undefined;
-    for await (const part of request.parts()) {
-      if (part.type === 'file' && part.fieldname === 'file' && !file) file = { bytes: await part.toBuffer(), name: part.filename };
-      else if (part.type === 'file') await part.toBuffer(); // drain unexpected files
-      else if (part.fieldname === 'year' && String(part.value).trim() !== '') {
-        year = Number(part.value);
-        if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new AppError('VALIDATION', '年度须为 1990–2100 之间的整数');
-      }
+    if (fields.year != null && fields.year.trim() !== '') {
+      year = Number(fields.year);
+      if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new AppError('VALIDATION', '年度须为 1990–2100 之间的整数');
     }
-    if (!file) throw new AppError('VALIDATION', '请选择要导入的文件（字段名 file）');
     const view = await importReport(deps, { actor, bytes: new Uint8Array(file.bytes), fileName: file.name, year });
     return reply.code(201).header('ETag', etag(view.version)).send(view);
   });
