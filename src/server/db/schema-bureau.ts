@@ -178,6 +178,7 @@ export interface CopyMatchTable {
   other_department_id: string | null;
   other_department_name: string;
   other_year: number | null;
+  other_path: string;
   other_passage: string;
   similarity: number | null;
 }

@@ -190,7 +190,7 @@ export const CopyRunSchema = z.object({
   stats: z.object({ reports: z.number(), targets: z.number(), passages: z.number(), candidatePairs: z.number(), flaggedReports: z.number(), ms: z.number() }).nullable(),
   matches: z.array(z.object({
     reportId: z.string(), departmentName: z.string(), kind: z.enum(['passage', 'whole', 'wrong_department']), path: z.string(), passage: z.string(),
-    otherReportId: z.string().nullable(), otherDepartmentName: z.string(), otherYear: z.number().nullable(), otherPassage: z.string(), similarity: z.number().nullable(),
+    otherReportId: z.string().nullable(), otherDepartmentName: z.string(), otherYear: z.number().nullable(), otherPath: z.string(), otherPassage: z.string(), similarity: z.number().nullable(),
   })),
 });
 

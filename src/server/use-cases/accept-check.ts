@@ -20,8 +20,11 @@ export async function openDisputes(db: DB, reportId: string): Promise<number> {
   const byReturn = new Map<string, typeof replies>();
   for (const r of replies) byReturn.set(r.return_id, [...(byReturn.get(r.return_id) ?? []), r]);
   for (const thread of byReturn.values()) {
-    const lastDispute = thread.findLastIndex((r) => r.side === 'department' && r.stance === 'dispute');
-    if (lastDispute >= 0 && !thread.slice(lastDispute + 1).some((r) => r.side === 'finance')) open++;
+    const disputes = thread.filter((r) => r.side === 'department' && r.stance === 'dispute');
+    if (!disputes.length) continue;
+    const last = disputes[disputes.length - 1]!.created_at;
+    // answered when the bureau replied at or after the last dispute
+    if (!thread.some((r) => r.side === 'finance' && r.created_at >= last)) open++;
   }
   return open;
 }

@@ -20,7 +20,7 @@ export interface CopyRunView {
   taskId: string;
   ranAt: string | null;
   stats: { reports: number; targets: number; passages: number; candidatePairs: number; flaggedReports: number; ms: number } | null;
-  matches: Array<{ reportId: string; departmentName: string; kind: CopyMatchTable['kind']; path: string; passage: string; otherReportId: string | null; otherDepartmentName: string; otherYear: number | null; otherPassage: string; similarity: number | null }>;
+  matches: Array<{ reportId: string; departmentName: string; kind: CopyMatchTable['kind']; path: string; passage: string; otherReportId: string | null; otherDepartmentName: string; otherYear: number | null; otherPath: string; otherPassage: string; similarity: number | null }>;
 }
 
 export async function runCopyCheck(deps: Deps, o: { actor: BureauActor; taskId: string }): Promise<CopyRunView> {
@@ -39,20 +39,27 @@ export async function runCopyCheck(deps: Deps, o: { actor: BureauActor; taskId: 
   const matches: CopyMatchTable[] = [];
   const row = (i: number, m: Partial<CopyMatchTable> & Pick<CopyMatchTable, 'kind'>): CopyMatchTable => ({
     id: deps.random.uuid(), task_id: t.id, report_id: docs[i]!.id, path: '', passage: '', other_report_id: null, other_department_id: null,
-    other_department_name: '', other_year: null, other_passage: '', similarity: null, ...m,
+    other_department_name: '', other_year: null, other_path: '', other_passage: '', similarity: null, ...m,
   });
+  // a report filed under the wrong department is the copy of the department its cover names, not the
+  // other way round: that department's own report is not flagged for it
+  const mismatches = docs.map((d, i) => {
+    const own = byId.get(d.department_id);
+    return isTarget(i) && own ? coverMismatch(d.report.cover, own, roster) : null;
+  });
+  const original = (i: number, other: number) => mismatches[other]?.otherDepartmentId === docs[i]!.department_id;
   for (const m of result.matches) {
+    if (original(m.docIndex, m.otherIndex)) continue;
     const other = docs[m.otherIndex]!;
-    matches.push(row(m.docIndex, { kind: 'passage', path: m.path, passage: m.passage, other_report_id: other.id, other_department_id: other.department_id, other_department_name: other.department_name, other_year: other.year, other_passage: m.otherPassage, similarity: m.similarity }));
+    matches.push(row(m.docIndex, { kind: 'passage', path: m.path, passage: m.passage, other_report_id: other.id, other_department_id: other.department_id, other_department_name: other.department_name, other_year: other.year, other_path: m.otherPath, other_passage: m.otherPassage, similarity: m.similarity }));
   }
   for (const w of result.wholeCopies) {
+    if (original(w.docIndex, w.otherIndex)) continue;
     const other = docs[w.otherIndex]!;
     matches.push(row(w.docIndex, { kind: 'whole', passage: `全文约 ${Math.round(w.share * 100)}% 的段落与该报告雷同`, other_report_id: other.id, other_department_id: other.department_id, other_department_name: other.department_name, other_year: other.year, similarity: w.share }));
   }
   docs.forEach((d, i) => {
-    if (!isTarget(i)) return;
-    const own = byId.get(d.department_id);
-    const mismatch = own ? coverMismatch(d.report.cover, own, roster) : null;
+    const mismatch = mismatches[i];
     if (mismatch) {
       const other = mismatch.otherDepartmentId ? byId.get(mismatch.otherDepartmentId) : undefined;
       matches.push(row(i, { kind: 'wrong_department', path: 'cover.departmentName', passage: mismatch.reason, other_department_id: other?.id ?? null, other_department_name: other?.name ?? d.report.cover.departmentName }));
@@ -83,7 +90,7 @@ export async function copyRun(deps: Deps, o: { actor: BureauActor; taskId: strin
     taskId: t.id, ranAt: run?.ran_at ?? null, stats: run ? JSON.parse(run.stats) : null,
     matches: matches.map((m) => ({
       reportId: m.report_id, departmentName: names.get(m.report_id) ?? '', kind: m.kind, path: m.path, passage: m.passage, otherReportId: m.other_report_id,
-      otherDepartmentName: m.other_department_name, otherYear: m.other_year, otherPassage: m.other_passage, similarity: m.similarity,
+      otherDepartmentName: m.other_department_name, otherYear: m.other_year, otherPath: m.other_path, otherPassage: m.other_passage, similarity: m.similarity,
     })),
   };
 }

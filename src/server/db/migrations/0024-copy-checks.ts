@@ -17,7 +17,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('passage', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('other_report_id', 'text').addColumn('other_department_id', 'text')
     .addColumn('other_department_name', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('other_year', 'integer').addColumn('other_passage', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('other_year', 'integer').addColumn('other_path', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('other_passage', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('similarity', 'double precision')
     .execute();
   await s.createIndex('copy_matches_task').on('copy_matches').columns(['task_id', 'report_id']).execute();
