@@ -63,6 +63,7 @@ export async function itemsOfYear(db: DB, departmentId: string, year: number): P
     .where('n.department_id', '=', departmentId)
     .where('n.year', '=', year)
     .orderBy('n.issued_at')
+    .orderBy('n.id')
     .orderBy('i.seq')
     .execute();
 }
