@@ -242,10 +242,12 @@ export function detectCopies(docs: readonly CopyDoc[], opts: CopyOptions = {}): 
     for (const [a, o] of [[i, j], [j, i]] as const) {
       const da = docOf(a);
       if (!isTarget(da)) continue;
-      const k = `${da}|${path(a)}|${docOf(o)}|${meta[a * 4 + 2]}`;
+      // one source per passage: the most similar, and among equals the doc listed first (callers put
+      // the likeliest source first, e.g. the latest year)
+      const k = `${da}|${path(a)}|${meta[a * 4 + 2]}`;
       const prev = best.get(k);
       const similarity = Math.round(sim * 100) / 100;
-      if (!prev || prev.similarity < similarity)
+      if (!prev || prev.similarity < similarity || (prev.similarity === similarity && docOf(o) < prev.otherIndex))
         best.set(k, { docIndex: da, path: path(a), passage: text(a), otherIndex: docOf(o), otherPath: path(o), otherPassage: text(o), similarity });
       const pairKey = `${da}|${docOf(o)}`;
       let set = matchedPassages.get(pairKey);

@@ -197,7 +197,7 @@ export const CopyRunSchema = z.object({
 // 待办
 const InboxItemSchema = z.object({
   kind: z.enum(['fill', 'answer_return', 'sign', 'approve', 'review', 'rescore', 'reply_dispute', 'rectify', 'accept_rectification', 'publish', 'issue_task', 'deadline']),
-  title: z.string(), detail: z.string(), link: z.object({ type: z.enum(['report', 'rectification', 'task']), id: z.string() }),
+  title: z.string(), detail: z.string(), link: z.object({ type: z.enum(['report', 'reports', 'rectification', 'task']), id: z.string() }),
   due: z.string().nullable().optional(), daysLeft: z.number().nullable().optional(), level: z.enum(['overdue', 'dueSoon']).optional(),
 });
 export const InboxSchema = z.object({ todo: z.array(InboxItemSchema), warnings: z.array(InboxItemSchema) });

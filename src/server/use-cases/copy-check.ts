@@ -7,7 +7,8 @@ import { detectCopies } from '../../core/bureau/copy-detect';
 import type { Report } from '../../core/model/report';
 import { ruleEnv } from '../../core/rules/context';
 import { defaultTemplateFor } from '../../core/templates/index';
-import type { CopyMatchTable } from '../db/schema-bureau';
+import type { DB } from '../db/schema';
+import type { CopyMatchTable, TaskTable } from '../db/schema-bureau';
 import { nowIso, type Deps } from '../deps';
 import { replaceCopyRun, findCopyRun, listCopyMatches } from '../repositories/copy-checks';
 import { decodeJson } from '../repositories/json';
@@ -23,11 +24,8 @@ export interface CopyRunView {
   matches: Array<{ reportId: string; departmentName: string; kind: CopyMatchTable['kind']; path: string; passage: string; otherReportId: string | null; otherDepartmentName: string; otherYear: number | null; otherPath: string; otherPassage: string; similarity: number | null }>;
 }
 
-export async function runCopyCheck(deps: Deps, o: { actor: BureauActor; taskId: string }): Promise<CopyRunView> {
-  const t = await loadTask(deps, o.actor, o.taskId);
-  assertPerfAdmin(o.actor, t.bureau_id);
-  const db = deps.db.kysely;
-  const started = Date.now();
+/** Every reported report of the task against the bureau's reported reports of this year and the two before. */
+export async function computeCopyMatches(db: DB, t: TaskTable, newId: () => string): Promise<{ matches: CopyMatchTable[]; stats: Omit<NonNullable<CopyRunView['stats']>, 'ms'> }> {
   const rows = await db.selectFrom('reports').select(['id', 'department_id', 'department_name', 'year', 'task_id', 'document'])
     .where('bureau_id', '=', t.bureau_id).where('finance_since', 'is not', null).where('year', '>=', t.year - YEARS_BACK).where('year', '<=', t.year)
     .orderBy('year', 'desc').orderBy('id').execute();
@@ -38,7 +36,7 @@ export async function runCopyCheck(deps: Deps, o: { actor: BureauActor; taskId: 
   const result = detectCopies(docs.map((d) => ({ departmentId: d.department_id, parts: ruleEnv(d.report, defaultTemplateFor(d.report)).texts().map((x) => ({ path: x.path, text: x.text })) })), { isTarget });
   const matches: CopyMatchTable[] = [];
   const row = (i: number, m: Partial<CopyMatchTable> & Pick<CopyMatchTable, 'kind'>): CopyMatchTable => ({
-    id: deps.random.uuid(), task_id: t.id, report_id: docs[i]!.id, path: '', passage: '', other_report_id: null, other_department_id: null,
+    id: newId(), task_id: t.id, report_id: docs[i]!.id, path: '', passage: '', other_report_id: null, other_department_id: null,
     other_department_name: '', other_year: null, other_path: '', other_passage: '', similarity: null, ...m,
   });
   // a report filed under the wrong department is the copy of the department its cover names, not the
@@ -67,8 +65,17 @@ export async function runCopyCheck(deps: Deps, o: { actor: BureauActor; taskId: 
   });
   const stats = {
     reports: docs.length, targets: docs.filter((_, i) => isTarget(i)).length, passages: result.stats.passages, candidatePairs: result.stats.candidatePairs,
-    flaggedReports: new Set(matches.map((m) => m.report_id)).size, ms: Date.now() - started,
+    flaggedReports: new Set(matches.map((m) => m.report_id)).size,
   };
+  return { matches, stats };
+}
+
+export async function runCopyCheck(deps: Deps, o: { actor: BureauActor; taskId: string }): Promise<CopyRunView> {
+  const t = await loadTask(deps, o.actor, o.taskId);
+  assertPerfAdmin(o.actor, t.bureau_id);
+  const started = Date.now();
+  const { matches, stats: counted } = await computeCopyMatches(deps.db.kysely, t, () => deps.random.uuid());
+  const stats = { ...counted, ms: Date.now() - started };
   const at = nowIso(deps.clock);
   await inTransaction(deps, async (trx, audit) => {
     await replaceCopyRun(trx, { task_id: t.id, ran_by: o.actor?.id ?? 'cli', ran_at: at, stats: JSON.stringify(stats) }, matches);

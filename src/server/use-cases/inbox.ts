@@ -15,7 +15,8 @@ export interface InboxItem {
   kind: 'fill' | 'answer_return' | 'sign' | 'approve' | 'review' | 'rescore' | 'reply_dispute' | 'rectify' | 'accept_rectification' | 'publish' | 'issue_task' | 'deadline';
   title: string;
   detail: string;
-  link: { type: 'report' | 'rectification' | 'task'; id: string };
+  /** reports = the report list (to create or import one) */
+  link: { type: 'report' | 'reports' | 'rectification' | 'task'; id: string };
   due?: string | null;
   daysLeft?: number | null;
   level?: 'overdue' | 'dueSoon';
@@ -65,6 +66,8 @@ export async function getInbox(deps: Deps, o: { actor: Actor }): Promise<Inbox> 
       const r = await db.selectFrom('reports').select(['id', 'status', 'version', 'created_by']).where('task_id', '=', t.id).where('department_id', '=', a.departmentId).executeTakeFirst();
       const state = rosterState(r ? { status: r.status as ReportStatus, version: r.version, untouched: r.version === 1 && r.created_by === t.issued_by } : null);
       if (stageOf(state) !== 'department') continue;
+      if (!r && has('preparer'))
+        push({ kind: 'fill', title: `新建或导入报告：${t.title}`, detail: '本部门还没有本年度任务的报告', link: { type: 'reports', id: '' } });
       const due = t.extended_due ?? t.self_eval_due;
       const days = daysLeft(due, now);
       const lv = level(days);
