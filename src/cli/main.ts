@@ -11,6 +11,7 @@ const SERVER_COMMANDS: Record<string, { description: string; load: () => Promise
   user: { description: '用户管理（jixiao user add …）', load: async () => (await import('./commands/user')).userCommand() },
   audit: { description: '审计日志（jixiao audit verify）', load: async () => (await import('./commands/audit')).auditCommand() },
   org: { description: '组织机构（jixiao org bureau|section|department add、jixiao org list）', load: async () => (await import('./commands/org')).orgCommand() },
+  task: { description: '绩效自评任务（jixiao task create|issue|list|board|remind）', load: async () => (await import('./commands/task')).taskCommand() },
   export: { description: '导出官方版式 DOCX/PDF/XLSX/HTML 及开放数据 JSON/CSV', load: async () => (await import('./commands/export')).exportCommand() },
 };
 
