@@ -19,6 +19,10 @@ import { SessionContext, type SessionState } from './session';
 
 const EditorPage = lazy(() => import('./pages/EditorPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const TasksPage = lazy(() => import('./pages/TasksPage'));
+const TaskPage = lazy(() => import('./pages/TaskPage'));
+const RectificationsPage = lazy(() => import('./pages/RectificationsPage'));
+const RectificationPage = lazy(() => import('./pages/RectificationPage'));
 
 const Loading = () => (
   <div className="jx-center-page">
@@ -114,6 +118,10 @@ export function App() {
           {route.name === 'report' && <EditorPage key={route.id} id={route.id} />}
           {route.name === 'dashboard' && <DashboardPage />}
           {route.name === 'audit' && <AuditPage />}
+          {route.name === 'tasks' && <TasksPage />}
+          {route.name === 'task' && <TaskPage key={route.id} id={route.id} />}
+          {route.name === 'rectifications' && <RectificationsPage />}
+          {route.name === 'rectification' && <RectificationPage key={route.id} id={route.id} />}
           {route.name === 'notFound' && <NotFoundPage />}
         </Suspense>
         </PageErrorBoundary>

@@ -8,6 +8,10 @@ export type Route =
   | { name: 'report'; id: string }
   | { name: 'dashboard' }
   | { name: 'audit' }
+  | { name: 'tasks' }
+  | { name: 'task'; id: string }
+  | { name: 'rectifications' }
+  | { name: 'rectification'; id: string }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -16,8 +20,13 @@ export function parseRoute(pathname: string): Route {
   if (p === '/login') return { name: 'login' };
   if (p === '/dashboard') return { name: 'dashboard' };
   if (p === '/audit') return { name: 'audit' };
-  const m = /^\/reports\/([^/]+)$/.exec(p);
-  if (m) return { name: 'report', id: decodeURIComponent(m[1]!) };
+  if (p === '/tasks') return { name: 'tasks' };
+  if (p === '/rectifications') return { name: 'rectifications' };
+  const m = /^\/(reports|tasks|rectifications)\/([^/]+)$/.exec(p);
+  if (m) {
+    const id = decodeURIComponent(m[2]!);
+    return m[1] === 'reports' ? { name: 'report', id } : m[1] === 'tasks' ? { name: 'task', id } : { name: 'rectification', id };
+  }
   return { name: 'notFound' };
 }
 
@@ -25,6 +34,10 @@ export function routePath(r: Route): string {
   switch (r.name) {
     case 'report':
       return `/reports/${encodeURIComponent(r.id)}`;
+    case 'task':
+      return `/tasks/${encodeURIComponent(r.id)}`;
+    case 'rectification':
+      return `/rectifications/${encodeURIComponent(r.id)}`;
     case 'reports':
       return '/reports';
     case 'notFound':

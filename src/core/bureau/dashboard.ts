@@ -111,7 +111,7 @@ export function buildDashboard(reports: readonly DashboardReport[], roster: read
 }
 
 /** Year over year, for the bureau or (given one department's rows) for a department. */
-export function trendOf(rows: readonly DashboardReport[]): Dashboard['trend'] {
+export function trendOf(rows: ReadonlyArray<Pick<DashboardReport, 'reportId' | 'year' | 'selfScore' | 'reviewScore'>>): Dashboard['trend'] {
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   return years.map((year) => {
     const g = rows.filter((r) => r.year === year);

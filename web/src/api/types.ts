@@ -50,7 +50,21 @@ export interface WaiverRecord {
   createdAt?: string;
 }
 
+export interface ReplyRecord {
+  id: string;
+  path: string;
+  side: 'department' | 'finance';
+  stance: 'accept' | 'dispute' | 'reply';
+  text: string;
+  userId: string;
+  userName: string | null;
+  createdAt: string;
+}
+
 export interface ReturnRecord {
+  id?: string;
+  /** the department's answers (同意 / 异议) and the bureau's replies */
+  replies?: ReplyRecord[];
   reason: string;
   paths: string[];
   role: string;
@@ -78,6 +92,14 @@ export interface ReportView {
   actions?: WorkflowAction[];
   /** what the current user may change now (server-computed) */
   editScope?: EditScope;
+  /** 撤回公开 records */
+  revocations?: Array<{ version: number; reason: string; userId: string; createdAt: string }>;
+  /** the 绩效自评任务 the report answers */
+  task?: { id: string; title: string; year: number; selfEvalDue: string; extendedDue: string | null } | null;
+  /** what a new draft carried over from last year's report */
+  carried?: { fromYear: number | null; fromReportId: string | null; items: string[] } | null;
+  /** last year's 整改 items the report must answer (rule X8) */
+  expectedPriorIssues?: Array<{ itemId: string; problem: string; requirement: string; dueDate: string | null; answer: string; accepted: boolean }>;
 }
 
 export interface SaveResult {

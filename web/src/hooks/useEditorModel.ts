@@ -27,6 +27,8 @@ export interface EditorModelOptions {
   /** called when a jump finds nothing on the page for the path */
   onMissing?: (path: string) => void;
   checkDelayMs?: number;
+  /** last year's 整改 items the report must answer (rule X8); stable across renders */
+  expectedPriorIssues?: ReadonlyArray<{ itemId: string; problem: string }>;
 }
 
 export interface EditorModel {
@@ -41,7 +43,8 @@ export interface EditorModel {
 
 export function useEditorModel(o: EditorModelOptions): EditorModel {
   const [report, setReport] = useState<Report>(o.initial);
-  const live = useLiveCheck(report, o.checkDelayMs);
+  const checkOptions = useMemo(() => (o.expectedPriorIssues?.length ? { expectedPriorIssues: o.expectedPriorIssues } : undefined), [o.expectedPriorIssues]);
+  const live = useLiveCheck(report, o.checkDelayMs, checkOptions);
   const [activePath, setActivePath] = useState<string | null>(null);
   const mainRef = useRef<HTMLDivElement | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);

@@ -1,7 +1,7 @@
 // The core's checkReport on the report as edited, re-run shortly after typing stops. The same pure code
 // the server and the CLI run, so what the panel shows is what submission will be judged by.
 import { useEffect, useRef, useState } from 'react';
-import { checkReport, type CheckResult } from '../../../src/core/check';
+import { checkReport, type CheckOptions, type CheckResult } from '../../../src/core/check';
 import type { Report } from '../../../src/core/model/report';
 
 export interface LiveCheck extends CheckResult {
@@ -11,17 +11,18 @@ export interface LiveCheck extends CheckResult {
   failed: string | null;
 }
 
-function run(report: Report): CheckResult | Error {
+function run(report: Report, options?: CheckOptions): CheckResult | Error {
   try {
-    return checkReport(report);
+    return checkReport(report, options);
   } catch (err) {
     return err as Error;
   }
 }
 
-export function useLiveCheck(report: Report, delayMs = 250): LiveCheck {
+/** `options` must be stable (memoised): the check re-runs when the report changes, not when they do. */
+export function useLiveCheck(report: Report, delayMs = 250, options?: CheckOptions): LiveCheck {
   const [state, setState] = useState<LiveCheck>(() => {
-    const r = run(report);
+    const r = run(report, options);
     return r instanceof Error
       ? { findings: [], score: null as never, pending: false, failed: r.message }
       : { ...r, pending: false, failed: null };
@@ -34,10 +35,11 @@ export function useLiveCheck(report: Report, delayMs = 250): LiveCheck {
     }
     setState((s) => (s.pending ? s : { ...s, pending: true }));
     const t = setTimeout(() => {
-      const r = run(report);
+      const r = run(report, options);
       setState((s) => (r instanceof Error ? { ...s, pending: false, failed: r.message } : { ...r, pending: false, failed: null }));
     }, delayMs);
     return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [report, delayMs]);
   return state;
 }

@@ -10,17 +10,10 @@ import { StatusTag } from '../components/StatusTag';
 import { CreateReportButton } from '../components/reports/CreateReportButton';
 import { ImportReportButton } from '../components/reports/ImportReportButton';
 import { STATUS_LABEL, type ReportStatus } from '../../../src/core/workflow/index';
+import { formatTime } from '../lib/time';
 import { has } from '../lib/user';
 import { navigate } from '../router';
 import { useSession } from '../session';
-
-function formatTime(iso?: string): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 export function ReportListPage() {
   const { user } = useSession();

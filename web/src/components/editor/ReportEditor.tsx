@@ -30,6 +30,11 @@ import { SignoffSection } from '../sections/SignoffSection';
 import { StatusTag } from '../StatusTag';
 import { SignaturePanel } from '../workflow/SignaturePanel';
 import { WorkflowBar } from '../workflow/WorkflowBar';
+import { CarriedNotice, TaskDeadline } from '../bureau/CarriedNotice';
+import { PriorIssuesSection } from '../bureau/PriorIssuesSection';
+import { ReportActions } from '../bureau/ReportActions';
+import { RescorePanel } from '../bureau/RescorePanel';
+import { ReturnThread } from '../bureau/ReturnThread';
 import { EditorContext } from './editor-context';
 import { ImportNotice } from './ImportNotice';
 import { SaveStatus } from './SaveStatus';
@@ -46,6 +51,7 @@ const TOC = [
   { key: 'narrative', href: '#sec-narrative', title: '五、综述' },
   { key: 'basics', href: '#sec-basics', title: '评分基础数据' },
 ];
+const PRIOR_TOC = { key: 'prior', href: '#sec-prior', title: '上年问题整改' };
 
 interface Props {
   view: ReportView;
@@ -62,11 +68,13 @@ export function ReportEditor({ view, reload }: Props) {
     return [...view.returns].sort((a, b) => b.version - a.version)[0]!;
   }, [view.returns, view.status]);
   const waivers = useMemo(() => view.waivers ?? [], [view.waivers]);
+  const expectedPriorIssues = useMemo(() => view.expectedPriorIssues ?? [], [view.expectedPriorIssues]);
   const { report, setReport, live, ctx, mainRef, jumpTo } = useEditorModel({
     initial: view.report,
     scope,
     activeReturn: latestReturn,
     waivers,
+    expectedPriorIssues,
     onMissing: () => message.info('该项不在编辑页面中（例如整份报告层面的问题）'),
   });
   const autosave = useAutosave({
@@ -152,6 +160,10 @@ export function ReportEditor({ view, reload }: Props) {
   };
 
   const title = `${view.year ?? report.year ?? ''}年度 ${view.departmentName || report.cover.departmentName}`;
+  const ownDepartment = user.departmentId === view.departmentId && user.roles.some((r) => r === 'preparer' || r === 'head');
+  const finance = user.roles.some((r) => r === 'reviewer' || r === 'perf_admin') && view.departmentId !== user.departmentId;
+  const showsRescore = finance || (ownDepartment && (view.status === 'accepted' || view.status === 'published'));
+  const hasPrior = (report.priorIssues ?? []).length > 0 || expectedPriorIssues.length > 0;
   const errors = live.findings.filter((f) => f.severity === 'error').length;
   const suggestions = [...new Set([...recent, ...live.findings.map((f) => normalizePath(f.path)).filter(Boolean)])].map((p) => ({ path: p, label: describe(p) }));
 
@@ -167,8 +179,10 @@ export function ReportEditor({ view, reload }: Props) {
             <StatusTag status={view.status} />
             <span className="jx-version" data-testid="version">第 {autosave.base.version} 版</span>
             <SaveStatus status={autosave.status} error={autosave.error} lastSavedAt={autosave.lastSavedAt} onRetry={autosave.retry} onResolve={() => setMergeOpen(true)} readOnly={scope === null} />
+            <TaskDeadline view={view} />
           </div>
           <Space wrap>
+            <ReportActions view={view} report={report} findings={live.findings} ownDepartment={ownDepartment} finance={finance} />
             <Button onClick={() => setPreviewOpen(true)}>预览</Button>
             <Button onClick={() => setHistoryOpen(true)}>历史版本</Button>
             <WorkflowBar
@@ -212,6 +226,11 @@ export function ReportEditor({ view, reload }: Props) {
           />
         )}
         <ImportNotice view={view} coverDepartment={report.cover.departmentName} onJump={jumpTo} />
+        <CarriedNotice view={view} />
+        {(view.revocations ?? []).length > 0 && view.status !== 'published' && (
+          <Alert type="warning" showIcon className="jx-banner" title={`公开已撤回（第 ${view.revocations!.at(-1)!.version} 版）：${view.revocations!.at(-1)!.reason}。已公开的版本保留在历史版本中。`} />
+        )}
+        <ReturnThread view={view} department={ownDepartment} finance={finance} describe={describe} onJump={jumpTo} onChanged={reload} />
         {recovery && (
           <Alert
             type="warning"
@@ -232,7 +251,7 @@ export function ReportEditor({ view, reload }: Props) {
         )}
         <div className="jx-editor-body">
           <nav className="jx-toc">
-            <Anchor targetOffset={80} items={TOC} />
+            <Anchor targetOffset={80} items={hasPrior ? [...TOC.slice(0, 6), PRIOR_TOC, ...TOC.slice(6)] : TOC} />
           </nav>
           <div className="jx-editor-main" ref={mainRef} onFocusCapture={onFocusCapture}>
             <CoverSection cover={report.cover} />
@@ -246,6 +265,7 @@ export function ReportEditor({ view, reload }: Props) {
               signatures={<SignaturePanel signatures={signatures} status={view.status} roles={user.roles} onSign={onSign} />}
             />
             <NarrativeSection narrative={report.narrative} />
+            <PriorIssuesSection items={report.priorIssues} expected={expectedPriorIssues} />
             <BasicsSection basics={report.basics} />
           </div>
           <aside className="jx-side">
@@ -270,6 +290,7 @@ export function ReportEditor({ view, reload }: Props) {
                 },
                 { key: 'score', label: '评分', children: <ScorePanel score={live.score} onJump={jumpTo} /> },
                 { key: 'log', label: '审核记录', children: <ReviewLog view={view} describe={describe} onJump={jumpTo} /> },
+                ...(showsRescore ? [{ key: 'rescore', label: '复核', children: <RescorePanel reportId={view.id} /> }] : []),
               ]}
             />
           </aside>

@@ -3,6 +3,7 @@
 import { Button, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { readsReports, roleText, seesDashboard } from '../../lib/user';
+import { InboxBell } from '../bureau/InboxBell';
 import { navigate, useRoute } from '../../router';
 import { useSession } from '../../session';
 
@@ -11,10 +12,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const route = useRoute();
   const items = [
     ...(readsReports(user) ? [{ key: 'reports', label: seesDashboard(user) && !user.departmentId ? '报告列表' : '我的报告' }] : []),
+    ...(seesDashboard(user) ? [{ key: 'tasks', label: '自评任务' }] : []),
+    ...(readsReports(user) ? [{ key: 'rectifications', label: '整改' }] : []),
     ...(seesDashboard(user) ? [{ key: 'dashboard', label: '绩效看板' }] : []),
     ...(!readsReports(user) ? [{ key: 'audit', label: user.kind === 'auditor' ? '审计日志' : '系统管理' }] : []),
   ];
-  const selected = route.name === 'report' ? 'reports' : route.name;
+  const selected = route.name === 'report' ? 'reports' : route.name === 'task' ? 'tasks' : route.name === 'rectification' ? 'rectifications' : route.name;
 
   return (
     <Layout className="jx-shell">
@@ -31,6 +34,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           items={items}
           onClick={(e) => navigate(`/${e.key}`)}
         />
+        {readsReports(user) && <InboxBell />}
         <div className="jx-user" data-testid="current-user">
           <div className="jx-user-text">
             <div className="jx-user-name">{user.displayName}</div>
