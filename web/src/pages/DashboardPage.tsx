@@ -94,7 +94,7 @@ export default function DashboardPage() {
         <Col span={24}>
           <Card size="small" title={`异常（${data.anomalies.length}）`}>
             {data.anomalies.length === 0 ? <Typography.Text type="secondary">未发现异常。</Typography.Text> : data.anomalies.map((a, i) => (
-              <div key={i}><a onClick={() => navigate(`/reports/${encodeURIComponent(a.reportId)}`)}>{a.departmentName}</a>：{a.message}</div>
+              <div key={i}><a href={`/reports/${a.reportId}`} onClick={(e) => (e.preventDefault(), navigate(`/reports/${encodeURIComponent(a.reportId)}`))}>{a.departmentName}</a>：{a.message}</div>
             ))}
           </Card>
         </Col>

@@ -17,7 +17,7 @@ import { TASK_STATUS } from './TasksPage';
 
 export default function TaskPage({ id }: { id: string }) {
   const { user } = useSession();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const admin = has(user, 'perf_admin');
   const [task, setTask] = useState<TaskView | null>(null);
   const [board, setBoard] = useState<Board | null>(null);
@@ -54,7 +54,7 @@ export default function TaskPage({ id }: { id: string }) {
         title={<span><a onClick={() => navigate('/tasks')} className="jx-back">‹ 任务列表</a> {task.title} <Tag color={TASK_STATUS[task.status].color}>{TASK_STATUS[task.status].label}</Tag></span>}
         extra={
           admin && (task.status === 'draft' ? (
-            <Button type="primary" loading={issuing} onClick={() => Modal.confirm({ title: '下达任务？', content: '将按范围为每个部门生成草稿（从上年报告结转），部门即可开始填报。', okText: '下达', cancelText: '取消', onOk: issue })} data-testid="issue-task">下达任务</Button>
+            <Button type="primary" loading={issuing} onClick={() => modal.confirm({ title: '下达任务？', content: '将按范围为每个部门生成草稿（从上年报告结转），部门即可开始填报。', okText: '下达', cancelText: '取消', onOk: issue })} data-testid="issue-task">下达任务</Button>
           ) : (
             <Button onClick={() => remind(task.id).then(setLate).catch((e: ApiError) => message.error(e.message))}>催报</Button>
           ))

@@ -29,7 +29,8 @@ export function CopyPanel({ taskId, canRun, onChanged }: { taskId: string; canRu
       setBusy(false);
     }
   };
-  const open = (id: string | null) => id && navigate(`/reports/${encodeURIComponent(id)}`);
+  const link = (id: string | null, text: string) =>
+    id ? <a href={`/reports/${id}`} onClick={(e) => (e.preventDefault(), navigate(`/reports/${encodeURIComponent(id)}`))}>{text}</a> : text;
   return (
     <div>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -51,14 +52,14 @@ export function CopyPanel({ taskId, canRun, onChanged }: { taskId: string; canRu
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: '未发现雷同' }}
           columns={[
-            { title: '报告', dataIndex: 'departmentName', width: 120, render: (n: string, m) => <a onClick={() => open(m.reportId)}>{n}</a> },
+            { title: '报告', dataIndex: 'departmentName', width: 120, render: (n: string, m) => link(m.reportId, n) },
             { title: '类型', dataIndex: 'kind', width: 110, render: (k: Match['kind']) => <Tag color={KIND[k].color}>{KIND[k].label}</Tag> },
             { title: '本报告', dataIndex: 'passage', render: (t: string) => <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0 }}>{t}</Typography.Paragraph> },
             {
               title: '来源', width: 300,
               render: (_, m) => (
                 <div>
-                  <a onClick={() => open(m.otherReportId)}>{m.otherDepartmentName}{m.otherYear ? ` ${m.otherYear}年度` : ''}</a>
+                  {link(m.otherReportId, `${m.otherDepartmentName}${m.otherYear ? ` ${m.otherYear}年度` : ''}`)}
                   {m.otherPassage && <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0 }}>{m.otherPassage}</Typography.Paragraph>}
                 </div>
               ),

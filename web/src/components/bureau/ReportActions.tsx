@@ -1,6 +1,6 @@
 // The bureau's and the department's actions around a report beside the workflow buttons: the preparer
 // deletes an unsubmitted draft; finance sends a 整改通知 about the report, starting from its findings.
-import { App, Button, Modal } from 'antd';
+import { App, Button } from 'antd';
 import { useState } from 'react';
 import type { Finding } from '../../../../src/core/model/finding';
 import type { Report } from '../../../../src/core/model/report';
@@ -22,12 +22,12 @@ interface Props {
 
 export function ReportActions({ view, report, findings, ownDepartment, finance }: Props) {
   const { user } = useSession();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [notice, setNotice] = useState(false);
   const deletable = ownDepartment && has(user, 'preparer') && view.status === 'draft';
   const reported = !['draft', 'dept_review'].includes(view.status);
   const remove = () =>
-    Modal.confirm({
+    modal.confirm({
       title: '删除这份草稿？',
       content: '草稿从未提交过，删除后不可恢复（审计日志保留记录）。本部门可再新建或导入本年度报告。',
       okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',

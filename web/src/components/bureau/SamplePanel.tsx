@@ -109,7 +109,7 @@ export function SamplePanel({ board, canEdit, onChanged }: { board: Board; canEd
             data-testid="sample-picks"
             rowClassName={(p) => (p.dropped ? 'jx-dropped' : '')}
             columns={[
-              { title: '部门', dataIndex: 'departmentName', width: 160, render: (n: string, p) => (p.reportId ? <a onClick={() => navigate(`/reports/${encodeURIComponent(p.reportId!)}`)}>{n}</a> : n) },
+              { title: '部门', dataIndex: 'departmentName', width: 160, render: (n: string, p) => (p.reportId ? <a href={`/reports/${p.reportId}`} onClick={(e) => (e.preventDefault(), navigate(`/reports/${encodeURIComponent(p.reportId!)}`))}>{n}</a> : n) },
               { title: '来源', dataIndex: 'source', width: 70, render: (s: Pick['source']) => <Tag color={SOURCE[s].color}>{SOURCE[s].label}</Tag> },
               { title: '风险得分', dataIndex: 'risk', width: 80, align: 'right' },
               { title: '理由', dataIndex: 'reasons', render: (r: string[], p) => <div>{r.map((x, i) => <div key={i}>{x}</div>)}{p.note && <Typography.Text type="warning">{p.note}</Typography.Text>}</div> },
