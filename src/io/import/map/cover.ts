@@ -3,6 +3,7 @@
 import type { MapContext } from './context';
 import { findLabelled, readLabelled } from './fields';
 import { COVER, FINANCE_HEADER, MISC, OVERVIEW, SECTION, SIGNOFF } from './labels';
+import { toSimplifiedAligned } from './simplified';
 import { parseDate, parseYear } from './values';
 import { excelSerialDate } from './workbook';
 
@@ -113,15 +114,19 @@ function readTitle(ctx: MapContext, end: number): void {
   }
 }
 
-// What a department's name ends in; a bare place (岳阳市, 岳阳县) is the region of a template title.
-const ORGANISATION = /(局|委员会|委|办公室|办|院|中心|所|站|部|厅|馆|队|处|学校|校|会|社|场|署|台|园|团|庭|公司|政府|宫|科|會|辦|處|廳|館|隊|場|臺|團|園)$/;
+// What a department's name ends in (on the simplified title); a bare place (岳阳市, 岳阳县) is the region of a
+// template title.
+const ORGANISATION = /(局|委员会|委|办公室|办|院|中心|所|站|部|厅|馆|队|处|学校|校|会|社|场|署|台|园|团|庭|公司|政府|宫|科)$/;
 
-/** "岳阳县财政局2021年度…" or "2021年林业局部门整体…" → the department; null when the title names none. */
+/** "岳阳县财政局2021年度…" or "2021年林业局部门整体…" → the department as printed; null when the title names none. */
 export function departmentInTitle(title: string): string | null {
   const t = title.replace(/\s/g, '');
-  const before = /^(.{2,40}?)(?:\d{4}|[(（]\d{4})\s*(?:年|-)/.exec(t)?.[1];
-  const after = /^\d{4}年度?(.{2,40}?)(?:部门\(单位\)|部门（单位）|部门|单位)?整体支出/.exec(t)?.[1];
-  for (const c of [before, after]) if (c && ORGANISATION.test(c)) return c;
+  // matched on the simplified title, cut from the printed one: the two have the same positions
+  const s = toSimplifiedAligned(t);
+  const before = /^(.{2,40}?)(?:\d{4}|[(（]\d{4})\s*(?:年|-)/.exec(s)?.[1];
+  const after = /^(\d{4}年度?)(.{2,40}?)(?:部门\(单位\)|部门（单位）|部门|单位)?整体支出/.exec(s);
+  const candidates: Array<[number, string | undefined]> = [[0, before], [after?.[1]!.length ?? 0, after?.[2]]];
+  for (const [at, c] of candidates) if (c && ORGANISATION.test(c)) return t.slice(at, at + c.length);
   return null;
 }
 
