@@ -49,6 +49,19 @@ export interface ImportDiagnostic {
   message: string;
   path?: string;
   loc?: Loc;
+  /** what an inferred value rests on (IMPORT.YEAR_INFERRED: every clue to the year, with its weight) */
+  evidence?: YearEvidence[];
+}
+
+/** One clue to the 评价年度 of a report whose title does not state it. */
+export interface YearEvidence {
+  year: number;
+  /** cover: a cover line; body: a phrase of the text; date: a date that falls in the following year */
+  source: 'cover' | 'body' | 'date';
+  /** the words as printed, shortened */
+  text: string;
+  weight: number;
+  loc?: Loc;
 }
 
 /** Thrown when a file cannot be read at all (binary garbage, empty, legacy .doc, a zip bomb…). */

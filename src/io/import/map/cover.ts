@@ -77,7 +77,6 @@ export function mapCover(ctx: MapContext, end = coverEnd(ctx)): void {
       break;
     }
   }
-  if (r.year == null && r.cover.reportDate) r.year = Number(r.cover.reportDate.slice(0, 4)) - 1;
 }
 
 /** The title is the last title-like line (or pair of lines) before the first cover field. */
@@ -86,13 +85,8 @@ function readTitle(ctx: MapContext, end: number): void {
   const limit = firstField >= 0 ? firstField : end;
   let last = -1;
   for (let i = 0; i < limit; i++) if (ctx.is(MISC.titleEnd, i)) last = i;
-  if (last < 0) {
-    // No cover: take a year from the first lines that carry one.
-    for (let i = 0; i < Math.min(ctx.tokens.length, 30) && ctx.report.year == null; i++) {
-      if (ctx.is(MISC.yearHint, i)) ctx.report.year = parseYear(ctx.tokens[i]!.text);
-    }
-    return;
-  }
+  // Without a title (or without a year in it) the year is inferred from the rest of the report (year.ts).
+  if (last < 0) return;
   let start = last;
   const prev = ctx.nextNonEmptyBefore(last);
   if (prev >= 0 && ctx.is(MISC.titleStart, prev) && !ctx.is(OVERVIEW.contact, prev)) start = prev;
@@ -109,9 +103,6 @@ function readTitle(ctx: MapContext, end: number): void {
   r.year = parseYear(title);
   const ym = /\d[\d\s]{2,6}\d\s*(年|-)\s*度|\(\s*\d/.exec(title);
   if (ym && ym.index > 0) r.cover.region = title.slice(0, ym.index).trim();
-  if (r.year == null) {
-    for (let i = last + 1; i < Math.min(limit + 3, ctx.tokens.length) && r.year == null; i++) r.year = parseYear(ctx.tokens[i]!.text);
-  }
 }
 
 // What a department's name ends in (on the simplified title); a bare place (岳阳市, 岳阳县) is the region of a
