@@ -31,6 +31,8 @@ export type Block =
 export interface Doc {
   format: 'text' | 'docx' | 'xlsx';
   blocks: Block[];
+  /** the upload was a legacy .doc/.xls that LibreOffice converted to this format */
+  convertedFrom?: 'doc' | 'xls';
 }
 
 /** A piece of the source no field took: kept so nothing is lost, with where it was. */
