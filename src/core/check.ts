@@ -3,6 +3,7 @@
 import type { Finding } from './model/finding';
 import type { Report } from './model/report';
 import type { Scorecard } from './model/score';
+import type { PriorYear } from './library/prior-year';
 import { runRules } from './rules/index';
 import { scoreReport } from './scoring/engine';
 import { defaultTemplateFor, getTemplate } from './templates/index';
@@ -17,12 +18,14 @@ export interface CheckOptions {
   templateId?: string;
   /** the document was cut off: sections it never reached are not judged as missing */
   truncated?: boolean;
+  /** the same department's report of the year before: its indicators' actuals judge this year's targets (Q15) */
+  priorYear?: PriorYear;
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
   const template = options.templateId ? getTemplate(options.templateId) : defaultTemplateFor(report);
   const score = scoreReport(report, template);
-  let findings = runRules(report, template, score);
+  let findings = runRules(report, template, score, options.priorYear);
   if (options.truncated) findings = findings.filter((f) => !absentSection(report, f.path));
   return { findings, score };
 }

@@ -9,11 +9,11 @@ import { Operator } from '../model/report';
 
 export const LIBRARY_SCOPES = ['common', 'department'] as const;
 export type LibraryScope = (typeof LIBRARY_SCOPES)[number];
-export const SCOPE_LABEL: Record<LibraryScope, string> = { common: '共性指标', department: '部门指标' };
+export const LIBRARY_SCOPE_LABEL: Record<LibraryScope, string> = { common: '共性指标', department: '部门指标' };
 
 export const LIBRARY_STATUSES = ['active', 'retired'] as const;
 export type LibraryStatus = (typeof LIBRARY_STATUSES)[number];
-export const STATUS_LABEL: Record<LibraryStatus, string> = { active: '启用', retired: '已停用' };
+export const LIBRARY_STATUS_LABEL: Record<LibraryStatus, string> = { active: '启用', retired: '已停用' };
 
 const Name = (what: string, max: number) =>
   z.string({ message: `请填写${what}` }).trim().min(1, { message: `请填写${what}` }).max(max, { message: `${what}不能超过 ${max} 个字` });

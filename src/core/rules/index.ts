@@ -4,6 +4,7 @@ import type { Finding } from '../model/finding';
 import type { Report } from '../model/report';
 import type { Scorecard } from '../model/score';
 import type { Template } from '../model/template';
+import type { PriorYear } from '../library/prior-year';
 import { copiedText, placeholders } from './boilerplate';
 import { type Rule, ruleEnv } from './context';
 import { reportYear, textDates } from './dates';
@@ -11,6 +12,7 @@ import { emptyTables, rowIdentities, signs, summaryRows, surplus } from './finan
 import { indicatorCoverage, indicatorWording } from './indicator-text';
 import { indicatorValues, indicatorWeights } from './indicators';
 import { narrativeAmounts } from './narrative-amounts';
+import { targetsAgainstPriorYear } from './prior-year';
 import { selfScore } from './score';
 import { signoffs } from './signoffs';
 import { assetUtilization, staffControl } from './staff';
@@ -31,12 +33,13 @@ const RULES: Rule[] = [
   indicatorWeights,
   indicatorWording,
   indicatorCoverage,
+  targetsAgainstPriorYear,
   copiedText,
   placeholders,
 ];
 
-export function runRules(report: Report, template: Template, card: Scorecard): Finding[] {
-  const env = ruleEnv(report, template);
+export function runRules(report: Report, template: Template, card: Scorecard, priorYear?: PriorYear): Finding[] {
+  const env = ruleEnv(report, template, priorYear);
   for (const rule of RULES) rule(env);
   selfScore(env, card);
   return bySeverity(env.findings);

@@ -148,6 +148,7 @@ function addIndicators(ctx: MapContext, text: Token, result: Token | null, level
       weight: null,
       score: null,
       deviationReason: reasonMatch ? printedGroup(resultText, reasonMatch).trim() : '',
+      libraryId: null,
     };
     const k = ctx.report.performance.indicators.push(ind) - 1;
     ctx.source(`performance.indicators[${k}]`, text.loc);

@@ -27,6 +27,7 @@ const blank = (): Indicator => ({
   weight: null,
   score: null,
   deviationReason: '',
+  libraryId: null,
 });
 
 export const IndicatorTable = memo(function IndicatorTable({ indicators }: { indicators: readonly Indicator[] }) {

@@ -1,0 +1,24 @@
+// Quoting a library entry into a report's indicator table: a new row with the entry's tree, 指标性质, unit
+// and suggested 指标值 — and its id, so next year's report finds this row's values again.
+import type { Indicator } from '../model/report';
+import type { LibraryEntry } from './model';
+
+export function quoteIndicator(e: Pick<LibraryEntry, 'id' | 'level1' | 'level2' | 'name' | 'kind' | 'operator' | 'unit' | 'suggestedTarget'>): Indicator {
+  const quantitative = e.kind === '定量';
+  return {
+    level1: e.level1,
+    level2: e.level2,
+    name: e.name,
+    kind: e.kind,
+    operator: quantitative ? e.operator : null,
+    target: e.suggestedTarget,
+    targetValue: quantitative && /^\d+(\.\d+)?$/.test(e.suggestedTarget) ? e.suggestedTarget : null,
+    unit: e.unit,
+    actual: '',
+    actualValue: null,
+    weight: null,
+    score: null,
+    deviationReason: '',
+    libraryId: e.id,
+  };
+}
