@@ -27,6 +27,15 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (x.size + y.size);
 }
 
+/** The share of the query's bigrams the text has: how much of what was typed it covers ("满意率" in 服务对象满意度: ½). */
+function coverage(query: string, text: string): number {
+  const q = bigrams(query);
+  const t = bigrams(text);
+  let common = 0;
+  for (const g of q) if (t.has(g)) common++;
+  return q.size ? common / q.size : 0;
+}
+
 export interface SearchOptions {
   /** what the preparer typed; words separated by spaces must all be found */
   q?: string;
@@ -58,7 +67,7 @@ function rankOf(e: Searchable, terms: string[], whole: string): number {
   if (terms.every((t) => name.includes(t))) return 2;
   const rest = searchKey(`${e.level1} ${e.level2} ${e.category} ${e.explanation ?? ''}`);
   if (terms.every((t) => name.includes(t) || rest.includes(t))) return 3;
-  return similarity(e.name, whole) >= FUZZY ? 4 : -1;
+  return coverage(whole, name) >= FUZZY ? 4 : -1;
 }
 
 const MATCH = 0.6;
