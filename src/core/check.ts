@@ -4,7 +4,7 @@ import type { Finding } from './model/finding';
 import type { Report } from './model/report';
 import type { Scorecard } from './model/score';
 import type { PriorYear } from './library/prior-year';
-import { runRules } from './rules/index';
+import { runRules, withPriorYear } from './rules/index';
 import { scoreReport } from './scoring/engine';
 import { defaultTemplateFor, getTemplate } from './templates/index';
 
@@ -25,9 +25,15 @@ export interface CheckOptions {
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
   const template = options.templateId ? getTemplate(options.templateId) : defaultTemplateFor(report);
   const score = scoreReport(report, template);
-  let findings = runRules(report, template, score, options.priorYear);
+  let findings = runRules(report, template, score);
   if (options.truncated) findings = findings.filter((f) => !absentSection(report, f.path));
+  if (options.priorYear) findings = withPriorYear(findings, report, template, options.priorYear);
   return { findings, score };
+}
+
+/** Last year's rules (Q15) added to findings checkReport gave without last year (the server caches those). */
+export function addPriorYearFindings(findings: readonly Finding[], report: Report, priorYear: PriorYear, templateId?: string): Finding[] {
+  return withPriorYear(findings, report, templateId ? getTemplate(templateId) : defaultTemplateFor(report), priorYear);
 }
 
 /** Findings about a part of the report a truncated document never reached. */

@@ -22,3 +22,10 @@ export function quoteIndicator(e: Pick<LibraryEntry, 'id' | 'level1' | 'level2' 
     libraryId: e.id,
   };
 }
+
+/** The library entries a report's indicator table quotes, each once. */
+export function quotedLibraryIds(indicators: readonly Pick<Indicator, 'libraryId'>[]): string[] {
+  const out = new Set<string>();
+  for (const i of indicators) if (i.libraryId) out.add(i.libraryId);
+  return [...out];
+}

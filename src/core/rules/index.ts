@@ -33,16 +33,26 @@ const RULES: Rule[] = [
   indicatorWeights,
   indicatorWording,
   indicatorCoverage,
-  targetsAgainstPriorYear,
   copiedText,
   placeholders,
 ];
 
-export function runRules(report: Report, template: Template, card: Scorecard, priorYear?: PriorYear): Finding[] {
-  const env = ruleEnv(report, template, priorYear);
+export function runRules(report: Report, template: Template, card: Scorecard): Finding[] {
+  const env = ruleEnv(report, template);
   for (const rule of RULES) rule(env);
   selfScore(env, card);
   return bySeverity(env.findings);
+}
+
+/**
+ * The rules that also need the same department's report of the year before (Q15), added to the findings
+ * runRules gave: the server caches those per report version and adds these, which change when last year's
+ * report does; checkReport composes the two the same way, so both always agree.
+ */
+export function withPriorYear(findings: readonly Finding[], report: Report, template: Template, priorYear: PriorYear): Finding[] {
+  const env = ruleEnv(report, template, priorYear);
+  targetsAgainstPriorYear(env);
+  return env.findings.length ? bySeverity([...findings, ...env.findings]) : [...findings];
 }
 
 /**

@@ -2,7 +2,7 @@
 // and a 2022 report of the same indicators whose targets ask for less than 2021 achieved.
 import { describe, expect, it } from 'vitest';
 import { seedReport } from '../../../test/helpers/seed';
-import { checkReport } from '../check';
+import { addPriorYearFindings, checkReport } from '../check';
 import type { Report } from '../model/report';
 
 /** The seed's 2021 report with numeric actuals: 满意率 99.5%, and 8 batches of talent projects under a library id. */
@@ -68,5 +68,12 @@ describe('Q15: a target below last year’s actual', () => {
     expect(f?.message).toMatch(/目标值“≤90万元”高于上年（2021年度）实际完成值80万元，反向指标的目标较上年实际放宽/);
     const tighter = thisYear((x) => Object.assign(x.performance.indicators.find((i) => i.libraryId === 'lib-cost')!, { targetValue: '78' }), prior);
     expect(q15(tighter, prior)).toEqual([]);
+  });
+
+  it('the server’s composition (findings cached without last year, then Q15 added) is what checkReport gives', () => {
+    const prior = lastYear();
+    const r = thisYear((x) => Object.assign(x.performance.indicators.find((i) => i.libraryId === 'lib-talent')!, { targetValue: '6' }));
+    const priorYear = { year: prior.year, indicators: prior.performance.indicators };
+    expect(addPriorYearFindings(checkReport(r).findings, r, priorYear)).toEqual(checkReport(r, { priorYear }).findings);
   });
 });
