@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Indicator } from '../../../core/model/report';
 import type { Backend } from '../backends';
 import { json, makeTestApp, type TestApp } from '../harness';
+import { defaultImportFile } from '../../app';
+import { DEMO_PASSWORD } from '../../demo/seed';
 import { createDraft, getView, save } from '../report-helpers';
 
 const fields = (over: Record<string, unknown> = {}) => ({ level1: '产出目标', level2: '数量指标', name: '开展主题党日活动次数', category: '党建', operator: '≥', unit: '次', suggestedTarget: '12', ...over });
@@ -180,6 +182,34 @@ export function librarySuite(backend: Backend): void {
       const doc = json(await t.call(null, 'GET', '/api/docs/json'));
       expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/library', '/api/library/{id}', '/api/library/{id}/status']));
       expect(doc.paths['/api/library'].get.tags).toEqual(['指标库']);
+    });
+  });
+
+  describe(`the demo bureau's library (${backend.name})`, () => {
+    let t: TestApp;
+    beforeEach(async () => {
+      t = await makeTestApp(backend, { config: { demo: true }, deps: { importFile: defaultImportFile } });
+    });
+    afterEach(async () => {
+      await t.close();
+    });
+
+    it('has 共性指标 and 党群工作部’s own; the seed’s 满意率 row quotes 服务对象满意度, so a 2022 draft that quotes it shows 2021 beside', async () => {
+      const login = async (u: string) => {
+        const res = await t.call(null, 'POST', '/api/session', { username: u, password: DEMO_PASSWORD });
+        expect(res.statusCode, res.body).toBe(200);
+        return `jixiao_sid=${res.cookies[0]!.value}`;
+      };
+      const prep = await login('demo-preparer');
+      const lib = json(await t.call(prep, 'GET', '/api/library?quotable=true&year=2022'));
+      expect(lib.items.filter((e: { scope: string }) => e.scope === 'common')).toHaveLength(7);
+      expect(lib.items.filter((e: { scope: string }) => e.scope === 'department')).toHaveLength(3);
+      const satisfaction = lib.items.find((e: { name: string }) => e.name === '服务对象满意度');
+      expect(satisfaction.usage).toEqual({ reports: 1, departments: 1, lastYear: 2021 });
+      const draft = await createDraft(t, prep, 2022);
+      await save(t, prep, draft.id, (r) => void r.performance.indicators.push(row(satisfaction.id, { level1: '满意度指标', level2: '服务对象满意度', name: '服务对象满意度', unit: '%', target: '90', targetValue: '90' })));
+      const view = await getView(t, prep, draft.id);
+      expect((view.priorYear as { year: number; indicators: Indicator[] }).indicators.find((i) => i.libraryId === satisfaction.id)).toMatchObject({ name: '服务对象满意率高于99%', actual: '已完成' });
     });
   });
 }

@@ -5,7 +5,7 @@ import { memo, useMemo, useState } from 'react';
 import { matchPriorYear, type PriorMatch } from '../../../../src/core/library/prior-year';
 import { quotedLibraryIds } from '../../../../src/core/library/quote';
 import type { Indicator } from '../../../../src/core/model/report';
-import { NATURE_OPTIONS, indicatorPatch, natureOf } from '../../lib/indicator-values';
+import { LEVEL1_OPTIONS, LEVEL2_OPTIONS, NATURE_OPTIONS, indicatorPatch, natureOf } from '../../lib/indicator-values';
 import { useEditor } from '../editor/editor-context';
 import { AreaField, SelectField, TextField } from '../editor/fields';
 import { PathField } from '../editor/PathField';
@@ -13,8 +13,6 @@ import { ReturnNotes } from '../editor/ReturnNotes';
 import { QuoteLibraryDialog } from '../library/QuoteLibraryDialog';
 import { SubTitle } from './Section';
 
-export const LEVEL1_OPTIONS = ['产出目标', '效益目标', '满意度指标'];
-export const LEVEL2_OPTIONS = ['数量指标', '质量指标', '时效指标', '成本指标', '经济效益', '社会效益', '生态效益', '可持续影响', '服务对象满意度'];
 
 const blank = (): Indicator => ({
   level1: '产出目标',
