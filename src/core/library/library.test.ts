@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { seedReport } from '../../../test/helpers/seed';
 import { LibraryFields, type LibraryEntry } from './model';
 import { matchPriorYear } from './prior-year';
-import { quoteIndicator } from './quote';
+import { quoteIndicator, suggestedTargetText, targetText } from './quote';
 import { bestMatch, searchLibrary, similarity } from './search';
 import { libraryTree } from './tree';
 import { quotable, usableBy, validIn, validityText } from './validity';
@@ -114,6 +114,12 @@ describe('quoting and last year', () => {
       actual: '', actualValue: null, weight: null, score: null, deviationReason: '', libraryId: 'lib-1',
     });
     expect(quoteIndicator(entry({ kind: '定性', operator: null, suggestedTarget: '明显提升' }))).toMatchObject({ kind: '定性', operator: null, target: '明显提升', targetValue: null });
+  });
+
+  it('shows a suggested target and a row’s target with the operator and unit only where the text lacks them', () => {
+    expect([suggestedTargetText(entry({ suggestedTarget: '95', unit: '%' })), suggestedTargetText(entry({ suggestedTarget: '', unit: '项' })), suggestedTargetText(entry({ kind: '定性', operator: null, suggestedTarget: '按时' }))]).toEqual(['≥95%', '≥ 由部门确定（项）', '定性：按时']);
+    const seedRow = seedReport().performance.indicators.find((x) => x.targetValue === '99')!;
+    expect([targetText(seedRow), targetText({ kind: '定量', operator: '≥', target: '12', unit: '次' })]).toEqual(['高于99%', '≥12次']);
   });
 
   it('finds last year’s row of each indicator of the seed by library id first, then by category and name, each used once', () => {

@@ -29,3 +29,17 @@ export function quotedLibraryIds(indicators: readonly Pick<Indicator, 'libraryId
   for (const i of indicators) if (i.libraryId) out.add(i.libraryId);
   return [...out];
 }
+
+/** The suggested 指标值 as the library shows it: "≥95%", "定性：按规定时限公开", "≥ 由部门确定（项）". */
+export function suggestedTargetText(e: Pick<LibraryEntry, 'kind' | 'operator' | 'suggestedTarget' | 'unit'>): string {
+  if (e.kind === '定性') return e.suggestedTarget ? `定性：${e.suggestedTarget}` : '定性';
+  if (!e.suggestedTarget) return `${e.operator ?? ''} 由部门确定${e.unit ? `（${e.unit}）` : ''}`;
+  return `${e.operator ?? ''}${e.suggestedTarget}${e.unit}`;
+}
+
+/** A report row's 指标值 as printed, with its operator and unit where the text leaves them out ("≥12次", "高于99%"). */
+export function targetText(x: Pick<Indicator, 'kind' | 'operator' | 'target' | 'unit'>): string {
+  const op = x.kind === '定量' && x.operator && /^\d/.test(x.target) ? x.operator : '';
+  const unit = x.target && x.unit && !x.target.includes(x.unit) ? x.unit : '';
+  return `${op}${x.target}${unit}`;
+}

@@ -4,6 +4,7 @@
 import { Alert, App, Button, Card, Empty, Input, Segmented, Select, Space, Switch, Table, Tag, Tree } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LIBRARY_SCOPE_LABEL, LIBRARY_STATUS_LABEL, type LibraryEntry, type LibraryFieldsInput, type LibraryScope } from '../../../src/core/library/model';
+import { suggestedTargetText } from '../../../src/core/library/quote';
 import { libraryTree } from '../../../src/core/library/tree';
 import { validityText } from '../../../src/core/library/validity';
 import type { ApiError } from '../api/client';
@@ -113,7 +114,7 @@ export default function LibraryPage() {
             { title: '三级指标', dataIndex: 'name', render: (name: string, e) => (<span>{name}{e.status === 'retired' && <Tag style={{ marginLeft: 6 }}>{LIBRARY_STATUS_LABEL.retired}</Tag>}</span>) },
             { title: '一级 / 二级', render: (_, e) => `${e.level1} / ${e.level2}`, width: 190 },
             { title: '分类', dataIndex: 'category', width: 90 },
-            { title: '建议指标值', render: (_, e) => (e.kind === '定性' ? `定性 ${e.suggestedTarget}` : `${e.operator ?? ''}${e.suggestedTarget}${e.unit}`), width: 110 },
+            { title: '建议指标值', render: (_, e) => suggestedTargetText(e), width: 110 },
             { title: '评分标准', dataIndex: 'scoringRule', ellipsis: true },
             { title: '有效年度', render: (_, e) => validityText(e), width: 110 },
             { title: '来源', render: (_, e) => (e.scope === 'common' ? LIBRARY_SCOPE_LABEL.common : e.departmentName ?? LIBRARY_SCOPE_LABEL.department), width: 110 },

@@ -3,7 +3,7 @@
 import { Alert, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { LIBRARY_SCOPE_LABEL, type LibraryEntry } from '../../../../src/core/library/model';
-import { quoteIndicator } from '../../../../src/core/library/quote';
+import { quoteIndicator, suggestedTargetText } from '../../../../src/core/library/quote';
 import { validityText } from '../../../../src/core/library/validity';
 import type { Indicator } from '../../../../src/core/model/report';
 import type { ApiError } from '../../api/client';
@@ -67,7 +67,7 @@ export function QuoteLibraryDialog({ open, year, quoted, onQuote, onClose }: Pro
           { title: '三级指标', dataIndex: 'name', render: (name: string, e) => (<span>{name} {quoted.has(e.id) && <Tag>已引用</Tag>}</span>) },
           { title: '一级 / 二级', render: (_, e) => `${e.level1} / ${e.level2}`, width: 180 },
           { title: '分类', dataIndex: 'category', width: 90 },
-          { title: '建议指标值', render: (_, e) => (e.kind === '定性' ? `定性 ${e.suggestedTarget}` : `${e.operator ?? ''}${e.suggestedTarget}${e.unit}`), width: 110 },
+          { title: '建议指标值', render: (_, e) => suggestedTargetText(e), width: 110 },
           { title: '来源', render: (_, e) => (e.scope === 'common' ? LIBRARY_SCOPE_LABEL.common : LIBRARY_SCOPE_LABEL.department), width: 80 },
           { title: '有效年度', render: (_, e) => validityText(e), width: 110 },
           { title: '引用次数', render: (_, e) => e.usage.reports, width: 80, align: 'right' },

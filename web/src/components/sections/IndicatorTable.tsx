@@ -3,7 +3,7 @@
 import { Button, Input, Space, Tag } from 'antd';
 import { memo, useMemo, useState } from 'react';
 import { matchPriorYear, type PriorMatch } from '../../../../src/core/library/prior-year';
-import { quotedLibraryIds } from '../../../../src/core/library/quote';
+import { quotedLibraryIds, targetText } from '../../../../src/core/library/quote';
 import type { Indicator } from '../../../../src/core/model/report';
 import { LEVEL1_OPTIONS, LEVEL2_OPTIONS, NATURE_OPTIONS, indicatorPatch, natureOf } from '../../lib/indicator-values';
 import { useEditor } from '../editor/editor-context';
@@ -162,8 +162,7 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, year = 
 /** Last year's 指标值 or 完成值 of the same indicator, under this year's. */
 function PriorValue({ match, field, year }: { match: PriorMatch | null | undefined; field: 'target' | 'actual'; year: string }) {
   if (!match) return null;
-  const x = match.indicator;
-  const text = field === 'target' ? `${x.kind === '定量' && x.operator ? x.operator : ''}${x.target}${x.target && x.unit && !x.target.includes(x.unit) ? x.unit : ''}` : x.actual;
+  const text = field === 'target' ? targetText(match.indicator) : match.indicator.actual;
   return (
     <div className="jx-prior" data-testid="prior-value">
       {year}：{text || '（空）'}
