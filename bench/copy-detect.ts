@@ -47,7 +47,7 @@ for (let d = 0; d < DEPTS; d++)
   }
 
 function blankIndicator() {
-  return { level1: '产出目标', level2: '数量指标', name: '', kind: '定量' as const, operator: null, target: '', targetValue: null, unit: '', actual: '', actualValue: null, weight: null, score: null, deviationReason: '' };
+  return { level1: '产出目标', level2: '数量指标', name: '', kind: '定量' as const, operator: null, target: '', targetValue: null, unit: '', actual: '', actualValue: null, weight: null, score: null, deviationReason: '', libraryId: null };
 }
 
 // planted copies: passages from another department, and whole reports

@@ -4,7 +4,8 @@ import type { Finding } from './model/finding';
 import type { Report } from './model/report';
 import type { Scorecard } from './model/score';
 import type { ExpectedPriorIssue } from './rules/prior-issues';
-import { runRules } from './rules/index';
+import type { PriorYear } from './library/prior-year';
+import { runRules, withPriorIssues, withPriorYear } from './rules/index';
 import { scoreReport } from './scoring/engine';
 import { defaultTemplateFor, getTemplate } from './templates/index';
 
@@ -20,14 +21,28 @@ export interface CheckOptions {
   truncated?: boolean;
   /** last year's 整改 items the report must answer as 上年问题整改情况 (rule X8) */
   expectedPriorIssues?: readonly ExpectedPriorIssue[];
+  /** the same department's report of the year before: its indicators' actuals judge this year's targets (Q15) */
+  priorYear?: PriorYear;
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
   const template = options.templateId ? getTemplate(options.templateId) : defaultTemplateFor(report);
   const score = scoreReport(report, template);
-  let findings = runRules(report, template, score, { expectedPriorIssues: options.expectedPriorIssues });
+  let findings = runRules(report, template, score);
   if (options.truncated) findings = findings.filter((f) => !absentSection(report, f.path));
+  if (options.priorYear) findings = withPriorYear(findings, report, template, options.priorYear);
+  if (options.expectedPriorIssues?.length) findings = withPriorIssues(findings, report, template, options.expectedPriorIssues);
   return { findings, score };
+}
+
+/** Last year's rules (Q15) added to findings checkReport gave without last year (the server caches those). */
+export function addPriorYearFindings(findings: readonly Finding[], report: Report, priorYear: PriorYear, templateId?: string): Finding[] {
+  return withPriorYear(findings, report, templateId ? getTemplate(templateId) : defaultTemplateFor(report), priorYear);
+}
+
+/** Last year's 整改 items the report leaves out (X8) added to findings checkReport gave without them (the server caches those). */
+export function addPriorIssueFindings(findings: readonly Finding[], report: Report, expected: readonly ExpectedPriorIssue[], templateId?: string): Finding[] {
+  return expected.length ? withPriorIssues(findings, report, templateId ? getTemplate(templateId) : defaultTemplateFor(report), expected) : [...findings];
 }
 
 /** Findings about a part of the report a truncated document never reached. */

@@ -25,6 +25,7 @@ import { adminRoutes } from './http/routes/admin';
 import { exportRoutes } from './http/routes/export';
 import { orgRoutes } from './http/routes/org';
 import { historyRoutes } from './http/routes/history';
+import { libraryRoutes } from './http/routes/library';
 import { reportRoutes } from './http/routes/reports';
 import { bureauReviewRoutes } from './http/routes/bureau-review';
 import { rectificationRoutes } from './http/routes/rectifications';
@@ -79,6 +80,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     importFile: defaultImportFile,
     exportFile: exporter.exportFile,
     checkCache: new BoundedCache(2000),
+    priorYearCache: new BoundedCache(2000),
     ...options.deps,
   };
   if (config.demo) await seedDemo(db, { passwords: deps.passwords, clock: deps.clock, random: deps.random, importFile: deps.importFile });
@@ -115,6 +117,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   taskRoutes(app, deps);
   bureauReviewRoutes(app, deps);
   rectificationRoutes(app, deps);
+  libraryRoutes(app, deps);
   if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
   return app;
 }

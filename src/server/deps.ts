@@ -1,12 +1,13 @@
 // Every side effect a use-case needs, passed in explicitly (architecture.md): tests swap them here.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { CheckOptions, CheckResult } from '../core/check';
+import type { CheckResult } from '../core/check';
 import type { Report } from '../core/model/report';
 import type { ExportedFile, ExportFormat, ExportOptions } from '../io/export/index';
 import type { ImportResult } from '../io/import/index';
 import type { ServerConfig } from './config';
 import type { Db } from './db/schema';
 import type { ReminderSender } from './notify';
+import type { PriorYearView } from './use-cases/prior-year';
 
 export interface Clock {
   now(): Date;
@@ -36,8 +37,8 @@ export interface Deps {
   random: Random;
   logger: Logger;
   passwords: PasswordHasher;
-  /** core/check.ts checkReport: findings and score (truncated: the imported source was cut off; expectedPriorIssues: rule X8) */
-  check: (report: Report, options?: CheckOptions) => CheckResult;
+  /** core/check.ts checkReport: findings and score (truncated: the imported source was cut off) */
+  check: (report: Report, options?: { truncated?: boolean }) => CheckResult;
   /** io/import importFile */
   importFile: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
   /** io/export exportReport plus its download name (exportFileName); see exporter.ts (the default) */
@@ -46,6 +47,8 @@ export interface Deps {
   reminders?: ReminderSender;
   /** findings and score by report id and version (content of a version never changes) */
   checkCache?: BoundedCache<{ findings: CheckResult['findings']; score: CheckResult['score'] | null }>;
+  /** last year's report's indicators by its id and version (use-cases/prior-year.ts) */
+  priorYearCache?: BoundedCache<PriorYearView>;
 }
 
 /** A small LRU map: enough to keep repeated GETs of the same version from re-running every rule. */

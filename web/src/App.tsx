@@ -23,6 +23,7 @@ const TasksPage = lazy(() => import('./pages/TasksPage'));
 const TaskPage = lazy(() => import('./pages/TaskPage'));
 const RectificationsPage = lazy(() => import('./pages/RectificationsPage'));
 const RectificationPage = lazy(() => import('./pages/RectificationPage'));
+const LibraryPage = lazy(() => import('./pages/LibraryPage'));
 
 const Loading = () => (
   <div className="jx-center-page">
@@ -122,6 +123,7 @@ export function App() {
           {route.name === 'task' && <TaskPage key={route.id} id={route.id} />}
           {route.name === 'rectifications' && <RectificationsPage />}
           {route.name === 'rectification' && <RectificationPage key={route.id} id={route.id} />}
+          {route.name === 'library' && <LibraryPage />}
           {route.name === 'notFound' && <NotFoundPage />}
         </Suspense>
         </PageErrorBoundary>

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'task'; id: string }
   | { name: 'rectifications' }
   | { name: 'rectification'; id: string }
+  | { name: 'library' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -20,6 +21,7 @@ export function parseRoute(pathname: string): Route {
   if (p === '/login') return { name: 'login' };
   if (p === '/dashboard') return { name: 'dashboard' };
   if (p === '/audit') return { name: 'audit' };
+  if (p === '/library') return { name: 'library' };
   if (p === '/tasks') return { name: 'tasks' };
   if (p === '/rectifications') return { name: 'rectifications' };
   const m = /^\/(reports|tasks|rectifications)\/([^/]+)$/.exec(p);

@@ -16,7 +16,7 @@ export interface DemoFigures {
 const FEN = 1_000_000;
 
 const ind = (level2: string, name: string, operator: '≥' | '≤', target: string, unit: string, actual: string, level1 = '产出目标') => ({
-  level1, level2, name, kind: '定量' as const, operator, target: `${operator}${target}${unit}`, targetValue: target, unit, actual: `${actual}${unit}`, actualValue: actual, weight: null, score: null,
+  level1, level2, name, kind: '定量' as const, operator, target: `${operator}${target}${unit}`, targetValue: target, unit, actual: `${actual}${unit}`, actualValue: actual, weight: null, score: null, libraryId: null,
 });
 
 const INDICATORS = [

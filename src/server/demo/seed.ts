@@ -10,6 +10,7 @@ import { findUserByUsername, insertUser } from '../repositories/users';
 import { insertDemoBureau } from './bureau';
 import { DEPARTMENTS, type DeptKey } from './plan';
 import { importSeed } from './reports';
+import { demoLibrary, insertDemoLibrary } from './library';
 
 export const DEMO_PASSWORD = 'Jixiao-demo-2026';
 
@@ -77,7 +78,9 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<boolean>
       );
     }
     await appendAudit(trx, db.dialect, at, { event: 'demo_seed', actorUsername: 'system', objectType: 'bureau', objectId: bureauId, detail: { users: USERS.map((u) => u.username) } });
+    const library = demoLibrary(bureauId, departments.dangqun, random, at, users['demo-admin']!, seed.report);
     await insertDemoBureau(trx, db.dialect, { bureauId, departments, users }, seed, { at, random });
+    await insertDemoLibrary(trx, bureauId, library);
   });
   return true;
 }

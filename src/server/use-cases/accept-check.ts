@@ -10,7 +10,7 @@ import { itemsOfYear } from '../repositories/rectifications';
 import { latestWaivers } from '../repositories/reviews';
 import { sampledReportIds } from '../repositories/samples';
 import type { Actor } from '../auth/actor';
-import { checkContextFor } from './draft-origin';
+import { withPriorIssueChecks } from './draft-origin';
 import { loadVisibleReport, runChecks } from './shared';
 
 /** Disputes (异议) the bureau has not answered: a department dispute with no finance reply after it. */
@@ -31,7 +31,7 @@ export async function openDisputes(db: DB, reportId: string): Promise<number> {
 
 export async function concernsFor(deps: Deps, row: ReportRow): Promise<Concern[]> {
   const db = deps.db.kysely;
-  const { findings, score } = runChecks(deps, row, await checkContextFor(db, row));
+  const { findings, score } = await withPriorIssueChecks(db, row, runChecks(deps, row));
   const [waivers, disputes, sampled, rescore, prior] = await Promise.all([
     latestWaivers(db, row.id),
     openDisputes(db, row.id),

@@ -27,11 +27,18 @@ export interface CopyRunView {
 /** Every reported report of the task against the bureau's reported reports of this year and the two before. */
 export async function computeCopyMatches(db: DB, t: TaskTable, newId: () => string): Promise<{ matches: CopyMatchTable[]; stats: Omit<NonNullable<CopyRunView['stats']>, 'ms'> }> {
   const rows = await db.selectFrom('reports').select(['id', 'department_id', 'department_name', 'year', 'task_id', 'document'])
-    .where('bureau_id', '=', t.bureau_id).where('finance_since', 'is not', null).where('year', '>=', t.year - YEARS_BACK).where('year', '<=', t.year)
-    .orderBy('year', 'desc').orderBy('id').execute();
-  const docs = rows.map((r) => ({ ...r, report: decodeJson<Report>(r.document) }));
+    .where('bureau_id', '=', t.bureau_id).where('finance_since', 'is not', null).where('year', '>=', t.year - YEARS_BACK).where('year', '<=', t.year).execute();
   const roster = (await db.selectFrom('departments').select(['id', 'name', 'budget_code']).where('bureau_id', '=', t.bureau_id).execute()).map((d) => ({ id: d.id, name: d.name, budgetCode: d.budget_code }));
   const byId = new Map(roster.map((d) => [d.id, d]));
+  // a report filed under the wrong department is the copy of the department its cover names, not the
+  // other way round; listed last, it is never preferred as the source of a passage over that original
+  const docs = rows
+    .map((r) => {
+      const report = decodeJson<Report>(r.document);
+      const own = byId.get(r.department_id);
+      return { ...r, report, mismatch: r.task_id === t.id && own ? coverMismatch(report.cover, own, roster) : null };
+    })
+    .sort((a, b) => Number(!!a.mismatch) - Number(!!b.mismatch) || (b.year ?? 0) - (a.year ?? 0) || (a.id < b.id ? -1 : 1));
   const isTarget = (i: number) => docs[i]!.task_id === t.id;
   const result = detectCopies(docs.map((d) => ({ departmentId: d.department_id, parts: ruleEnv(d.report, defaultTemplateFor(d.report)).texts().map((x) => ({ path: x.path, text: x.text })) })), { isTarget });
   const matches: CopyMatchTable[] = [];
@@ -39,12 +46,7 @@ export async function computeCopyMatches(db: DB, t: TaskTable, newId: () => stri
     id: newId(), task_id: t.id, report_id: docs[i]!.id, path: '', passage: '', other_report_id: null, other_department_id: null,
     other_department_name: '', other_year: null, other_path: '', other_passage: '', similarity: null, ...m,
   });
-  // a report filed under the wrong department is the copy of the department its cover names, not the
-  // other way round: that department's own report is not flagged for it
-  const mismatches = docs.map((d, i) => {
-    const own = byId.get(d.department_id);
-    return isTarget(i) && own ? coverMismatch(d.report.cover, own, roster) : null;
-  });
+  const mismatches = docs.map((d) => d.mismatch);
   const original = (i: number, other: number) => mismatches[other]?.otherDepartmentId === docs[i]!.department_id;
   for (const m of result.matches) {
     if (original(m.docIndex, m.otherIndex)) continue;

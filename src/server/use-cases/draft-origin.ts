@@ -2,7 +2,10 @@
 // over: core/bureau/carry-over.ts), last year's 整改 items, and the issued task of its year, which allows
 // one report per department (the unique index reports_task_department is the final word).
 import { carryOver, type CarriedOver, type PriorIssueInput } from '../../core/bureau/carry-over';
+import { addPriorIssueFindings } from '../../core/check';
 import type { ExpectedPriorIssue } from '../../core/rules/prior-issues';
+import type { ReportRow } from '../repositories/reports';
+import type { Checked } from './shared';
 import type { DB, DepartmentTable } from '../db/schema';
 import type { TaskTable } from '../db/schema-bureau';
 import { AppError } from '../errors';
@@ -64,7 +67,8 @@ export async function assertNoTaskReport(db: DB, task: TaskTable, departmentId: 
     throw new AppError('CONFLICT', `本部门已有${task.year}年度自评任务的报告（每个部门每项任务只能有一份报告）。请在该报告中填报${existing.status === 'draft' ? '，或先删除该草稿再新建或导入' : ''}`, { reportId: existing.id });
 }
 
-/** The context a report's checks need: last year's 整改 items it must answer as 上年问题整改情况. */
-export async function checkContextFor(db: DB, row: { department_id: string; year: number | null }): Promise<{ expectedPriorIssues: ExpectedPriorIssue[] }> {
-  return { expectedPriorIssues: await expectedPriorIssues(db, row.department_id, row.year) };
+/** The cached checks plus last year's 整改 items the report leaves out (rule X8), which change with the notices, not the report. */
+export async function withPriorIssueChecks(db: DB, row: Pick<ReportRow, 'department_id' | 'year' | 'document' | 'template_id'>, checked: Checked, expected?: readonly ExpectedPriorIssue[]): Promise<Checked> {
+  const items = expected ?? (await expectedPriorIssues(db, row.department_id, row.year));
+  return items.length ? { ...checked, findings: addPriorIssueFindings(checked.findings, row.document, items) } : checked;
 }

@@ -8,7 +8,7 @@ import type { ReportStatsTable } from '../db/schema-bureau';
 import type { Deps } from '../deps';
 import { findReport } from '../repositories/reports';
 import { findStats, insertStats } from '../repositories/review-extras';
-import { checkContextFor } from './draft-origin';
+import { withPriorIssueChecks } from './draft-origin';
 import { runChecks } from './shared';
 
 export type ReportStats = Omit<ReportStatsTable, 'report_id' | 'version'>;
@@ -26,7 +26,7 @@ export async function statsFor(deps: Deps, heads: ReadonlyArray<{ id: string; ve
     }
     const row = await findReport(db, h.id);
     if (!row) continue;
-    const { findings, score } = runChecks(deps, row, await checkContextFor(db, row));
+    const { findings, score } = await withPriorIssueChecks(db, row, runChecks(deps, row));
     const rate = computeMetric(row.document, 'budgetExecutionRate');
     const stats: ReportStats = {
       errors: findings.filter((f) => f.severity === 'error').length,

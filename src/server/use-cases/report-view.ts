@@ -11,10 +11,10 @@ import type { DB } from '../db/schema';
 import type { Deps } from '../deps';
 import type { ReportRow } from '../repositories/reports';
 import { latestWaivers, listReturns } from '../repositories/reviews';
-import { priorItems, type CarriedMeta } from './draft-origin';
+import { priorItems, withPriorIssueChecks, type CarriedMeta } from './draft-origin';
 import type { PriorIssueInput } from '../../core/bureau/carry-over';
 import { listRevocations } from '../repositories/review-extras';
-import { runChecks } from './shared';
+import { checksWithPriorYear, type PriorYearView } from './prior-year';
 
 export interface ReportView {
   id: string;
@@ -41,6 +41,8 @@ export interface ReportView {
   import: unknown;
   actions: WorkflowAction[];
   editScope: EditScope | null;
+  /** the same department's report of the year before: its indicators beside this year's (null when none is visible) */
+  priorYear: PriorYearView | null;
 }
 
 
@@ -56,11 +58,12 @@ export interface ReplyView {
 }
 
 export async function reportView(deps: Deps, actor: Actor, row: ReportRow, db: DB = deps.db.kysely): Promise<ReportView> {
-  const [waivers, returns, replies, revocations, task, prior] = await Promise.all([
-    latestWaivers(db, row.id), listReturns(db, row.id), listRepliesNamed(db, row.id), listRevocations(db, row.id), taskOf(db, row),
+  const [checked, waivers, returns, replies, revocations, task, prior] = await Promise.all([
+    checksWithPriorYear(deps, actor, row, db), latestWaivers(db, row.id), listReturns(db, row.id), listRepliesNamed(db, row.id), listRevocations(db, row.id), taskOf(db, row),
     row.year == null ? Promise.resolve([]) : priorItems(db, row.department_id, row.year),
   ]);
-  const { findings, score } = runChecks(deps, row, { expectedPriorIssues: prior.map((i) => ({ itemId: i.itemId, problem: i.problem })) });
+  const { priorYear } = checked;
+  const { findings, score } = await withPriorIssueChecks(db, row, checked, prior.map((i) => ({ itemId: i.itemId, problem: i.problem })));
   const status = row.status as ReportStatus;
   const roles = effectiveRoles(actor, row);
   return {
@@ -87,6 +90,7 @@ export async function reportView(deps: Deps, actor: Actor, row: ReportRow, db: D
     import: row.import_meta ? JSON.parse(row.import_meta) : null,
     actions: availableActions(status, roles),
     editScope: editScope(status, roles),
+    priorYear,
   };
 }
 

@@ -53,26 +53,20 @@ function importedTruncated(meta: string | null): boolean {
   }
 }
 
-/** What the checks of a report need besides its content: last year's 整改 items it must answer (rule X8). */
-export interface CheckContext {
-  expectedPriorIssues?: ReadonlyArray<{ itemId: string; problem: string }>;
-}
-
-/** The checkCache key: the content of a report's version never changes (the expected 上年问题 may). */
-export const checkKey = (id: string, version: number, ctx: CheckContext = {}) =>
-  ctx.expectedPriorIssues?.length ? `${id}@${version}#${ctx.expectedPriorIssues.map((i) => i.itemId).join(',')}` : `${id}@${version}`;
+/** The checkCache key: the content of a report's version never changes. */
+export const checkKey = (id: string, version: number) => `${id}@${version}`;
 
 /**
  * Findings and score from core. If the checker itself fails, the report carries one error finding:
  * submission is then refused rather than let through unchecked (fail closed).
  */
-export function runChecks(deps: Deps, row: Pick<ReportRow, 'id' | 'version' | 'document' | 'import_meta'>, ctx: CheckContext = {}): Checked {
+export function runChecks(deps: Deps, row: Pick<ReportRow, 'id' | 'version' | 'document' | 'import_meta'>): Checked {
   // A (report, version) pair never changes content, so its findings can be cached (per app, bounded).
-  const key = checkKey(row.id, row.version, ctx);
+  const key = checkKey(row.id, row.version);
   const hit = deps.checkCache?.get(key);
   if (hit) return hit;
   try {
-    const r = deps.check(row.document, { truncated: importedTruncated(row.import_meta), ...(ctx.expectedPriorIssues?.length ? { expectedPriorIssues: ctx.expectedPriorIssues } : {}) });
+    const r = deps.check(row.document, { truncated: importedTruncated(row.import_meta) });
     const checked = { findings: r.findings, score: r.score };
     deps.checkCache?.set(key, checked);
     return checked;

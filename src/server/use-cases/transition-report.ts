@@ -22,7 +22,7 @@ import { insertReturn, insertWaivers, listSignatures } from '../repositories/rev
 import { insertVersion } from '../repositories/versions';
 import { insertRevocation } from '../repositories/review-extras';
 import { concernsFor } from './accept-check';
-import { checkContextFor } from './draft-origin';
+import { withPriorIssueChecks } from './draft-origin';
 import { staleError } from './save-report';
 import { by, checkKey, inTransaction, loadVisibleReport, runChecks } from './shared';
 
@@ -59,9 +59,8 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
   if (needsReason(o.action) && !reason) throw new AppError('VALIDATION', `${ACTION_LABEL[o.action]}须填写${o.action === 'return' ? '退回' : ''}原因`);
   const waivers = (o.waivers ?? []).map((w) => ({ ...w, reason: w.reason.trim() }));
 
-  const ctx = await checkContextFor(deps.db.kysely, row);
   if (o.action === 'submit') {
-    const blocking = blockingFindings(runChecks(deps, row, ctx).findings, waivers);
+    const blocking = blockingFindings((await withPriorIssueChecks(deps.db.kysely, row, runChecks(deps, row))).findings, waivers);
     if (blocking.length > 0)
       throw new AppError('BLOCKING_FINDINGS', `还有 ${blocking.length} 个错误未修正，请修正或逐条填写豁免理由后再提交`, { findings: blocking });
   }
@@ -98,8 +97,8 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
   });
   if (won) {
     // A transition leaves the document as it was: the next version's findings are this version's.
-    const checked = deps.checkCache?.get(checkKey(row.id, row.version, ctx));
-    if (checked) deps.checkCache?.set(checkKey(row.id, version, ctx), checked);
+    const checked = deps.checkCache?.get(checkKey(row.id, row.version));
+    if (checked) deps.checkCache?.set(checkKey(row.id, version), checked);
     return result;
   }
   // Lost the race: a retry of the same request whose first attempt just committed is answered with

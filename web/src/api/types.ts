@@ -100,6 +100,8 @@ export interface ReportView {
   carried?: { fromYear: number | null; fromReportId: string | null; items: string[] } | null;
   /** last year's 整改 items the report must answer (rule X8) */
   expectedPriorIssues?: Array<{ itemId: string; problem: string; requirement: string; dueDate: string | null; answer: string; accepted: boolean }>;
+  /** the same department's report of the year before (its indicators beside this year's) */
+  priorYear?: z.infer<typeof Http.PriorYearSchema> | null;
 }
 
 export interface SaveResult {

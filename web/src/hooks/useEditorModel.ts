@@ -3,6 +3,7 @@
 // component tests both build their editor from this one hook.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../../src/core/model/finding';
+import type { PriorYear } from '../../../src/core/library/prior-year';
 import type { Report } from '../../../src/core/model/report';
 import { canWrite } from '../../../src/core/workflow/edit';
 import type { EditScope, ReturnRecord, WaiverRecord } from '../api/types';
@@ -29,6 +30,8 @@ export interface EditorModelOptions {
   checkDelayMs?: number;
   /** last year's 整改 items the report must answer (rule X8); stable across renders */
   expectedPriorIssues?: ReadonlyArray<{ itemId: string; problem: string }>;
+  /** the same department's report of the year before: checked against (Q15) and shown beside */
+  priorYear?: PriorYear | null;
 }
 
 export interface EditorModel {
@@ -43,8 +46,11 @@ export interface EditorModel {
 
 export function useEditorModel(o: EditorModelOptions): EditorModel {
   const [report, setReport] = useState<Report>(o.initial);
-  const checkOptions = useMemo(() => (o.expectedPriorIssues?.length ? { expectedPriorIssues: o.expectedPriorIssues } : undefined), [o.expectedPriorIssues]);
-  const live = useLiveCheck(report, o.checkDelayMs, checkOptions);
+  const context = useMemo(
+    () => (o.priorYear || o.expectedPriorIssues?.length ? { ...(o.priorYear ? { priorYear: o.priorYear } : {}), ...(o.expectedPriorIssues?.length ? { expectedPriorIssues: o.expectedPriorIssues } : {}) } : undefined),
+    [o.priorYear, o.expectedPriorIssues],
+  );
+  const live = useLiveCheck(report, o.checkDelayMs, context);
   const [activePath, setActivePath] = useState<string | null>(null);
   const mainRef = useRef<HTMLDivElement | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -91,8 +97,9 @@ export function useEditorModel(o: EditorModelOptions): EditorModel {
       jumpTo,
       change,
       update,
+      priorYear: o.priorYear ?? null,
     }),
-    [findingsByPath, returnsByPath, waivers, canEdit, activePath, jumpTo, change, update],
+    [findingsByPath, returnsByPath, waivers, canEdit, activePath, jumpTo, change, update, o.priorYear],
   );
 
   return { report, setReport, live, ctx, mainRef, jumpTo };

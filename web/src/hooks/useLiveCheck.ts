@@ -11,18 +11,21 @@ export interface LiveCheck extends CheckResult {
   failed: string | null;
 }
 
-function run(report: Report, options?: CheckOptions): CheckResult | Error {
+/** What the checks need besides the report: last year's report (Q15), last year's 整改 items (X8). */
+export type LiveCheckContext = Pick<CheckOptions, 'priorYear' | 'expectedPriorIssues'>;
+
+function run(report: Report, context?: LiveCheckContext): CheckResult | Error {
   try {
-    return checkReport(report, options);
+    return checkReport(report, context ?? {});
   } catch (err) {
     return err as Error;
   }
 }
 
-/** `options` must be stable (memoised): the check re-runs when the report changes, not when they do. */
-export function useLiveCheck(report: Report, delayMs = 250, options?: CheckOptions): LiveCheck {
+/** `context` must be stable (memoised): a new object re-runs the check. */
+export function useLiveCheck(report: Report, delayMs = 250, context?: LiveCheckContext): LiveCheck {
   const [state, setState] = useState<LiveCheck>(() => {
-    const r = run(report, options);
+    const r = run(report, context);
     return r instanceof Error
       ? { findings: [], score: null as never, pending: false, failed: r.message }
       : { ...r, pending: false, failed: null };
@@ -35,11 +38,10 @@ export function useLiveCheck(report: Report, delayMs = 250, options?: CheckOptio
     }
     setState((s) => (s.pending ? s : { ...s, pending: true }));
     const t = setTimeout(() => {
-      const r = run(report, options);
+      const r = run(report, context);
       setState((s) => (r instanceof Error ? { ...s, pending: false, failed: r.message } : { ...r, pending: false, failed: null }));
     }, delayMs);
     return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [report, delayMs]);
+  }, [report, delayMs, context]);
   return state;
 }

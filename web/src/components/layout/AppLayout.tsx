@@ -15,6 +15,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...(seesDashboard(user) ? [{ key: 'tasks', label: '自评任务' }] : []),
     ...(readsReports(user) ? [{ key: 'rectifications', label: '整改' }] : []),
     ...(seesDashboard(user) ? [{ key: 'dashboard', label: '绩效看板' }] : []),
+    ...(readsReports(user) ? [{ key: 'library', label: '指标库' }] : []),
     ...(!readsReports(user) ? [{ key: 'audit', label: user.kind === 'auditor' ? '审计日志' : '系统管理' }] : []),
   ];
   const selected = route.name === 'report' ? 'reports' : route.name === 'task' ? 'tasks' : route.name === 'rectification' ? 'rectifications' : route.name;
