@@ -10,6 +10,7 @@ import { insertTaskDepartments, updateTask } from '../repositories/tasks';
 import { insertVersion } from '../repositories/versions';
 import { assertPerfAdmin, auditBy, loadTask, staleTask, taskView, type BureauActor, type TaskScope, type TaskView } from './bureau-shared';
 import { carriedDraft } from './draft-origin';
+import { syncReportUsage } from './library-usage';
 import { inTransaction, projection } from './shared';
 
 const RANK: Record<string, number> = { published: 0, accepted: 1, finance_review: 2, submitted: 3, dept_review: 4, returned: 5, draft: 6 };
@@ -61,6 +62,8 @@ export async function issueTask(deps: Deps, o: { actor: BureauActor; id: string;
         created_by: who, created_at: at, updated_by: who, updated_at: at, task_id: t.id, carried: meta ? JSON.stringify(meta) : null,
       });
       await insertVersion(trx, dialect, { report_id: id, version: 1, status: 'draft', action: 'issue', document: report, user_id: who, created_at: at });
+      // carried-over indicators keep their 指标库 ids: the library counts the new draft's use of them
+      await syncReportUsage(trx, { id, bureau_id: d.bureau_id, department_id: d.id }, null, report);
       await audit({ ...auditBy(o.actor), event: 'report_create', objectType: 'report', objectId: id, detail: { year: t.year, departmentId: d.id, taskId: t.id, carriedFrom: meta?.fromReportId ?? null } });
       created++;
     }
