@@ -118,6 +118,12 @@ export const ConcernsSchema = z.object({
   concerns: z.array(z.object({ code: z.string(), message: z.string(), path: z.string().optional() })),
 });
 
+/** One answer under a return, as the report view lists it (returns[].replies). */
+export const ReplySchema = z.object({
+  id: z.string(), path: z.string(), side: z.enum(['department', 'finance']), stance: z.enum(['accept', 'dispute', 'reply']),
+  text: z.string(), userId: z.string(), userName: z.string().nullable(), createdAt: z.string(),
+});
+
 export const ReplyParams = z.object({ id: Id('报告编号'), returnId: Id('退回记录') });
 export const ReplyBody = z.object({
   stance: z.enum(['accept', 'dispute', 'reply'], { message: '回应须为 accept（同意）、dispute（异议）或 reply（财政答复）' }),

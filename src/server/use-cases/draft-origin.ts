@@ -17,10 +17,15 @@ import { findTaskDepartment, findTaskFor } from '../repositories/tasks';
 /** Later in the workflow is the better source: a published report is what the department stood by. */
 const RANK: Record<string, number> = { published: 0, accepted: 1, finance_review: 2, submitted: 3, dept_review: 4, returned: 5, draft: 6 };
 
+/** Furthest along first, then the latest saved: which of a department's reports of a year counts. */
+export function furthestFirst(a: { status: string; updated_at: string }, b: { status: string; updated_at: string }): number {
+  return (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9) || (a.updated_at < b.updated_at ? 1 : a.updated_at > b.updated_at ? -1 : 0);
+}
+
 export async function previousReport(db: DB, departmentId: string, year: number, kind: string): Promise<{ id: string; report: Report } | null> {
   const rows = await db.selectFrom('reports').select(['id', 'status', 'updated_at']).where('department_id', '=', departmentId).where('year', '=', year).where('kind', '=', kind).execute();
   if (!rows.length) return null;
-  rows.sort((a, b) => (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9) || (a.updated_at < b.updated_at ? 1 : -1));
+  rows.sort(furthestFirst);
   const doc = await db.selectFrom('reports').select('document').where('id', '=', rows[0]!.id).executeTakeFirstOrThrow();
   return { id: rows[0]!.id, report: decodeJson<Report>(doc.document) };
 }

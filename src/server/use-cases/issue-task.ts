@@ -9,11 +9,9 @@ import { insertReport } from '../repositories/reports';
 import { insertTaskDepartments, updateTask } from '../repositories/tasks';
 import { insertVersion } from '../repositories/versions';
 import { assertPerfAdmin, auditBy, loadTask, staleTask, taskView, type BureauActor, type TaskScope, type TaskView } from './bureau-shared';
-import { carriedDraft } from './draft-origin';
+import { carriedDraft, furthestFirst } from './draft-origin';
 import { syncReportUsage } from './library-usage';
 import { inTransaction, projection } from './shared';
-
-const RANK: Record<string, number> = { published: 0, accepted: 1, finance_review: 2, submitted: 3, dept_review: 4, returned: 5, draft: 6 };
 
 export interface IssueResult {
   task: TaskView;
@@ -48,7 +46,7 @@ export async function issueTask(deps: Deps, o: { actor: BureauActor; id: string;
     for (const d of departments) {
       const own = await trx.selectFrom('reports').select(['id', 'status', 'updated_at']).where('department_id', '=', d.id).where('year', '=', t.year).where('kind', '=', t.kind).where('task_id', 'is', null).execute();
       if (own.length) {
-        own.sort((a, b) => (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9) || (a.updated_at < b.updated_at ? 1 : -1));
+        own.sort(furthestFirst);
         await trx.updateTable('reports').set({ task_id: t.id }).where('id', '=', own[0]!.id).execute();
         await audit({ ...auditBy(o.actor), event: 'report_attach_task', objectType: 'report', objectId: own[0]!.id, detail: { taskId: t.id, departmentId: d.id } });
         attached++;

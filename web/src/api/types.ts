@@ -5,6 +5,7 @@ import type { Scorecard } from '../../../src/core/model/score';
 import type { ReportStatus, Role, WorkflowAction } from '../../../src/core/workflow/index';
 import type { z } from 'zod';
 import type * as Http from '../../../src/server/http/schemas';
+import type * as HttpBureau from '../../../src/server/http/schemas-bureau';
 
 export type AccountKind = 'business' | 'sysadmin' | 'secadmin' | 'auditor';
 
@@ -50,16 +51,7 @@ export interface WaiverRecord {
   createdAt?: string;
 }
 
-export interface ReplyRecord {
-  id: string;
-  path: string;
-  side: 'department' | 'finance';
-  stance: 'accept' | 'dispute' | 'reply';
-  text: string;
-  userId: string;
-  userName: string | null;
-  createdAt: string;
-}
+export type ReplyRecord = z.infer<typeof HttpBureau.ReplySchema>;
 
 export interface ReturnRecord {
   id?: string;
