@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deviation, deviationText, summarize, summarizeBy } from './deviation';
-import { commonGrade, commonGradeOfScore, commonGrades, isLowGrade, templateGradeOfScore, templateLabelOf } from './grades';
+import { commonGrade, commonGradeOfScore, commonGrades, displayGrade, isLowGrade, templateGradeOfScore, templateLabelOf } from './grades';
 
 describe('偏离度 = (自评 − 复核) / 复核', () => {
   it('is exact to four places and signed', () => {
@@ -46,6 +46,9 @@ describe('one grade vocabulary', () => {
     expect(templateGradeOfScore(97, 'mof-10-project')).toBe('优');
     expect(commonGradeOfScore(59.99)).toBe('差');
     expect(templateLabelOf('中', 'yueyang-overall')).toBe('合格');
+    expect(displayGrade('优', 'yueyang-overall')).toBe('优秀');
+    expect(displayGrade('合格', 'mof-10-project')).toBe('中');
+    expect(displayGrade('很好', 'yueyang-overall')).toBe('很好');
     expect(isLowGrade('中')).toBe(true);
     expect(isLowGrade('良')).toBe(false);
   });

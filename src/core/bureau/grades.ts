@@ -54,6 +54,12 @@ export function templateLabelOf(common: string, templateId: string): string {
   return templateGradeOfScore(band.min, templateId) ?? common;
 }
 
+/** A written grade in the words of the report's template (优 in a Yueyang report reads 优秀); as written when unknown. */
+export function displayGrade(label: string | null | undefined, templateId: string): string {
+  const common = commonGrade(label, templateId);
+  return common ? templateLabelOf(common, templateId) : (label ?? '').trim();
+}
+
 /** 中 and 差 trigger 整改 and count as a risk next year (10号). */
 export function isLowGrade(common: string | null): boolean {
   const grades = commonGrades();

@@ -5,7 +5,7 @@ import { Alert, Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Typ
 import { useEffect, useMemo, useState } from 'react';
 import { trendOf } from '../../../src/core/bureau/dashboard';
 import { deviation, deviationText } from '../../../src/core/bureau/deviation';
-import { commonGrade } from '../../../src/core/bureau/grades';
+import { displayGrade } from '../../../src/core/bureau/grades';
 import type { ApiError } from '../api/client';
 import { getDashboard, type DashboardData } from '../api/bureau';
 import { Chart, type ChartPick } from '../components/dashboard/Chart';
@@ -115,7 +115,7 @@ export default function DashboardPage() {
                 { title: '计算', dataIndex: 'computedScore', width: 70, align: 'right', render: (s: number | null) => s ?? '—' },
                 { title: '复核', dataIndex: 'reviewScore', width: 70, align: 'right', sorter: (a, b) => (a.reviewScore ?? -1) - (b.reviewScore ?? -1), render: (s: number | null) => s ?? '—' },
                 { title: '偏离度', width: 90, align: 'right', render: (_, r) => deviationText(deviation(r.selfScore, r.reviewScore)) },
-                { title: '等次', dataIndex: 'claimedGrade', width: 80, render: (g: string, r) => commonGrade(g, r.templateId) ?? (g || '—') },
+                { title: '自评等次', dataIndex: 'claimedGrade', width: 90, render: (g: string, r) => displayGrade(g, r.templateId) || '—' },
                 { title: '执行率', dataIndex: 'executionRate', width: 80, align: 'right', render: (v: number | null) => (v == null ? '—' : `${v}%`) },
               ]}
             />
