@@ -20,16 +20,25 @@ const D1 = DEPARTMENTS[0][1];
 describe.skipIf(!chromiumPath)('a whole year of the finance bureau in the browser', () => {
   let app: RunningApp;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const errors: string[] = [];
+  // one browser context per person, kept between steps (as on their own desks)
+  const desks = new Map<string, { context: BrowserContext; page: Page }>();
 
   async function as(username: string): Promise<void> {
-    await context?.close();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const desk = desks.get(username);
+    if (desk) {
+      page = desk.page;
+      return;
+    }
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     page = await context.newPage();
     page.setDefaultTimeout(30_000);
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/401|Unauthorized/.test(m.text())) errors.push(m.text());
+    });
+    desks.set(username, { context, page });
     await login(page, app.url, username);
   }
 
@@ -96,7 +105,7 @@ describe.skipIf(!chromiumPath)('a whole year of the finance bureau in the browse
   });
 
   afterAll(async () => {
-    await context?.close();
+    for (const d of desks.values()) await d.context.close();
     await browser?.close();
     await app?.close();
   });
@@ -226,6 +235,7 @@ describe.skipIf(!chromiumPath)('a whole year of the finance bureau in the browse
     await dialog.getByRole('button', { name: '下达' }).click();
     await page.waitForURL(/\/rectifications\/[^/]+$/);
     await as('y-prep1');
+    await page.goto(`${app.url}/reports`);
     await page.getByTestId('inbox-bell').click();
     await page.getByTestId('inbox').locator('[data-kind=rectify]').first().click();
     await page.waitForURL(/\/rectifications\/[^/]+$/);
