@@ -40,14 +40,18 @@ export function bureauTaskSuite(backend: Backend): void {
     });
 
     it('issues the task: every department of the bureau gets one draft, carried over from last year', async () => {
+      // 经济发展局 started its 2021 report before the task: issuing takes that one in instead of a second
+      const early = json(await t.call(await t.as('prep3'), 'POST', '/api/reports', { year: 2021 }));
       expect((await t.call(await t.as('revA'), 'POST', `/api/tasks/${taskId}/issue`)).statusCode).toBe(403);
       const res = await t.call(await t.as('perf'), 'POST', `/api/tasks/${taskId}/issue`);
       expect(res.statusCode, res.body).toBe(200);
-      expect(json(res)).toMatchObject({ departments: 3, created: 3, attached: 0, task: { status: 'issued' } });
+      expect(json(res)).toMatchObject({ departments: 3, created: 2, attached: 1, task: { status: 'issued' } });
       expect((await t.call(await t.as('perf'), 'POST', `/api/tasks/${taskId}/issue`)).statusCode).toBe(409);
       const b = await board(t, taskId);
       expect(b.items.map((i) => i.departmentName)).toEqual(['党群工作部', '党政办公室', '经济发展局']);
-      expect(b.items.every((i) => i.state === 'not_started' && i.reportId && !i.canOpen)).toBe(true);
+      expect(b.items.map((i) => i.state)).toEqual(['not_started', 'not_started', 'filling']);
+      expect(b.items[2]!.reportId).toBe(early.id);
+      expect(b.items.every((i) => i.reportId && !i.canOpen)).toBe(true);
       const draft = await getView(t, await t.as('prep1'), b.items[0]!.reportId);
       expect(draft.report.basics.threePublicPriorYear).toBe('2.5285');
       expect(draft.report.performance.indicators.length).toBe(14);
@@ -55,7 +59,7 @@ export function bureauTaskSuite(backend: Backend): void {
       expect((draft as any).carried).toMatchObject({ fromYear: 2020, items: expect.arrayContaining(['封面']) });
       expect((draft as any).task).toMatchObject({ id: taskId, selfEvalDue: DEADLINES.selfEvalDue });
       const events = await t.db.kysely.selectFrom('audit_log').select('event').where('object_id', 'in', [taskId, ...b.items.map((i) => i.reportId)]).execute();
-      expect(events.map((e) => e.event).sort()).toEqual(['report_create', 'report_create', 'report_create', 'task_create', 'task_issue']);
+      expect(events.map((e) => e.event).sort()).toEqual(['report_attach_task', 'report_create', 'report_create', 'report_create', 'task_create', 'task_issue']);
     });
 
     it('keeps one report per department and task: the API refuses a second and the database would too', async () => {
@@ -98,9 +102,11 @@ export function bureauTaskSuite(backend: Backend): void {
       expect(by.d1!.errors).toBeGreaterThan(0);
       expect(by.d1!.waivers).toBe(by.d1!.errors);
       expect(by.d2).toMatchObject({ state: 'filling', daysLeft: -4, late: true, daysLeftText: '逾期 4 天', errors: null, waivers: null });
-      expect(by.d3).toMatchObject({ state: 'not_started', late: true, lastActivity: null });
+      expect(by.d3).toMatchObject({ state: 'filling', late: true });
+      expect(by.d1).toMatchObject({ lastActivity: expect.any(String) });
       expect(by.d2!.lastActivity).toBeTruthy();
       expect(b.summary).toMatchObject({ total: 3, late: 2 });
+      expect(b.summary.byState.filter((x) => x.count).map((x) => [x.state, x.count])).toEqual([['filling', 2], ['submitted', 1]]);
       expect((await board(t, taskId, 'revA')).items.map((i) => i.departmentId)).toEqual(['d1', 'd2']);
       expect((await board(t, taskId, 'revE')).items.map((i) => i.departmentId)).toEqual(['d3']);
       for (const who of ['prep1', 'aud']) expect((await t.call(await t.as(who), 'GET', `/api/tasks/${taskId}/board`)).statusCode).toBe(403);
