@@ -215,6 +215,8 @@ export const Report = z.object({
   schemaVersion: z.literal(1).default(1),
   kind: z.enum(['overall']).default('overall'),
   templateId: z.string().default('yueyang-overall'),
+  /** the version of that template the report was made with; a later version never changes its meaning */
+  templateVersion: z.number().int().positive().default(1),
   year: z.number().int().min(1990).max(2100).nullable().default(null),
   cover: Cover.default(() => Cover.parse({})),
   overview: Overview.default(() => Overview.parse({})),

@@ -1,6 +1,9 @@
-// A template is data: which 评分表 (score sheet) applies, with weights, rule types, grade bands and options.
-// A new city or year is a new JSON file under core/templates, not new code (domain.md §4, §10).
+// A template is data: which 评分表 (score sheet) applies, with weights, rule types, grade bands and options,
+// and the form the report is written on (core/forms). A new city or year is a new JSON file in a templates
+// directory, not new code (domain.md §4, §10); a changed sheet is a new version of the same id, and a
+// report keeps the version it was made with.
 import { z } from 'zod';
+import { FormDescriptor } from '../forms/schema';
 
 /** Metrics the scoring engine can compute from a Report (core/scoring/metrics.ts). */
 export const MetricName = z.enum([
@@ -133,8 +136,13 @@ export const TemplateOptions = z.object({
 });
 export type TemplateOptions = z.infer<typeof TemplateOptions>;
 
+/** Another template's form, by id and version: "yueyang-overall@1". */
+export const FormRef = z.string().regex(/^[a-z0-9][a-z0-9-]*@\d+$/, { message: '应写为“模板编号@版本”，例如 yueyang-overall@1' });
+
 export const Template = z.object({
-  id: z.string(),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: '模板编号只能由小写字母、数字和连字符组成（2～64个字符）' }),
+  /** a template file never changes once reports use it: a new sheet is a new version */
+  version: z.number().int().positive().default(1),
   name: z.string(),
   /** e.g. 岳阳市; 全国 for MOF defaults */
   region: z.string(),
@@ -146,5 +154,7 @@ export const Template = z.object({
   options: TemplateOptions.default(() => TemplateOptions.parse({})),
   gradeBands: z.array(GradeBand).min(1),
   scoreSheet: z.array(ScoreNodeSchema),
+  /** the form: its own descriptor, another template's ("id@version"), or (absent) the default form */
+  form: z.union([FormDescriptor, FormRef]).optional(),
 });
 export type Template = z.infer<typeof Template>;
