@@ -38,6 +38,10 @@ export const FieldDef = z.object({
   /** bounds, overriding the form's defaults for the type */
   maxLength: z.number().int().positive().optional(),
   maxItems: z.number().int().positive().optional(),
+  /** digits that must stay text in a workbook (预算编码, 电话: leading zeros) */
+  keepText: z.boolean().default(false),
+  /** the room the printed form leaves for the value, in points (long texts and lists) */
+  height: z.number().positive().max(400).optional(),
   /** false: the editor does not offer it (derived or owned elsewhere: 地区, 年度, 制表单位) */
   edit: z.boolean().default(true),
 });
