@@ -158,6 +158,13 @@ export function tables(form: FormDescriptor): TableShape[] {
   return [...derived(form).tables.values()];
 }
 
+/** "二、部门（单位）收支情况·年度收入情况表": where a table is, in the form's words. */
+export function tablePlace(form: FormDescriptor, key: string): string {
+  const t = table(form, key).def;
+  const s = sectionOfRoot(form, t.path.split('.')[0]!);
+  return s ? `${s.label}·${t.name}` : t.name;
+}
+
 /** A column's name in messages ("基本支出·人员支出"); the key itself when the table has no such column. */
 export function columnName(form: FormDescriptor, tableKey: string, column: string): string {
   return derived(form).tables.get(tableKey)?.byKey.get(column)?.qualified ?? column;

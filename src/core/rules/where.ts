@@ -1,14 +1,9 @@
 // Where a finding is, in the words a person sees on the form: section · table · row · column.
 import { fenToWan } from '../money';
-import { columnName, type FormDescriptor, section, sectionOfRoot, table } from '../forms/index';
+import { columnName, type FormDescriptor, section, tablePlace } from '../forms/index';
 import type { FinanceTableKey, Indicator, Report } from '../model/report';
 
-/** "二、部门（单位）收支情况·年度收入情况表": the section and the table's name. */
-export function tablePlace(form: FormDescriptor, key: string): string {
-  const t = table(form, key).def;
-  const s = sectionOfRoot(form, t.path.split('.')[0]!);
-  return s ? `${s.label}·${t.name}` : t.name;
-}
+export { tablePlace };
 
 export function financeCell(form: FormDescriptor, report: Report, key: FinanceTableKey, row: number, column?: string): string {
   const r = report.finance[key][row];

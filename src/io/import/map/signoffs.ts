@@ -1,8 +1,9 @@
 // 四、评价人员 and the sign-offs: the evaluators table, 评价组组长, 部门(单位)意见 with its 负责人,
 // 财政部门归口业务科室意见 with its 负责人, each with a "年 月 日" line; and 填报人 / 联系电话.
 
+import { field } from '../../../core/forms/index';
 import type { MapContext } from './context';
-import { COVER, SIGNOFF } from './labels';
+import { COVER, IMPORT_FORM, SIGNOFF } from './labels';
 import { label } from './classify';
 import { afterLabel } from './normalize';
 import { BLANK_DATE_LINE, parseDate } from './values';
@@ -100,10 +101,14 @@ function matchLabel(roles: readonly RegExp[]): { block: Block; field: 'opinion' 
   return null;
 }
 
+// the phone's label after the name: the form's words, or a bare 电话
+const phone = field(IMPORT_FORM, 'preparer.phone');
+const PREPARER_PHONE = new RegExp(`^(.*?)(?:${[phone.label, ...phone.aliases, '電話', '电话'].join('|')})\\s*[:：]?\\s*(.*)$`);
+
 /** "填报人（签名）：张三        联系电话：1234" on one line. */
 function readPreparer(ctx: MapContext, text: string, loc: { line?: number }): void {
   const after = afterLabel(text, COVER.preparer) ?? '';
-  const m = /^(.*?)(?:联系电话|联络电话|電話|电话)\s*[:：]?\s*(.*)$/.exec(after);
+  const m = PREPARER_PHONE.exec(after);
   ctx.report.preparer.name = (m ? m[1]! : after).trim();
   ctx.report.preparer.phone = (m ? m[2]! : '').trim();
   ctx.source('preparer.name', loc);
