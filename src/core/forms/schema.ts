@@ -42,6 +42,8 @@ export const FieldDef = z.object({
   keepText: z.boolean().default(false),
   /** the room the printed form leaves for the value, in points (long texts and lists) */
   height: z.number().positive().max(400).optional(),
+  /** the value is one long line: the editor gives it the whole row */
+  wide: z.boolean().default(false),
   /** false: the editor does not offer it (derived or owned elsewhere: 地区, 年度, 制表单位) */
   edit: z.boolean().default(true),
 });

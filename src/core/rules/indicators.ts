@@ -13,7 +13,7 @@ const UNIT_IN_TEXT = /(%|％|万元|亿元|元|个|次|人|件|场|家|项|天|�
 export function indicatorValues(env: RuleEnv): void {
   env.report.performance.indicators.forEach((ind, i) => {
     if (ind.kind !== '定量') return;
-    const lacks = [!ind.operator && '运算符（≥、≤、=）', ind.targetValue == null && '目标值', !ind.unit && '计量单位'].filter(Boolean);
+    const lacks = [!ind.operator && '运算符（≥、≤、=）', ind.targetValue == null && env.form.indicators.printed.targetValue, !ind.unit && env.form.indicators.columns.find((c) => c.key === 'unit')?.label].filter(Boolean);
     if (lacks.length) {
       env.add('Q1', 'IND.TARGET_INCOMPLETE', 'error', indicatorPath(i, 'target'), `${env.indicatorPlace(i)}：定量指标缺少${lacks.join('、')}，应写成如“≥ 50 次”的形式。`);
     }

@@ -1,6 +1,6 @@
 // X3: figures the narrative states ("部门支出规模85.33万元", "其中32.67万元是人员支出") must equal the tables.
 import { wanToFen } from '../money';
-import { columnName, type FormDescriptor } from '../forms/index';
+import { columnName, type FormDescriptor, table } from '../forms/index';
 import type { Report } from '../model/report';
 import type { RuleEnv } from './context';
 import { narrativePlace, wan } from './where';
@@ -29,7 +29,7 @@ const CLAIMS: Claim[] = [
   { label: column('expenditure', 'public'), words: /^公用(支出|经费)$/, value: (r) => summary(r, 'expenditure', 'public') },
   { label: column('expenditure', 'project'), words: /^项目支出$/, value: (r) => summary(r, 'expenditure', 'project') },
   { label: column('income', 'total'), words: /^(收入合计|总收入|收入总额|全年收入|年度收入)$/, value: (r) => summary(r, 'income', 'total') },
-  { label: () => '三公经费', words: /^[“"]?三公[”"]?经费$/, value: (r) => summary(r, 'threePublic', 'total') },
+  { label: (form) => table(form, 'threePublic').def.name.replace(/表$/, ''), words: /^[“"]?三公[”"]?经费$/, value: (r) => summary(r, 'threePublic', 'total') },
 ];
 
 // One pass per section: every label, then its amount; comparisons with other years are not this year's figure.

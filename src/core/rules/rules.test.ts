@@ -226,7 +226,7 @@ describe('indicator rules Q1–Q11, Q13, Q14', () => {
   });
   it('Q1 incomplete target, Q2 non-numeric actual', () => {
     const r = withIndicators(indicator({ unit: '', actual: '已完成', actualValue: null }));
-    expect(at0(r, 'IND.TARGET_INCOMPLETE')[0]?.message).toContain('计量单位');
+    expect(at0(r, 'IND.TARGET_INCOMPLETE')[0]?.message).toContain('度量单位');
     expect(at0(r, 'IND.VALUE_NOT_NUMERIC')[0]?.message).toContain('“已完成”是结论不是数值');
   });
   it('Q3 unit mismatch between the written target and the unit, and between actual and target', () => {

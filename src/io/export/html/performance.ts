@@ -6,7 +6,7 @@ import { cell, cellHtml, colgroup, framed, label, rowSpans, sectionBar, type Ren
 import { esc } from './escape';
 import { lines, numText } from './format';
 
-/** The note the form prints under a 一级 name ("（预期实现的效益）"), if any. */
+/** The note the form prints under a 一级 name, if any. */
 export function level1Note(form: FormDescriptor, level1: string): string | undefined {
   return form.indicators.level1.find((c) => c.label === level1)?.note;
 }
