@@ -5,7 +5,7 @@ import type { Report } from './model/report';
 import type { Scorecard } from './model/score';
 import { runRules } from './rules/index';
 import { scoreReport } from './scoring/engine';
-import { defaultTemplateFor, getTemplate } from './templates/index';
+import { getTemplate, templateFor } from './templates/index';
 
 export interface CheckResult {
   findings: Finding[];
@@ -13,18 +13,24 @@ export interface CheckResult {
 }
 
 export interface CheckOptions {
-  /** score against this 评分表 instead of the report's own */
+  /** score against this 评分表 instead of the report's own ("id" for its latest version, or "id@version") */
   templateId?: string;
   /** the document was cut off: sections it never reached are not judged as missing */
   truncated?: boolean;
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
-  const template = options.templateId ? getTemplate(options.templateId) : defaultTemplateFor(report);
+  const template = options.templateId ? getTemplate(...splitRef(options.templateId)) : templateFor(report);
   const score = scoreReport(report, template);
   let findings = runRules(report, template, score);
   if (options.truncated) findings = findings.filter((f) => !absentSection(report, f.path));
   return { findings, score };
+}
+
+/** "yueyang-overall@2" → id and version; a bare id means its latest version. */
+export function splitRef(ref: string): [string, number | undefined] {
+  const m = /^(.+)@(\d+)$/.exec(ref);
+  return m ? [m[1]!, Number(m[2])] : [ref, undefined];
 }
 
 /** Findings about a part of the report a truncated document never reached. */

@@ -1,7 +1,7 @@
 // jixiao check FILE|DIR… : findings and score per report. Exit 0 clean, 1 any error finding, 2 unreadable.
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { checkReport } from '../../core/check';
+import { checkReport, splitRef } from '../../core/check';
 import type { Finding } from '../../core/model/finding';
 import { getTemplate } from '../../core/templates/index';
 import type { ImportResult } from '../../io/import/index';
@@ -19,9 +19,9 @@ export function checkCommand(): Command {
     .description('检查自评报告：勾稽关系、指标质量、复制文本、签署，并按评分表计分')
     .argument('<files...>', '报告文件（.txt .docx .xlsx）或目录')
     .option('--json', '输出 JSON（多个文件时为数组）')
-    .option('--template <id>', '使用指定评分表模板（见 jixiao templates）')
+    .option('--template <id>', '使用指定评分表模板（见 jixiao templates；id 或 id@版本）')
     .action(async (inputs: string[], opts: { json?: boolean; template?: string }) => {
-      if (opts.template) getTemplate(opts.template); // fail early with the list of templates
+      if (opts.template) getTemplate(...splitRef(opts.template)); // fail early with the list of templates
       const files = expandInputs(inputs);
       const bar = files.length > 1 && process.stderr.isTTY ? new cliProgress.SingleBar({ format: '检查中 [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
       bar?.start(files.length, 0, { file: '' });

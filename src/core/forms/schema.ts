@@ -13,7 +13,7 @@ const Words = z.array(Label).default([]);
 export const FieldType = z.enum(['text', 'longText', 'list', 'count', 'date', 'score', 'grade', 'year', 'amount']);
 export type FieldType = z.infer<typeof FieldType>;
 
-export const FieldDef = z.object({
+export const FieldDef = z.strictObject({
   /** the report path, in the findings' syntax: "cover.departmentName", "overview.tasks", "year" */
   path: z.string().min(1),
   /** the field's name: messages, workbook rows, the editor, path labels */
@@ -66,7 +66,7 @@ export interface ColumnNode {
   span?: number;
 }
 export const ColumnNodeSchema: z.ZodType<ColumnNode> = z.lazy(() =>
-  z.object({
+  z.strictObject({
     key: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/).optional(),
     label: Label,
     print: Label.optional(),
@@ -79,7 +79,7 @@ export const ColumnNodeSchema: z.ZodType<ColumnNode> = z.lazy(() =>
 ) as z.ZodType<ColumnNode>;
 
 /** An arithmetic identity between the cells of one row: total = Σ parts (domain.md §3). */
-export const Identity = z.object({
+export const Identity = z.strictObject({
   /** the domain rule: A2/A3, A4 … */
   rule: z.string().min(1),
   code: z.string().regex(/^[A-Z]+\.[A-Z_]+$/),
@@ -94,11 +94,11 @@ export const Identity = z.object({
 export type Identity = z.infer<typeof Identity>;
 
 /** The institution rows every Yueyang table has: 汇总 = 局机关 + Σ 二级机构 (A1). */
-export const RowSet = z.object({
-  summary: z.object({ label: Label, aliases: Words }),
-  main: z.object({ label: Label, aliases: Words }),
+export const RowSet = z.strictObject({
+  summary: z.strictObject({ label: Label, aliases: Words }),
+  main: z.strictObject({ label: Label, aliases: Words }),
   /** numbered on blank forms: 二级机构1, 二级机构2 */
-  sub: z.object({ label: Label }),
+  sub: z.strictObject({ label: Label }),
   /** the rows a blank table prints and a new table starts with */
   blank: z.array(z.enum(['summary', 'main', 'sub'])).min(1),
   /** the header of the row-name column */
@@ -106,7 +106,7 @@ export const RowSet = z.object({
 });
 export type RowSet = z.infer<typeof RowSet>;
 
-export const TableDef = z.object({
+export const TableDef = z.strictObject({
   key: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/),
   /** report path of the rows: "finance.income" */
   path: z.string(),
@@ -131,11 +131,11 @@ export const TableDef = z.object({
 });
 export type TableDef = z.infer<typeof TableDef>;
 
-const Column = z.object({ key: z.string(), label: Label, print: Label.optional(), aliases: Words, prefix: z.boolean().default(false) });
+const Column = z.strictObject({ key: z.string(), label: Label, print: Label.optional(), aliases: Words, prefix: z.boolean().default(false) });
 export type GridColumn = z.infer<typeof Column>;
-const Choice = z.object({ label: Label, aliases: Words, note: z.string().optional(), category: z.string().optional() });
+const Choice = z.strictObject({ label: Label, aliases: Words, note: z.string().optional(), category: z.string().optional() });
 
-export const IndicatorGrid = z.object({
+export const IndicatorGrid = z.strictObject({
   /** report path of the list */
   path: z.string(),
   label: Label,
@@ -145,16 +145,16 @@ export const IndicatorGrid = z.object({
   /** the grid's columns as the workbook, the CSV, the editor and path labels name them */
   columns: z.array(Column).min(1),
   /** printed layout of the Yueyang form: 评价内容 (一级 | 二级) | 绩效目标 | 完成情况 */
-  printed: z.object({ content: Label, target: Label, result: Label, targetValue: Label, reason: Label }),
+  printed: z.strictObject({ content: Label, target: Label, result: Label, targetValue: Label, reason: Label }),
   level1: z.array(Choice).min(1),
   level2: z.array(Choice).min(1),
   /** the qualitative targets printed above the grid */
-  qualitative: z.object({ path: z.string(), label: Label, short: Label, aliases: Words, target: Label, result: Label, serial: Label }),
+  qualitative: z.strictObject({ path: z.string(), label: Label, short: Label, aliases: Words, target: Label, result: Label, serial: Label }),
   maxItems: z.number().int().positive().optional(),
 });
 export type IndicatorGrid = z.infer<typeof IndicatorGrid>;
 
-export const SignoffBlock = z.object({
+export const SignoffBlock = z.strictObject({
   key: z.enum(['leader', 'department', 'finance']),
   /** who signs, as the workbook names the row: 部门（单位） */
   party: Label,
@@ -162,19 +162,19 @@ export const SignoffBlock = z.object({
   opinion: Label.optional(),
   signer: Label,
   mark: z.string().max(20),
-  fields: z.object({ opinion: Label, signer: Label, date: Label }),
+  fields: z.strictObject({ opinion: Label, signer: Label, date: Label }),
 });
 export type SignoffBlock = z.infer<typeof SignoffBlock>;
 
-export const People = z.object({
-  evaluators: z.object({ path: z.string(), label: Label, item: Label, columns: z.array(Column).min(1), maxItems: z.number().int().positive().optional() }),
+export const People = z.strictObject({
+  evaluators: z.strictObject({ path: z.string(), label: Label, item: Label, columns: z.array(Column).min(1), maxItems: z.number().int().positive().optional() }),
   blocks: z.array(SignoffBlock).min(1),
   /** the workbook's sign-off grid header: 签署 | 意见 | 签字人 | 日期 */
-  grid: z.object({ block: Label, opinion: Label, signer: z.array(Label).min(1), date: z.array(Label).min(1) }),
+  grid: z.strictObject({ block: Label, opinion: Label, signer: z.array(Label).min(1), date: z.array(Label).min(1) }),
 });
 export type People = z.infer<typeof People>;
 
-export const NarrativePart = z.object({
+export const NarrativePart = z.strictObject({
   key: z.enum(['overview', 'management', 'organization', 'performance', 'problems', 'improvements', 'other']),
   label: Label,
   /** the heading a new part starts with */
@@ -185,7 +185,7 @@ export const NarrativePart = z.object({
 });
 export type NarrativePart = z.infer<typeof NarrativePart>;
 
-export const SectionDef = z.object({
+export const SectionDef = z.strictObject({
   key: z.string().regex(/^[a-z][A-Za-z]*$/),
   type: z.enum(['cover', 'fields', 'tables', 'performance', 'people', 'narrative', 'basics', 'scoreSheet']),
   /** the heading printed on the form */
@@ -205,7 +205,7 @@ export const SectionDef = z.object({
 export type SectionDef = z.infer<typeof SectionDef>;
 
 /** Default bounds by kind of value: what a real form holds (issue 13). */
-export const Limits = z.object({
+export const Limits = z.strictObject({
   text: z.number().int().positive(),
   longText: z.number().int().positive(),
   listItems: z.number().int().positive(),
@@ -222,10 +222,10 @@ export const Limits = z.object({
 });
 export type Limits = z.infer<typeof Limits>;
 
-export const FormDescriptor = z.object({
+export const FormDescriptor = z.strictObject({
   kind: z.enum(['overall', 'project']),
   /** composed when the report has no title of its own: {region} {year} {department} */
-  title: z.object({
+  title: z.strictObject({
     compose: Label,
     /** the printed title breaks before the first of these it ends with */
     breakBefore: Words,
@@ -242,19 +242,19 @@ export const FormDescriptor = z.object({
   people: People,
   narrative: z.array(NarrativePart).min(1),
   /** the cover's printed field lines, in order; a blank line of the form before each path in gapBefore */
-  cover: z.object({ printed: z.array(z.string()).min(1), gapBefore: z.array(z.string()).default([]) }),
+  cover: z.strictObject({ printed: z.array(z.string()).min(1), gapBefore: z.array(z.string()).default([]) }),
   /** the workbook's own sheets besides the tables' (label | value fields, texts, the review sheets) */
-  workbook: z.object({
-    fieldSheet: z.object({ name: Label, headers: z.tuple([Label, Label]), aliases: z.tuple([Words, Words]) }),
+  workbook: z.strictObject({
+    fieldSheet: z.strictObject({ name: Label, headers: z.tuple([Label, Label]), aliases: z.tuple([Words, Words]) }),
     qualitativeSheet: Label,
     indicatorSheet: Label,
     peopleSheet: Label,
-    narrativeSheet: z.object({ name: Label, headers: z.tuple([Label, Label, Label]), aliases: z.tuple([Words, Words, Words]) }),
-    scoreSheet: z.object({ name: Label, score: Label, status: Label, note: Label, noteAliases: Words, claimed: Label }),
-    findingsSheet: z.object({ name: Label, headers: z.tuple([Label, Label, Label, Label]), severityAliases: Words }),
+    narrativeSheet: z.strictObject({ name: Label, headers: z.tuple([Label, Label, Label]), aliases: z.tuple([Words, Words, Words]) }),
+    scoreSheet: z.strictObject({ name: Label, score: Label, status: Label, note: Label, noteAliases: Words, claimed: Label }),
+    findingsSheet: z.strictObject({ name: Label, headers: z.tuple([Label, Label, Label, Label]), severityAliases: Words }),
   }),
   /** the printed 评分表 appended to a review copy */
-  scorePrint: z.object({
+  scorePrint: z.strictObject({
     title: Label,
     levels: z.tuple([Label, Label, Label]),
     weight: Label,

@@ -14,6 +14,8 @@ import { parsePathText, pathText, type TemplateProblem, zodProblems } from './pr
 import yueyangOverall from './yueyang-overall.json';
 
 export const DEFAULT_TEMPLATE_ID = 'yueyang-overall';
+/** The form of a template that names none: the Yueyang 部门整体 form as version 1 has it. */
+export const DEFAULT_FORM_REF = `${DEFAULT_TEMPLATE_ID}@1`;
 
 /** Template data that cannot be used, with every problem at its JSON path. */
 export class TemplateError extends Error {
@@ -60,17 +62,19 @@ export class TemplateRegistry {
     if (!parsed.success) throw new TemplateError(id, zodProblems(parsed.error, data), 'format');
     const t = parsed.data;
     const problems: TemplateProblem[] = [...scoreSheetProblems(t)];
-    let form: FormDescriptor;
-    if (typeof t.form === 'string') {
-      const [refId, refVersion] = t.form.split('@') as [string, string];
-      const ref = this.get(refId, Number(refVersion));
-      if (!ref) problems.push({ path: ['form'], message: `引用的表单“${t.form}”不存在（须先有该模板的这一版本）` });
-      form = ref ? this.formOf(ref) : this.defaultForm();
-    } else if (t.form) {
+    let form: FormDescriptor | undefined;
+    if (t.form && typeof t.form === 'object') {
       form = t.form;
       for (const p of formProblems(t.form)) problems.push({ path: parsePathText(p.at), message: p.message });
-    } else form = this.defaultForm();
-    if (problems.length) throw new TemplateError(t.id, problems, 'content');
+    } else {
+      // no form of its own: the default form, at the version it had when such templates were written
+      const refText = t.form ?? DEFAULT_FORM_REF;
+      const [refId, refVersion] = refText.split('@') as [string, string];
+      const ref = this.get(refId, Number(refVersion));
+      if (ref) form = this.formOf(ref);
+      else problems.push({ path: ['form'], message: `引用的表单“${refText}”不存在（须先有该模板的这一版本）` });
+    }
+    if (problems.length || !form) throw new TemplateError(t.id, problems, 'content');
     return deepFreeze({ ...t, form });
   }
 
@@ -136,8 +140,9 @@ export class TemplateRegistry {
   }
 
   defaultForm(): FormDescriptor {
-    const t = this.get(DEFAULT_TEMPLATE_ID);
-    if (!t || typeof t.form !== 'object') throw new Error(`缺少默认表单（模板“${DEFAULT_TEMPLATE_ID}”）`);
+    const [id, v] = DEFAULT_FORM_REF.split('@') as [string, string];
+    const t = this.get(id, Number(v));
+    if (!t || typeof t.form !== 'object') throw new Error(`缺少默认表单（模板“${DEFAULT_FORM_REF}”）`);
     return t.form;
   }
 }
@@ -174,7 +179,7 @@ export function defaultForm(): FormDescriptor {
  * to the Yueyang sheet (an imported or old report), a known id at an unknown version is an error.
  */
 export function templateFor(report: Pick<Report, 'templateId'> & { templateVersion?: number | null }): Template {
-  if (!templates.get(report.templateId)) return templates.require(DEFAULT_TEMPLATE_ID);
+  if (!templates.get(report.templateId)) return templates.require(...(DEFAULT_FORM_REF.split('@').map((x, i) => (i ? Number(x) : x)) as [string, number]));
   return templates.require(report.templateId, report.templateVersion);
 }
 
