@@ -3,6 +3,7 @@
 import type { Finding } from './model/finding';
 import type { Report } from './model/report';
 import type { Scorecard } from './model/score';
+import type { Template } from './model/template';
 import { runRules } from './rules/index';
 import { scoreReport } from './scoring/engine';
 import { getTemplate, templateFor } from './templates/index';
@@ -15,12 +16,14 @@ export interface CheckResult {
 export interface CheckOptions {
   /** score against this 评分表 instead of the report's own ("id" for its latest version, or "id@version") */
   templateId?: string;
+  /** the report's template, already resolved (a server with its own registry of bureau templates) */
+  template?: Template;
   /** the document was cut off: sections it never reached are not judged as missing */
   truncated?: boolean;
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
-  const template = options.templateId ? getTemplate(...splitRef(options.templateId)) : templateFor(report);
+  const template = options.template ?? (options.templateId ? getTemplate(...splitRef(options.templateId)) : templateFor(report));
   const score = scoreReport(report, template);
   let findings = runRules(report, template, score);
   if (options.truncated) findings = findings.filter((f) => !absentSection(report, f.path));

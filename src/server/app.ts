@@ -27,6 +27,8 @@ import { orgRoutes } from './http/routes/org';
 import { historyRoutes } from './http/routes/history';
 import { reportRoutes } from './http/routes/reports';
 import { sessionRoutes } from './http/routes/session';
+import { templateRoutes } from './http/routes/templates';
+import { serverTemplates } from './templates';
 import { workflowRoutes } from './http/routes/workflow';
 import { installSecurityHeaders } from './http/security-headers';
 
@@ -76,8 +78,10 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     importFile: defaultImportFile,
     exportFile: exporter.exportFile,
     checkCache: new BoundedCache(2000),
+    templates: serverTemplates(() => db.kysely),
     ...options.deps,
   };
+  await deps.templates?.sync();
   if (config.demo) await seedDemo(db, { passwords: deps.passwords, clock: deps.clock, random: deps.random, importFile: deps.importFile });
   if (!options.db) app.addHook('onClose', () => db.destroy());
   app.addHook('onClose', () => exporter.close());
@@ -109,6 +113,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   exportRoutes(app, deps);
   adminRoutes(app, deps);
   orgRoutes(app, deps);
+  templateRoutes(app, deps);
   if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
   return app;
 }

@@ -99,6 +99,22 @@ export class TemplateRegistry {
     return t;
   }
 
+  /** Every template of another registry, already validated, with its origin (a server's own registry starts so). */
+  adoptAll(from: TemplateRegistry): void {
+    for (const latest of from.list()) {
+      for (const t of from.versions(latest.id)) {
+        const k = key(t.id, t.version);
+        if (this.byKey.has(k)) continue;
+        this.byKey.set(k, t);
+        this.canonical.set(k, from.canonical.get(k)!);
+        const o = from.origin(t);
+        if (o) this.origins.set(t, o);
+        const cur = this.latestById.get(t.id);
+        if (!cur || cur.version < t.version) this.latestById.set(t.id, t);
+      }
+    }
+  }
+
   /** The template with this id, at this version (default: the latest). */
   get(id: string, version?: number | null): Template | undefined {
     return version == null ? this.latestById.get(id) : this.byKey.get(key(id, version));

@@ -1,6 +1,6 @@
 // Every export format behind one call, so the CLI and the server produce the same files.
 import { zipSync, strToU8 } from 'fflate';
-import { fileBaseName } from '../../core/forms/index';
+import { type FormDescriptor, fileBaseName } from '../../core/forms/index';
 import type { Finding } from '../../core/model/finding';
 import type { Report } from '../../core/model/report';
 import type { Scorecard } from '../../core/model/score';
@@ -23,6 +23,8 @@ export interface ExportedFile {
 export interface ExportOptions {
   findings?: readonly Finding[];
   score?: Scorecard;
+  /** the form to lay the report out on; default: its template's as this process knows it */
+  form?: FormDescriptor;
 }
 
 export function isExportFormat(s: string): s is ExportFormat {
@@ -32,7 +34,7 @@ export function isExportFormat(s: string): s is ExportFormat {
 export async function exportReport(report: Report, format: ExportFormat, opts: ExportOptions = {}): Promise<ExportedFile> {
   switch (format) {
     case 'docx':
-      return { bytes: await renderReportDocx(report), ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
+      return { bytes: await renderReportDocx(report, opts.form), ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
     case 'xlsx':
       return { bytes: await renderReportXlsx(report, opts), ext: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
     case 'pdf': {
@@ -45,13 +47,12 @@ export async function exportReport(report: Report, format: ExportFormat, opts: E
     case 'json':
       return { bytes: strToU8(reportToJson(report, opts)), ext: 'json', mime: 'application/json; charset=utf-8' };
     case 'csv':
-      return { bytes: zipSync(csvFiles(report), { level: 6 }), ext: 'zip', mime: 'application/zip' };
+      return { bytes: zipSync(csvFiles(report, opts.form), { level: 6 }), ext: 'zip', mime: 'application/zip' };
   }
 }
 
 /** The CSV tables as file name → bytes (UTF-8 with BOM, as reportToCsv writes them), named as the form names them. */
-export function csvFiles(report: Report): Record<string, Uint8Array> {
-  const form = formFor(report);
+export function csvFiles(report: Report, form: FormDescriptor = formFor(report)): Record<string, Uint8Array> {
   const names = csvNames(form);
   const out: Record<string, Uint8Array> = {};
   for (const [table, csv] of Object.entries(reportToCsv(report, form))) out[`${names[table] ?? table}.csv`] = strToU8(csv);
@@ -59,6 +60,6 @@ export function csvFiles(report: Report): Record<string, Uint8Array> {
 }
 
 /** A download name as the form composes it: 2021年度党群工作部部门整体支出绩效自评报告.docx */
-export function exportFileName(report: Report, ext: string): string {
-  return `${fileBaseName(formFor(report), report).replace(/[\\/:*?"<>|\s]+/g, '')}.${ext}`;
+export function exportFileName(report: Report, ext: string, form: FormDescriptor = formFor(report)): string {
+  return `${fileBaseName(form, report).replace(/[\\/:*?"<>|\s]+/g, '')}.${ext}`;
 }

@@ -166,6 +166,29 @@ export interface IdempotencyTable {
   created_at: string;
 }
 
+/** An uploaded template (评分表 + form), one row per id and version; body is the file as uploaded. */
+export interface TemplateTable {
+  id: string;
+  version: number;
+  bureau_id: string;
+  name: string;
+  kind: string;
+  body: string;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+/** The template a bureau's new reports of a kind are made with. */
+export interface BureauTemplateTable {
+  bureau_id: string;
+  kind: string;
+  template_id: string;
+  template_version: number;
+  activated_by: string;
+  activated_at: string;
+}
+
 export interface Database {
   bureaus: BureauTable;
   sections: SectionTable;
@@ -181,6 +204,8 @@ export interface Database {
   returns: ReturnTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyTable;
+  templates: TemplateTable;
+  bureau_templates: BureauTemplateTable;
 }
 
 export type DB = Kysely<Database>;

@@ -2,7 +2,9 @@
 // departments in later states so every role has something to look at.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { field } from '../../core/forms/index';
 import { emptyReport, type Report } from '../../core/model/report';
+import { defaultForm } from '../../core/templates/index';
 import type { ReportStatus } from '../../core/workflow/index';
 import { appendAudit } from '../audit/chain';
 import type { DB, Dialect } from '../db/schema';
@@ -26,8 +28,8 @@ function blank(year: number, dept: { name: string; code: string }, score: number
   r.cover.title = `${year}年度部门整体支出绩效评价自评报告`;
   r.cover.departmentName = dept.name;
   r.cover.budgetCode = dept.code;
-  r.cover.evaluationMethod = '部门(单位)绩效自评';
-  r.cover.evaluator = '部门(单位)评价组';
+  r.cover.evaluationMethod = field(defaultForm(), 'cover.evaluationMethod').default ?? '';
+  r.cover.evaluator = field(defaultForm(), 'cover.evaluator').default ?? '';
   r.performance.selfScore = score;
   r.performance.grade = grade;
   return r;

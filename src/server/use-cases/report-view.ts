@@ -11,7 +11,7 @@ import type { DB } from '../db/schema';
 import type { Deps } from '../deps';
 import type { ReportRow } from '../repositories/reports';
 import { latestWaivers, listReturns } from '../repositories/reviews';
-import { runChecks } from './shared';
+import { runChecks, templateOf } from './shared';
 
 export interface ReportView {
   id: string;
@@ -34,7 +34,7 @@ export interface ReportView {
 
 
 export async function reportView(deps: Deps, actor: Actor, row: ReportRow, db: DB = deps.db.kysely): Promise<ReportView> {
-  const { findings, score } = runChecks(deps, row);
+  const { findings, score } = runChecks(deps, row, await templateOf(deps, row.document));
   const [waivers, returns] = await Promise.all([latestWaivers(db, row.id), listReturns(db, row.id)]);
   const status = row.status as ReportStatus;
   const roles = effectiveRoles(actor, row);

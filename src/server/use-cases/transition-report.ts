@@ -19,7 +19,7 @@ import { updateStatus } from '../repositories/reports';
 import { insertReturn, insertWaivers, listSignatures } from '../repositories/reviews';
 import { insertVersion } from '../repositories/versions';
 import { staleError } from './save-report';
-import { by, checkKey, inTransaction, loadVisibleReport, runChecks } from './shared';
+import { by, checkKey, inTransaction, loadVisibleReport, runChecks, templateOf } from './shared';
 
 export interface TransitionOptions {
   actor: Actor;
@@ -55,7 +55,7 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
   const waivers = (o.waivers ?? []).map((w) => ({ ...w, reason: w.reason.trim() }));
 
   if (o.action === 'submit') {
-    const blocking = blockingFindings(runChecks(deps, row).findings, waivers);
+    const blocking = blockingFindings(runChecks(deps, row, await templateOf(deps, row.document)).findings, waivers);
     if (blocking.length > 0)
       throw new AppError('BLOCKING_FINDINGS', `还有 ${blocking.length} 个错误未修正，请修正或逐条填写豁免理由后再提交`, { findings: blocking });
   }

@@ -97,6 +97,6 @@ async function pack(doc: Document): Promise<Uint8Array> {
   return zipSync(files, { level: 1 });
 }
 
-export async function renderReportDocx(report: Report): Promise<Uint8Array> {
-  return pack(buildReportDocument(report));
+export async function renderReportDocx(report: Report, form?: FormDescriptor): Promise<Uint8Array> {
+  return pack(buildReportDocument(report, form));
 }
