@@ -19,6 +19,7 @@ import { SessionContext, type SessionState } from './session';
 
 const EditorPage = lazy(() => import('./pages/EditorPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const TemplatesPage = lazy(() => import('./pages/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 
 const Loading = () => (
   <div className="jx-center-page">
@@ -114,6 +115,7 @@ export function App() {
           {route.name === 'report' && <EditorPage key={route.id} id={route.id} />}
           {route.name === 'dashboard' && <DashboardPage />}
           {route.name === 'audit' && <AuditPage />}
+          {route.name === 'templates' && <TemplatesPage />}
           {route.name === 'notFound' && <NotFoundPage />}
         </Suspense>
         </PageErrorBoundary>

@@ -24,6 +24,7 @@ import { FieldsSection } from '../sections/FieldsSection';
 import { FinanceSection } from '../sections/FinanceSection';
 import { NarrativeSection } from '../sections/NarrativeSection';
 import { PerformanceSection } from '../sections/PerformanceSection';
+import { ScoreSheetSection } from '../sections/ScoreSheetSection';
 import { SignoffSection } from '../sections/SignoffSection';
 import { StatusTag } from '../StatusTag';
 import { SignaturePanel } from '../workflow/SignaturePanel';
@@ -253,6 +254,18 @@ export function ReportEditor({ view, reload }: Props) {
                   );
                 case 'narrative':
                   return <NarrativeSection key={s.key} section={s} narrative={report.narrative} />;
+                case 'scoreSheet':
+                  return (
+                    <ScoreSheetSection
+                      key={s.key}
+                      section={s}
+                      score={live.score}
+                      scoreSheet={report.scoreSheet}
+                      templateId={report.templateId}
+                      templateVersion={report.templateVersion}
+                      performance={report.performance}
+                    />
+                  );
                 default:
                   return null;
               }

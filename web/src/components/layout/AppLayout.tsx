@@ -2,7 +2,7 @@
 // (name, role in Chinese, department) with 退出登录.
 import { Button, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
-import { readsReports, roleText, seesDashboard } from '../../lib/user';
+import { has, readsReports, roleText, seesDashboard } from '../../lib/user';
 import { navigate, useRoute } from '../../router';
 import { useSession } from '../../session';
 
@@ -12,6 +12,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const items = [
     ...(readsReports(user) ? [{ key: 'reports', label: seesDashboard(user) && !user.departmentId ? '报告列表' : '我的报告' }] : []),
     ...(seesDashboard(user) ? [{ key: 'dashboard', label: '绩效看板' }] : []),
+    ...(has(user, 'perf_admin') ? [{ key: 'templates', label: '评分表模板' }] : []),
     ...(!readsReports(user) ? [{ key: 'audit', label: user.kind === 'auditor' ? '审计日志' : '系统管理' }] : []),
   ];
   const selected = route.name === 'report' ? 'reports' : route.name;
