@@ -2,6 +2,7 @@
 // report model, every reference (section → field, table → row set, identity → column) resolves, keys are
 // unique, widths fit the columns. Run once when a template loads; messages name the JSON path.
 import { blankReport } from '../model/empty';
+import { CEILING } from '../model/report';
 import type { ColumnNode, FormDescriptor } from './schema';
 
 /** A problem at a JSON path of the descriptor ("form.tables[1].identities[0].parts[2]"). */
@@ -91,6 +92,10 @@ export function formProblems(form: FormDescriptor, base = 'form'): FormProblem[]
   if (!reportHas(g.qualitative.path)) add('indicators.qualitative.path', `报告模型中没有 ${g.qualitative.path}`);
   if (!reportHas(form.people.evaluators.path)) add('people.evaluators.path', `报告模型中没有 ${form.people.evaluators.path}`);
   for (const d of duplicates(form.narrative.map((n) => n.key))) add('narrative', `综述部分 ${d} 重复定义`);
+  for (const [k, v] of Object.entries(form.limits)) {
+    const ceiling = k === 'sources' ? CEILING.sources : /Items$|^(tableRows|indicators|qualitative|evaluators|narrativeParts|scoreItems|listItems)$/.test(k) ? CEILING.items : CEILING.text;
+    if (v > ceiling) add(`limits.${k}`, `不能超过系统上限 ${ceiling}`);
+  }
   form.cover.printed.forEach((p, i) => {
     if (!fields.has(p)) add(`cover.printed[${i}]`, `封面引用的字段 ${p} 未在 fields 中定义`);
   });

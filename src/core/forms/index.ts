@@ -2,3 +2,4 @@
 export * from './schema';
 export * from './derive';
 export { formProblems, reportHas, type FormProblem } from './check';
+export { boundProblems, fieldLimit, type BoundProblem } from './bounds';

@@ -218,6 +218,7 @@ export const Limits = z.strictObject({
   narrativeParts: z.number().int().positive(),
   narrativeText: z.number().int().positive(),
   claimNote: z.number().int().positive(),
+  scoreItems: z.number().int().positive(),
   sources: z.number().int().positive(),
 });
 export type Limits = z.infer<typeof Limits>;

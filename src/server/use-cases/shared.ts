@@ -5,7 +5,10 @@ import type { Finding } from '../../core/model/finding';
 import type { Report } from '../../core/model/report';
 import type { Scorecard } from '../../core/model/score';
 import type { Template } from '../../core/model/template';
+import { boundProblems, type FormDescriptor } from '../../core/forms/index';
+import { formOf, templateFor } from '../../core/templates/index';
 import { appendAudit, type AuditEntry } from '../audit/chain';
+import { AppError } from '../errors';
 import { assertCanSee } from '../auth/access';
 import { auditRole, type Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
@@ -52,6 +55,19 @@ function importedTruncated(meta: string | null): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Refuses a report beyond what its form holds (rows, items, text lengths: the template's limits), naming
+ * the places and the limits, before anything is stored.
+ */
+export async function assertWithinBounds(deps: Deps, report: Report, what: string): Promise<void> {
+  const template = await templateOf(deps, report);
+  const form: FormDescriptor = formOf(template ?? templateFor(report));
+  const problems = boundProblems(report, form);
+  if (!problems.length) return;
+  const more = problems.length > 3 ? `（共 ${problems.length} 处）` : '';
+  throw new AppError('VALIDATION', `${what}超出表单的容量：${problems.slice(0, 3).map((p) => p.message).join('')}${more}`, { problems });
 }
 
 /** The checkCache key: the content of a report's version never changes. */

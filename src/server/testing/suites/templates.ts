@@ -5,9 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkReport } from '../../../core/check';
+import { importFile } from '../../../io/import/index';
+import { seedText } from '../../../../test/helpers/seed';
 import { serverTemplates } from '../../templates';
 import type { Backend } from '../backends';
 import { json, makeTestApp, type TestApp } from '../harness';
+import { createDraft, getView } from '../report-helpers';
 
 const FIXTURE = readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'test', 'fixtures', 'templates', 'ceshi-overall.json'), 'utf8');
 /** The fixture under another id and version, optionally renamed. */
@@ -20,7 +23,7 @@ export function templatesSuite(backend: Backend): void {
   describe(`templates (${backend.name})`, () => {
     let t: TestApp;
     beforeEach(async () => {
-      t = await makeTestApp(backend, { deps: { check: (r, o) => checkReport(r, o) } });
+      t = await makeTestApp(backend, { deps: { check: (r, o) => checkReport(r, o), importFile } });
     });
     afterEach(async () => {
       await t.close();
@@ -121,6 +124,30 @@ export function templatesSuite(backend: Backend): void {
       expect(fresh.registry.get('ceshi-overall')).toBeUndefined();
       expect((await fresh.of({ templateId: 'ceshi-overall', templateVersion: 1 })).name).toBe('测试市部门整体支出绩效评价评分表');
       expect((await fresh.of({ templateId: 'no-such-city', templateVersion: 1 })).id).toBe('yueyang-overall');
+    });
+
+    it('refuses a save or an import beyond what the form holds, naming the place and the limit', async () => {
+      const prep = await t.login('prep1');
+      const draft = await createDraft(t, prep);
+      const v = await getView(t, prep, draft.id);
+      const row = { institution: '二级机构', kind: 'sub', total: '1', carryOver: null, fiscal: null, fund: null, specialAccount: null, other: null };
+      v.report.finance.income = Array.from({ length: 300 }, () => ({ ...row }));
+      v.report.overview.duties = '职'.repeat(25_000);
+      const res = await t.call(prep, 'PUT', `/api/reports/${draft.id}`, { report: v.report }, { 'if-match': `"${v.version}"` });
+      expect(res.statusCode).toBe(400);
+      expect(json(res).error.message).toBe('报告超出表单的容量：一、部门（单位）基本概况·职能职责概述：最多20000个字，现有25000个字。二、部门（单位）收支情况·年度收入情况表：最多200行，现有300行。');
+      expect(json(res).problems).toHaveLength(2);
+      expect((await getView(t, prep, draft.id)).version).toBe(v.version);
+      const huge = seedText.replace(/(\t职能职责概述\n\t)(.*)/, (_m, label: string, text: string) => `${label}${text.repeat(400)}`);
+      const boundary = '----jixiaotest';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="seed.txt"\r\nContent-Type: text/plain\r\n\r\n`),
+        Buffer.from(huge),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const imp = await t.app.inject({ method: 'POST', url: '/api/reports/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: prep } });
+      expect(imp.statusCode).toBe(400);
+      expect(json(imp).error.message).toMatch(/^导入的文件超出表单的容量：一、部门（单位）基本概况·职能职责概述：最多20000个字，现有\d+个字。$/);
     });
   });
 }
