@@ -4,7 +4,8 @@ import type { Finding } from './model/finding';
 import type { Report } from './model/report';
 import type { Scorecard } from './model/score';
 import type { Template } from './model/template';
-import { runRules } from './rules/index';
+import type { PriorYear } from './library/prior-year';
+import { runRules, withPriorYear } from './rules/index';
 import { scoreReport } from './scoring/engine';
 import { getTemplate, templateFor } from './templates/index';
 
@@ -20,6 +21,8 @@ export interface CheckOptions {
   template?: Template;
   /** the document was cut off: sections it never reached are not judged as missing */
   truncated?: boolean;
+  /** the same department's report of the year before: its indicators' actuals judge this year's targets (Q15) */
+  priorYear?: PriorYear;
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
@@ -27,6 +30,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   const score = scoreReport(report, template);
   let findings = runRules(report, template, score);
   if (options.truncated) findings = findings.filter((f) => !absentSection(report, f.path));
+  if (options.priorYear) findings = withPriorYear(findings, report, template, options.priorYear);
   return { findings, score };
 }
 
@@ -34,6 +38,12 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
 export function splitRef(ref: string): [string, number | undefined] {
   const m = /^(.+)@(\d+)$/.exec(ref);
   return m ? [m[1]!, Number(m[2])] : [ref, undefined];
+}
+
+/** Last year's rules (Q15) added to findings checkReport gave without last year (the server caches those). */
+export function addPriorYearFindings(findings: readonly Finding[], report: Report, priorYear: PriorYear, template?: Template | string): Finding[] {
+  const t = typeof template === 'string' ? getTemplate(...splitRef(template)) : (template ?? templateFor(report));
+  return withPriorYear(findings, report, t, priorYear);
 }
 
 /** Findings about a part of the report a truncated document never reached. */

@@ -25,6 +25,7 @@ import { adminRoutes } from './http/routes/admin';
 import { exportRoutes } from './http/routes/export';
 import { orgRoutes } from './http/routes/org';
 import { historyRoutes } from './http/routes/history';
+import { libraryRoutes } from './http/routes/library';
 import { reportRoutes } from './http/routes/reports';
 import { sessionRoutes } from './http/routes/session';
 import { templateRoutes } from './http/routes/templates';
@@ -79,6 +80,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     exportFile: exporter.exportFile,
     checkCache: new BoundedCache(2000),
     templates: serverTemplates(() => db.kysely),
+    priorYearCache: new BoundedCache(2000),
     ...options.deps,
   };
   await deps.templates?.sync();
@@ -114,6 +116,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   adminRoutes(app, deps);
   orgRoutes(app, deps);
   templateRoutes(app, deps);
+  libraryRoutes(app, deps);
   if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
   return app;
 }

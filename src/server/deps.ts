@@ -8,6 +8,7 @@ import type { ImportResult } from '../io/import/index';
 import type { ServerConfig } from './config';
 import type { Db } from './db/schema';
 import type { ServerTemplates } from './templates';
+import type { PriorYearView } from './use-cases/prior-year';
 
 export interface Clock {
   now(): Date;
@@ -47,6 +48,8 @@ export interface Deps {
   exportFile?: (report: Report, format: ExportFormat, opts: ExportOptions) => Promise<ExportedFile & { fileName: string }>;
   /** findings and score by report id and version (content of a version never changes) */
   checkCache?: BoundedCache<{ findings: CheckResult['findings']; score: CheckResult['score'] | null }>;
+  /** last year's report's indicators by its id and version (use-cases/prior-year.ts) */
+  priorYearCache?: BoundedCache<PriorYearView>;
 }
 
 /** A small LRU map: enough to keep repeated GETs of the same version from re-running every rule. */

@@ -20,6 +20,7 @@ import { SessionContext, type SessionState } from './session';
 const EditorPage = lazy(() => import('./pages/EditorPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const TemplatesPage = lazy(() => import('./pages/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const LibraryPage = lazy(() => import('./pages/LibraryPage'));
 
 const Loading = () => (
   <div className="jx-center-page">
@@ -116,6 +117,7 @@ export function App() {
           {route.name === 'dashboard' && <DashboardPage />}
           {route.name === 'audit' && <AuditPage />}
           {route.name === 'templates' && <TemplatesPage />}
+          {route.name === 'library' && <LibraryPage />}
           {route.name === 'notFound' && <NotFoundPage />}
         </Suspense>
         </PageErrorBoundary>

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'audit' }
   | { name: 'templates' }
+  | { name: 'library' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -18,6 +19,7 @@ export function parseRoute(pathname: string): Route {
   if (p === '/dashboard') return { name: 'dashboard' };
   if (p === '/audit') return { name: 'audit' };
   if (p === '/templates') return { name: 'templates' };
+  if (p === '/library') return { name: 'library' };
   const m = /^\/reports\/([^/]+)$/.exec(p);
   if (m) return { name: 'report', id: decodeURIComponent(m[1]!) };
   return { name: 'notFound' };

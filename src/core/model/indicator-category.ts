@@ -16,6 +16,9 @@ export type IndicatorCategory =
   | 'satisfaction' // 满意度
   | 'other';
 
+/** The categories in the order the 101号 tree prints them. */
+export const CATEGORY_ORDER: readonly IndicatorCategory[] = ['quantity', 'quality', 'timeliness', 'cost', 'economic', 'social', 'ecological', 'sustainability', 'satisfaction', 'other'];
+
 export type IndicatorGroup = 'output' | 'outcome' | 'satisfaction' | 'other';
 
 const CATEGORY: ReadonlyArray<[RegExp, IndicatorCategory]> = [

@@ -28,6 +28,7 @@ function indicator(over: Partial<Indicator> = {}): Indicator {
     weight: null,
     score: null,
     deviationReason: '',
+    libraryId: null,
     ...over,
   };
 }

@@ -8,7 +8,8 @@ import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { ioExporter } from '../exporter';
-import { by, inTransaction, loadVisibleReport, runChecks, templateOf } from './shared';
+import { checksWithPriorYear } from './prior-year';
+import { by, inTransaction, loadVisibleReport, templateOf } from './shared';
 
 export interface ExportDownload {
   bytes: Uint8Array;
@@ -25,7 +26,7 @@ export interface ExportDownload {
 export async function exportReportFile(deps: Deps, o: { actor: Actor; id: string; format: ExportFormat }): Promise<ExportDownload> {
   const row = await loadVisibleReport(deps, o.actor, o.id);
   const template = await templateOf(deps, row.document);
-  const { findings, score } = runChecks(deps, row, template);
+  const { findings, score } = await checksWithPriorYear(deps, o.actor, row);
   const exportFile = deps.exportFile ?? ioExporter(deps.config).exportFile;
   let file: Awaited<ReturnType<typeof exportFile>>;
   try {

@@ -12,6 +12,7 @@ import { nowIso, type Deps } from '../deps';
 import { findReport, updateContent, type ReportRow } from '../repositories/reports';
 import { EncodedJson } from '../repositories/json';
 import { insertVersion } from '../repositories/versions';
+import { syncReportUsage } from './library-usage';
 import { assertWithinBounds, by, inTransaction, loadVisibleReport, projection } from './shared';
 
 export interface SaveResult {
@@ -60,6 +61,7 @@ export async function saveReport(
     }
     const version = row.version + 1;
     await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: row.status, action: 'save', document, user_id: o.actor.id, created_at: at });
+    await syncReportUsage(trx, row, row.document, next);
     await audit({ ...by(o.actor), event: 'report_save', objectType: 'report', objectId: row.id, detail: { version, changed: changes.length, paths: changes.slice(0, 20).map((c) => c.path) } });
     return { id: row.id, status: row.status as ReportStatus, version, updatedAt: at, changed: changes.length };
   });

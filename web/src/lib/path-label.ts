@@ -42,6 +42,9 @@ function leafName(report: Report | null, id: string): string | undefined {
   }
 }
 
+/** Indicator fields the printed form has no column for: named by the module that adds them. */
+const INDICATOR_EXTRA: Record<string, string> = { libraryId: '指标库引用' };
+
 /** The report's form; a report whose template is not loaded here yet is described in the default form. */
 export function formOfReport(report: Report | null): FormDescriptor {
   if (!report) return defaultForm();
@@ -76,7 +79,7 @@ export function describePath(report: Report | null, path: string, form: FormDesc
   if (root === 'performance' && a === 'indicators' && typeof b === 'number') {
     const ind = report?.performance.indicators[b];
     const name = ind?.name ? `“${clip(ind.name)}”` : '';
-    const col = typeof c === 'string' ? grid.columns.find((x) => x.key === INDICATOR_COLUMN[c])?.label ?? c : undefined;
+    const col = typeof c === 'string' ? grid.columns.find((x) => x.key === INDICATOR_COLUMN[c])?.label ?? INDICATOR_EXTRA[c] ?? c : undefined;
     return join(`${grid.short}第${b + 1}项${name}`, col);
   }
   if (root === 'performance' && a === 'qualitative' && typeof b === 'number') {

@@ -5,6 +5,7 @@ import { readAmount } from '../../../core/money';
 import type { FinanceTableKey, InstitutionKind } from '../../../core/model/report';
 import type { MapContext, Token } from './context';
 import { FINANCE_HEADER, IMPORT_FORM, INSTITUTION } from './labels';
+import { toSimplified } from './simplified';
 
 interface RowLabel {
   kind: InstitutionKind;
@@ -77,7 +78,7 @@ function readTable(ctx: MapContext, shape: TableShape, from: number, to: number)
         }
         return;
       }
-      const parsed = readAmount(cell.text);
+      const parsed = readAmount(toSimplified(cell.text));
       const path = `finance.${key}[${rowIndex}].${col.key}`;
       if (parsed.kind === 'invalid') {
         ctx.diag({ code: 'IMPORT.BAD_AMOUNT', severity: 'error', path, loc: cell.loc, message: `${place}·${label.institution}行·${col.qualified}列：“${cell.text}”不是金额（万元），已保留原文在未识别内容中。` });
@@ -99,7 +100,7 @@ function paragraphCells(ctx: MapContext, from: number, to: number): Token[] {
   for (let j = from; j < to; j++) {
     const t = ctx.tokens[j]!;
     if (t.text === '') continue;
-    if (rowLabel(t) || readAmount(t.text).kind === 'invalid') break;
+    if (rowLabel(t) || readAmount(toSimplified(t.text)).kind === 'invalid') break;
     out.push(t);
   }
   return out;

@@ -5,7 +5,8 @@ import { field } from '../../../core/forms/index';
 import type { MapContext } from './context';
 import { COVER, IMPORT_FORM, SIGNOFF } from './labels';
 import { label } from './classify';
-import { afterLabel } from './normalize';
+import { afterLabel, PINYIN_GLOSS } from './normalize';
+import { toSimplifiedAligned } from './simplified';
 import { BLANK_DATE_LINE, parseDate } from './values';
 
 export function mapEvaluators(ctx: MapContext, from: number, to: number): void {
@@ -101,16 +102,19 @@ function matchLabel(roles: readonly RegExp[]): { block: Block; field: 'opinion' 
   return null;
 }
 
-// the phone's label after the name: the form's words, or a bare 电话
+// the phone's label after the name (the form's words, or a bare 电话), with the pinyin glosses a web copy
+// may print after any of its characters
+const GLOSS = `(?:${PINYIN_GLOSS})?`;
 const phone = field(IMPORT_FORM, 'preparer.phone');
-const PREPARER_PHONE = new RegExp(`^(.*?)(?:${[phone.label, ...phone.aliases, '電話', '电话'].join('|')})\\s*[:：]?\\s*(.*)$`);
+const PREPARER_PHONE = new RegExp(`(?:${[phone.label, ...phone.aliases, '电话'].map((w) => Array.from(w).join(GLOSS) + GLOSS).join('|')})\\s*[:：]?\\s*`);
 
 /** "填报人（签名）：张三        联系电话：1234" on one line. */
 function readPreparer(ctx: MapContext, text: string, loc: { line?: number }): void {
   const after = afterLabel(text, COVER.preparer) ?? '';
-  const m = PREPARER_PHONE.exec(after);
-  ctx.report.preparer.name = (m ? m[1]! : after).trim();
-  ctx.report.preparer.phone = (m ? m[2]! : '').trim();
+  // found on the simplified line, cut from the printed one (positions are the same)
+  const m = PREPARER_PHONE.exec(toSimplifiedAligned(after));
+  ctx.report.preparer.name = (m ? after.slice(0, m.index) : after).trim();
+  ctx.report.preparer.phone = (m ? after.slice(m.index + m[0].length) : '').trim();
   ctx.source('preparer.name', loc);
 }
 

@@ -5,6 +5,7 @@ import * as m0001 from './0001-init';
 import * as m0002 from './0002-org-admin';
 import * as m0003 from './0003-read-indexes';
 import * as m0010 from './0010-templates';
+import * as m0015 from './0015-indicator-library';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0002-org-admin': { up: (db) => m0002.up(db), down: (db) => m0002.down(db) },
     '0003-read-indexes': { up: (db) => m0003.up(db), down: (db) => m0003.down(db) },
     '0010-templates': { up: (db) => m0010.up(db), down: (db) => m0010.down(db) },
+    '0015-indicator-library': { up: (db) => m0015.up(db), down: (db) => m0015.down(db) },
   };
   return { getMigrations: async () => all };
 }

@@ -130,7 +130,7 @@ export function templatesSuite(backend: Backend): void {
       const prep = await t.login('prep1');
       const draft = await createDraft(t, prep);
       const v = await getView(t, prep, draft.id);
-      const row = { institution: '二级机构', kind: 'sub', total: '1', carryOver: null, fiscal: null, fund: null, specialAccount: null, other: null };
+      const row = { institution: '二级机构', kind: 'sub' as const, total: '1', carryOver: null, fiscal: null, fund: null, specialAccount: null, other: null };
       v.report.finance.income = Array.from({ length: 300 }, () => ({ ...row }));
       v.report.overview.duties = '职'.repeat(25_000);
       const res = await t.call(prep, 'PUT', `/api/reports/${draft.id}`, { report: v.report }, { 'if-match': `"${v.version}"` });

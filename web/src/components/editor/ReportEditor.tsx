@@ -61,6 +61,7 @@ export function ReportEditor({ view, reload }: Props) {
     activeReturn: latestReturn,
     waivers,
     onMissing: () => message.info('该项不在编辑页面中（例如整份报告层面的问题）'),
+    priorYear: view.priorYear,
   });
   const autosave = useAutosave({
     id: view.id,
@@ -240,7 +241,7 @@ export function ReportEditor({ view, reload }: Props) {
                 case 'tables':
                   return <FinanceSection key={s.key} section={s} finance={report.finance} />;
                 case 'performance':
-                  return <PerformanceSection key={s.key} section={s} performance={report.performance} templateId={report.templateId} templateVersion={report.templateVersion} />;
+                  return <PerformanceSection key={s.key} section={s} performance={report.performance} templateId={report.templateId} templateVersion={report.templateVersion} year={report.year} />;
                 case 'people':
                   return (
                     <SignoffSection

@@ -13,6 +13,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...(readsReports(user) ? [{ key: 'reports', label: seesDashboard(user) && !user.departmentId ? '报告列表' : '我的报告' }] : []),
     ...(seesDashboard(user) ? [{ key: 'dashboard', label: '绩效看板' }] : []),
     ...(has(user, 'perf_admin') ? [{ key: 'templates', label: '评分表模板' }] : []),
+    ...(readsReports(user) ? [{ key: 'library', label: '指标库' }] : []),
     ...(!readsReports(user) ? [{ key: 'audit', label: user.kind === 'auditor' ? '审计日志' : '系统管理' }] : []),
   ];
   const selected = route.name === 'report' ? 'reports' : route.name;

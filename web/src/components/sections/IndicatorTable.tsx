@@ -1,14 +1,17 @@
 // The form's indicator grid (整体支出绩效定量目标): one row per 三级指标, its columns as the form names them.
 // 指标值 and 完成值 also set their numeric parts (targetValue, actualValue) that the rules read.
-import { Button, Input } from 'antd';
-import { memo } from 'react';
+import { Button, Input, Space, Tag } from 'antd';
+import { memo, useMemo, useState } from 'react';
 import type { FormDescriptor } from '../../../../src/core/forms/index';
+import { matchPriorYear, type PriorMatch } from '../../../../src/core/library/prior-year';
+import { quotedLibraryIds, targetText } from '../../../../src/core/library/quote';
 import type { Indicator } from '../../../../src/core/model/report';
 import { NATURE_OPTIONS, indicatorPatch, natureOf } from '../../lib/indicator-values';
 import { useEditor } from '../editor/editor-context';
 import { AreaField, SelectField, TextField } from '../editor/fields';
 import { PathField } from '../editor/PathField';
 import { ReturnNotes } from '../editor/ReturnNotes';
+import { QuoteLibraryDialog } from '../library/QuoteLibraryDialog';
 import { SubTitle } from './Section';
 
 /** A new row: the first 一级 and 二级 the form offers. */
@@ -26,9 +29,10 @@ const blank = (form: FormDescriptor): Indicator => ({
   weight: null,
   score: null,
   deviationReason: '',
+  libraryId: null,
 });
 
-export const IndicatorTable = memo(function IndicatorTable({ indicators }: { indicators: readonly Indicator[] }) {
+export const IndicatorTable = memo(function IndicatorTable({ indicators, year = null }: { indicators: readonly Indicator[]; year?: number | null }) {
   const ctx = useEditor();
   const grid = ctx.form.indicators;
   const base = grid.path;
@@ -40,20 +44,33 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators }: { ind
   const full = indicators.length >= (grid.maxItems ?? ctx.form.limits.indicators);
   const patch = (i: number, p: Partial<Indicator>) =>
     ctx.update(`${base}[${i}]`, (old) => ({ ...(old as Indicator), ...p }));
+  const [quoting, setQuoting] = useState(false);
+  const quoted = useMemo(() => new Set(quotedLibraryIds(indicators)), [indicators]);
+  // last year's row of each indicator (same library entry, else same category and name): shown beside this year's
+  const prior = useMemo(() => (ctx.priorYear ? matchPriorYear(indicators, ctx.priorYear.indicators) : []), [indicators, ctx.priorYear]);
+  const priorYearText = ctx.priorYear?.year != null ? `${ctx.priorYear.year}年` : '上年';
 
   return (
     <PathField path={base} className="jx-ind-wrap">
       <SubTitle
         extra={
           editable && (
-            <Button size="small" disabled={full} onClick={() => ctx.update(base, (old) => [...((old as Indicator[]) ?? []), blank(ctx.form)])}>
-              添加指标
-            </Button>
+            <Space size="small">
+              <Button size="small" onClick={() => setQuoting(true)}>
+                从指标库引用
+              </Button>
+              <Button size="small" disabled={full} onClick={() => ctx.update(base, (old) => [...((old as Indicator[]) ?? []), blank(ctx.form)])}>
+                添加指标
+              </Button>
+            </Space>
           )
         }
       >
         {grid.label}
       </SubTitle>
+      {editable && (
+        <QuoteLibraryDialog open={quoting} year={year} quoted={quoted} onClose={() => setQuoting(false)} onQuote={(rows) => ctx.update(base, (old) => [...((old as Indicator[]) ?? []), ...rows])} />
+      )}
       <div className="jx-table-scroll">
         <table className="jx-ind jx-ind-wide">
           <colgroup>
@@ -98,6 +115,7 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators }: { ind
                   </td>
                   <td>
                     <AreaField path={`${p}.name`} value={ind.name} cell minRows={1} ariaLabel={`第${i + 1}项${col('name')}`} maxLength={text} />
+                    {ind.libraryId && <Tag className="jx-lib-tag" title="引自指标库：下一年度可据此对照本年数值">指标库</Tag>}
                   </td>
                   <td>
                     <SelectField
@@ -113,12 +131,14 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators }: { ind
                   </td>
                   <td>
                     <TargetCell index={i} ind={ind} onPatch={patch} label={col('target')} />
+                    <PriorValue match={prior[i]} field="target" year={priorYearText} />
                   </td>
                   <td>
                     <TextField path={`${p}.unit`} value={ind.unit} cell ariaLabel={`第${i + 1}项${col('unit')}`} maxLength={40} />
                   </td>
                   <td>
                     <ValueCell index={i} ind={ind} onPatch={patch} label={col('actual')} />
+                    <PriorValue match={prior[i]} field="actual" year={priorYearText} />
                   </td>
                   <td>
                     <AreaField path={`${p}.deviationReason`} value={ind.deviationReason} cell minRows={1} ariaLabel={`第${i + 1}项${col('reason')}`} maxLength={text} />
@@ -140,6 +160,17 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators }: { ind
     </PathField>
   );
 });
+
+/** Last year's 指标值 or 完成值 of the same indicator, under this year's. */
+function PriorValue({ match, field, year }: { match: PriorMatch | null | undefined; field: 'target' | 'actual'; year: string }) {
+  if (!match) return null;
+  const text = field === 'target' ? targetText(match.indicator) : match.indicator.actual;
+  return (
+    <div className="jx-prior" data-testid="prior-value">
+      {year}：{text || '（空）'}
+    </div>
+  );
+}
 
 type CellProps = { index: number; ind: Indicator; label: string; onPatch: (i: number, p: Partial<Indicator>) => void };
 

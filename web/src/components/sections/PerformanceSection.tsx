@@ -12,9 +12,9 @@ import { PathField } from '../editor/PathField';
 import { IndicatorTable } from './IndicatorTable';
 import { Section, SubTitle } from './Section';
 
-type Props = { section: SectionDef; performance: Report['performance'] } & Pick<Report, 'templateId' | 'templateVersion'>;
+type Props = { section: SectionDef; performance: Report['performance']; year?: number | null } & Pick<Report, 'templateId' | 'templateVersion'>;
 
-export const PerformanceSection = memo(function PerformanceSection({ section, performance, templateId, templateVersion }: Props) {
+export const PerformanceSection = memo(function PerformanceSection({ section, performance, templateId, templateVersion, year = null }: Props) {
   const ctx = useEditor();
   const q = ctx.form.indicators.qualitative;
   const editable = ctx.canEdit(q.path);
@@ -53,7 +53,7 @@ export const PerformanceSection = memo(function PerformanceSection({ section, pe
           ))}
         </div>
       </PathField>
-      <IndicatorTable indicators={performance.indicators} />
+      <IndicatorTable indicators={performance.indicators} year={year} />
       <div className="jx-form-grid" style={{ marginTop: 16 }}>
         {section.fields.map((p) => {
           const f = field(ctx.form, p);
