@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app-server';
 import { findChromium, launch } from './support/chromium';
-import { expectText, expectValue, login, scrollTo, shot, waitSaved } from './support/pages';
+import { expectText, expectValue, login, newDraft, scrollTo, shot, waitSaved } from './support/pages';
 
 const chromiumPath = findChromium();
 const TEMPLATE = join(process.cwd(), 'test', 'fixtures', 'templates', 'ceshi-overall.json');
@@ -59,13 +59,7 @@ describe.skipIf(!chromiumPath)('a bureau template and the 评分表 in the brows
 
   it('the team enters its 评分表 and sees each line beside the computed score, the total and the grade follow', async () => {
     await as('demo-preparer2');
-    await page.getByRole('button', { name: '新建报告' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建自评报告' });
-    await dialog.waitFor();
-    await page.waitForTimeout(500); // the dialog's opening animation
-    await dialog.getByRole('button', { name: '新建' }).click();
-    await page.waitForURL(/\/reports\/[^/]+$/);
-    await page.getByTestId('findings-panel').waitFor();
+    await newDraft(page);
     await scrollTo(page, '#sec-scoreSheet');
     const fill = async (label: string, value: string) => {
       const input = page.getByLabel(label, { exact: true });

@@ -8,14 +8,10 @@ import type { Deps } from '../deps';
 import { AppError, forbidden } from '../errors';
 import type { ServerTemplates } from '../templates';
 
-export interface TemplateSummary {
-  id: string;
-  version: number;
-  name: string;
-  region: string;
-  kind: Template['kind'];
-  years: [number | null, number | null];
-  description: string;
+/** What names a template version: the same in the list and in the preview. */
+export type TemplateHead = Pick<Template, 'id' | 'version' | 'name' | 'region' | 'kind' | 'years' | 'description'>;
+
+export interface TemplateSummary extends TemplateHead {
   /** builtin / file: installed with the server; upload: the bureau's own */
   source: 'builtin' | 'file' | 'upload';
   versions: number[];
@@ -26,14 +22,7 @@ export interface TemplateSummary {
   unknownItems: number;
 }
 
-export interface TemplatePreview {
-  id: string;
-  version: number;
-  name: string;
-  region: string;
-  kind: Template['kind'];
-  years: [number | null, number | null];
-  description: string;
+export interface TemplatePreview extends TemplateHead {
   sections: string[];
   tables: string[];
   gradeBands: Array<{ min: number; label: string }>;
@@ -72,17 +61,13 @@ function leaves(nodes: readonly ScoreNode[], path: string[] = [], out: TemplateP
   return out;
 }
 
+const headOf = (t: Template): TemplateHead => ({ id: t.id, version: t.version, name: t.name, region: t.region, kind: t.kind, years: t.years, description: t.description });
+
 export function summaryOf(deps: Deps, t: Template, active: readonly BureauTemplateTable[]): TemplateSummary {
   const reg = registryOf(deps).registry;
   const items = leaves(t.scoreSheet);
   return {
-    id: t.id,
-    version: t.version,
-    name: t.name,
-    region: t.region,
-    kind: t.kind,
-    years: t.years,
-    description: t.description,
+    ...headOf(t),
     source: reg.origin(t)?.source ?? 'builtin',
     versions: reg.versions(t.id).map((v) => v.version),
     active: active.some((a) => a.kind === t.kind && a.template_id === t.id && a.template_version === t.version),
@@ -94,13 +79,7 @@ export function summaryOf(deps: Deps, t: Template, active: readonly BureauTempla
 export function previewOf(t: Template): TemplatePreview {
   const form = typeof t.form === 'object' ? t.form : undefined;
   return {
-    id: t.id,
-    version: t.version,
-    name: t.name,
-    region: t.region,
-    kind: t.kind,
-    years: t.years,
-    description: t.description,
+    ...headOf(t),
     sections: form?.sections.map((s) => s.label) ?? [],
     tables: form?.tables.map((x) => x.name) ?? [],
     gradeBands: t.gradeBands.map((b) => ({ min: b.min, label: b.label })),
