@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { checkCommand } from './commands/check';
 import { importCommand } from './commands/import';
 import { templatesCommand } from './commands/templates';
+import { installTemplates } from '../io/templates/load-dir';
 
 // Server-side commands pull in Fastify, Kysely and the database drivers; load them only when asked for, so
 // `jixiao check` starts fast.
@@ -26,6 +27,8 @@ const program = new Command('jixiao')
   .version('0.1.0')
   .showHelpAfterError('（用 jixiao --help 查看用法）');
 
+// Templates dropped into the shipped directory or JIXIAO_TEMPLATES_DIR are known to every command.
+installTemplates();
 program.addCommand(importCommand());
 program.addCommand(checkCommand());
 program.addCommand(templatesCommand());

@@ -4,10 +4,11 @@ import type { Finding } from './model/finding';
 import type { Report } from './model/report';
 import type { Scorecard } from './model/score';
 import type { ExpectedPriorIssue } from './rules/prior-issues';
+import type { Template } from './model/template';
 import type { PriorYear } from './library/prior-year';
 import { runRules, withPriorIssues, withPriorYear } from './rules/index';
 import { scoreReport } from './scoring/engine';
-import { defaultTemplateFor, getTemplate } from './templates/index';
+import { getTemplate, templateFor } from './templates/index';
 
 export interface CheckResult {
   findings: Finding[];
@@ -15,8 +16,10 @@ export interface CheckResult {
 }
 
 export interface CheckOptions {
-  /** score against this 评分表 instead of the report's own */
+  /** score against this 评分表 instead of the report's own ("id" for its latest version, or "id@version") */
   templateId?: string;
+  /** the report's template, already resolved (a server with its own registry of bureau templates) */
+  template?: Template;
   /** the document was cut off: sections it never reached are not judged as missing */
   truncated?: boolean;
   /** last year's 整改 items the report must answer as 上年问题整改情况 (rule X8) */
@@ -26,7 +29,7 @@ export interface CheckOptions {
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
-  const template = options.templateId ? getTemplate(options.templateId) : defaultTemplateFor(report);
+  const template = options.template ?? (options.templateId ? getTemplate(...splitRef(options.templateId)) : templateFor(report));
   const score = scoreReport(report, template);
   let findings = runRules(report, template, score);
   if (options.truncated) findings = findings.filter((f) => !absentSection(report, f.path));
@@ -35,14 +38,23 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   return { findings, score };
 }
 
+/** "yueyang-overall@2" → id and version; a bare id means its latest version. */
+export function splitRef(ref: string): [string, number | undefined] {
+  const m = /^(.+)@(\d+)$/.exec(ref);
+  return m ? [m[1]!, Number(m[2])] : [ref, undefined];
+}
+
 /** Last year's rules (Q15) added to findings checkReport gave without last year (the server caches those). */
-export function addPriorYearFindings(findings: readonly Finding[], report: Report, priorYear: PriorYear, templateId?: string): Finding[] {
-  return withPriorYear(findings, report, templateId ? getTemplate(templateId) : defaultTemplateFor(report), priorYear);
+export function addPriorYearFindings(findings: readonly Finding[], report: Report, priorYear: PriorYear, template?: Template | string): Finding[] {
+  const t = typeof template === 'string' ? getTemplate(...splitRef(template)) : (template ?? templateFor(report));
+  return withPriorYear(findings, report, t, priorYear);
 }
 
 /** Last year's 整改 items the report leaves out (X8) added to findings checkReport gave without them (the server caches those). */
-export function addPriorIssueFindings(findings: readonly Finding[], report: Report, expected: readonly ExpectedPriorIssue[], templateId?: string): Finding[] {
-  return expected.length ? withPriorIssues(findings, report, templateId ? getTemplate(templateId) : defaultTemplateFor(report), expected) : [...findings];
+export function addPriorIssueFindings(findings: readonly Finding[], report: Report, expected: readonly ExpectedPriorIssue[], template?: Template | string): Finding[] {
+  if (!expected.length) return [...findings];
+  const t = typeof template === 'string' ? getTemplate(...splitRef(template)) : (template ?? templateFor(report));
+  return withPriorIssues(findings, report, t, expected);
 }
 
 /** Findings about a part of the report a truncated document never reached. */

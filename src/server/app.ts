@@ -31,6 +31,8 @@ import { bureauReviewRoutes } from './http/routes/bureau-review';
 import { rectificationRoutes } from './http/routes/rectifications';
 import { taskRoutes } from './http/routes/tasks';
 import { sessionRoutes } from './http/routes/session';
+import { templateRoutes } from './http/routes/templates';
+import { serverTemplates } from './templates';
 import { workflowRoutes } from './http/routes/workflow';
 import { installSecurityHeaders } from './http/security-headers';
 
@@ -80,9 +82,11 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     importFile: defaultImportFile,
     exportFile: exporter.exportFile,
     checkCache: new BoundedCache(2000),
+    templates: serverTemplates(() => db.kysely),
     priorYearCache: new BoundedCache(2000),
     ...options.deps,
   };
+  await deps.templates?.sync();
   if (config.demo) await seedDemo(db, { passwords: deps.passwords, clock: deps.clock, random: deps.random, importFile: deps.importFile });
   if (!options.db) app.addHook('onClose', () => db.destroy());
   app.addHook('onClose', () => exporter.close());
@@ -117,6 +121,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   taskRoutes(app, deps);
   bureauReviewRoutes(app, deps);
   rectificationRoutes(app, deps);
+  templateRoutes(app, deps);
   libraryRoutes(app, deps);
   if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
   return app;

@@ -2,11 +2,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CheckResult } from '../core/check';
 import type { Report } from '../core/model/report';
+import type { Template } from '../core/model/template';
 import type { ExportedFile, ExportFormat, ExportOptions } from '../io/export/index';
 import type { ImportResult } from '../io/import/index';
 import type { ServerConfig } from './config';
 import type { Db } from './db/schema';
 import type { ReminderSender } from './notify';
+import type { ServerTemplates } from './templates';
 import type { PriorYearView } from './use-cases/prior-year';
 
 export interface Clock {
@@ -38,7 +40,9 @@ export interface Deps {
   logger: Logger;
   passwords: PasswordHasher;
   /** core/check.ts checkReport: findings and score (truncated: the imported source was cut off) */
-  check: (report: Report, options?: { truncated?: boolean }) => CheckResult;
+  check: (report: Report, options?: { truncated?: boolean; template?: Template }) => CheckResult;
+  /** the templates this server knows: shipped, JIXIAO_TEMPLATES_DIR's and the bureaus' uploads (templates.ts) */
+  templates?: ServerTemplates;
   /** io/import importFile */
   importFile: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
   /** io/export exportReport plus its download name (exportFileName); see exporter.ts (the default) */

@@ -24,7 +24,7 @@ export function ioExporter(config: Pick<ServerConfig, 'pdf'>): Exporter {
         pdfUsed = true;
       }
       const file = await io.exportReport(report, format, opts);
-      return { ...file, fileName: io.exportFileName(report, file.ext) };
+      return { ...file, fileName: io.exportFileName(report, file.ext, opts.form) };
     },
     async close() {
       if (!pdfUsed) return;

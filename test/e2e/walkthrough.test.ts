@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app-server';
 import { findChromium, isCI, launch, warnMissing } from './support/chromium';
-import { errorCount, expectClass, field, expectCount, expectText, expectValue, finding, login, logout, openReport, scrollTo, shot, waitSaved, waitStatus } from './support/pages';
+import { errorCount, expectClass, field, expectCount, expectText, expectValue, finding, login, logout, newDraft, openReport, scrollTo, shot, waitSaved, waitStatus } from './support/pages';
 
 const chromiumPath = findChromium();
 if (!chromiumPath && !isCI) warnMissing();
@@ -234,13 +234,7 @@ describe.skipIf(!chromiumPath)('report review cycle in the browser', () => {
     await expectValue(page.getByLabel('汇总·收入合计', { exact: true }), '87.2217');
     await shot(page, '18-imported-draft');
     await page.goto(`${app.url}/reports`);
-    await page.getByRole('button', { name: '新建报告' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建自评报告' });
-    await dialog.waitFor();
-    await page.waitForTimeout(500); // the dialog's opening animation
-    await dialog.getByRole('button', { name: '新建' }).click();
-    await page.waitForURL(/\/reports\/[^/]+$/);
-    await page.getByTestId('findings-panel').waitFor();
+    await newDraft(page);
     await scrollTo(page, '#sec-finance');
     await page.getByRole('button', { name: '按模板生成四张表' }).click();
     await page.getByLabel('局机关·收入合计', { exact: true }).fill('12.5');

@@ -23,6 +23,7 @@ const TasksPage = lazy(() => import('./pages/TasksPage'));
 const TaskPage = lazy(() => import('./pages/TaskPage'));
 const RectificationsPage = lazy(() => import('./pages/RectificationsPage'));
 const RectificationPage = lazy(() => import('./pages/RectificationPage'));
+const TemplatesPage = lazy(() => import('./pages/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const LibraryPage = lazy(() => import('./pages/LibraryPage'));
 
 const Loading = () => (
@@ -123,6 +124,7 @@ export function App() {
           {route.name === 'task' && <TaskPage key={route.id} id={route.id} />}
           {route.name === 'rectifications' && <RectificationsPage />}
           {route.name === 'rectification' && <RectificationPage key={route.id} id={route.id} />}
+          {route.name === 'templates' && <TemplatesPage />}
           {route.name === 'library' && <LibraryPage />}
           {route.name === 'notFound' && <NotFoundPage />}
         </Suspense>

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'task'; id: string }
   | { name: 'rectifications' }
   | { name: 'rectification'; id: string }
+  | { name: 'templates' }
   | { name: 'library' }
   | { name: 'notFound' };
 
@@ -21,6 +22,7 @@ export function parseRoute(pathname: string): Route {
   if (p === '/login') return { name: 'login' };
   if (p === '/dashboard') return { name: 'dashboard' };
   if (p === '/audit') return { name: 'audit' };
+  if (p === '/templates') return { name: 'templates' };
   if (p === '/library') return { name: 'library' };
   if (p === '/tasks') return { name: 'tasks' };
   if (p === '/rectifications') return { name: 'rectifications' };

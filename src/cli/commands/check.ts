@@ -1,7 +1,7 @@
 // jixiao check FILE|DIR… : findings and score per report. Exit 0 clean, 1 any error finding, 2 unreadable.
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { checkReport } from '../../core/check';
+import { checkReport, splitRef } from '../../core/check';
 import type { Finding } from '../../core/model/finding';
 import { getTemplate } from '../../core/templates/index';
 import type { ImportResult } from '../../io/import/index';
@@ -19,10 +19,10 @@ export function checkCommand(): Command {
     .description('检查自评报告：勾稽关系、指标质量、复制文本、签署，并按评分表计分')
     .argument('<files...>', '报告文件（.txt .docx .xlsx）或目录')
     .option('--json', '输出 JSON（多个文件时为数组）')
-    .option('--template <id>', '使用指定评分表模板（见 jixiao templates）')
+    .option('--template <id>', '使用指定评分表模板（见 jixiao templates；id 或 id@版本）')
     .option('--prior <file>', '同一部门上一年度的报告：其完成值用来检查本年目标是否低于上年实际（Q15）')
     .action(async (inputs: string[], opts: { json?: boolean; template?: string; prior?: string }) => {
-      if (opts.template) getTemplate(opts.template); // fail early with the list of templates
+      if (opts.template) getTemplate(...splitRef(opts.template)); // fail early with the list of templates
       const prior = opts.prior ? await loadFile(opts.prior) : null;
       if (prior && !prior.ok) {
         process.stderr.write(`上年报告无法读取：${prior.message}\n`);

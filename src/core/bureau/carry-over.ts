@@ -4,15 +4,19 @@
 // and last year's 整改 items as 上年问题整改情况. What is year-specific (amounts, actuals, scores,
 // signatures, the narrative, the year's tasks and achievements) starts blank. `carried` says what was
 // taken, in the words the editor shows.
+import { field } from '../forms/index';
 import { blankReport } from '../model/empty';
 import type { PriorIssue, Report } from '../model/report';
+import type { Template } from '../model/template';
 import { columnFigure } from '../scoring/finance-columns';
+import { formOf, templateFor } from '../templates/index';
 
 export interface CarryTarget {
   year: number;
   departmentName: string;
   budgetCode: string;
-  templateId?: string;
+  /** the template (and version) the new report is made on; else last year's, else the default */
+  template?: Template;
 }
 
 export interface CarriedOver {
@@ -57,11 +61,15 @@ export function priorIssuesOf(items: readonly PriorIssueInput[]): PriorIssue[] {
 export function carryOver(prev: Report | null, target: CarryTarget, prior: readonly PriorIssueInput[] = []): CarriedOver {
   const r = blankReport();
   r.year = target.year;
-  r.templateId = target.templateId ?? prev?.templateId ?? r.templateId;
+  const template = target.template ?? (prev ? templateFor(prev) : templateFor(r));
+  r.templateId = template.id;
+  r.templateVersion = template.version;
   r.cover.departmentName = target.departmentName;
   r.cover.budgetCode = target.budgetCode;
-  r.cover.evaluationMethod = '部门(单位)绩效自评';
-  r.cover.evaluator = '部门(单位)评价组';
+  // the cover's fixed texts as the form gives them (评价方式 部门（单位）绩效自评 …)
+  const form = formOf(template);
+  r.cover.evaluationMethod = field(form, 'cover.evaluationMethod').default ?? '';
+  r.cover.evaluator = field(form, 'cover.evaluator').default ?? '';
   r.priorIssues = priorIssuesOf(prior);
   const carried: string[] = [];
   if (prior.length) carried.push(`上年问题整改情况 ${prior.length} 项`);

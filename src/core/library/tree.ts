@@ -1,6 +1,6 @@
 // The library as the 101号 tree the forms print: 一级 (产出 → 效益 → 满意度) → 二级 (数量, 质量, 时效, 成本,
 // 经济/社会/生态效益 …) → the 三级 indicators, in the order a department reads its indicator table.
-import { CATEGORY_LABEL, categoryOf, groupOf, type IndicatorCategory, type IndicatorGroup } from '../model/indicator-category';
+import { CATEGORY_ORDER, categoryOf, groupOf, type IndicatorGroup } from '../model/indicator-category';
 
 type Leveled = { level1: string; level2: string; name: string };
 
@@ -17,7 +17,6 @@ export interface Level1Node<T> {
 }
 
 const GROUP_ORDER: readonly IndicatorGroup[] = ['output', 'outcome', 'satisfaction', 'other'];
-const CATEGORY_ORDER = Object.keys(CATEGORY_LABEL) as IndicatorCategory[];
 const byName = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN');
 const key = (s: string) => s.replace(/\s+/g, '');
 

@@ -9,6 +9,7 @@ export function blankReport(): Report {
     schemaVersion: 1,
     kind: 'overall',
     templateId: 'yueyang-overall',
+    templateVersion: 1,
     year: null,
     cover: {
       title: '',

@@ -1,6 +1,7 @@
 // Indicator categories (财预〔2021〕101号): 产出 {数量, 质量, 时效, 成本}, 效益 {经济, 社会, 生态, 可持续影响},
 // 满意度. Reports print them in many ways ("产出目标（部门工作实绩…）", "社会效益指标", "社会公众或服务对象满意度"
 // under 效益目标 in the Yueyang form); rules and scoring both read them through here.
+import type { FormDescriptor } from '../forms/schema';
 import type { Indicator } from './report';
 
 export type IndicatorCategory =
@@ -14,6 +15,9 @@ export type IndicatorCategory =
   | 'sustainability' // 可持续影响
   | 'satisfaction' // 满意度
   | 'other';
+
+/** The categories in the order the 101号 tree prints them. */
+export const CATEGORY_ORDER: readonly IndicatorCategory[] = ['quantity', 'quality', 'timeliness', 'cost', 'economic', 'social', 'ecological', 'sustainability', 'satisfaction', 'other'];
 
 export type IndicatorGroup = 'output' | 'outcome' | 'satisfaction' | 'other';
 
@@ -29,18 +33,10 @@ const CATEGORY: ReadonlyArray<[RegExp, IndicatorCategory]> = [
   [/可持续/, 'sustainability'],
 ];
 
-export const CATEGORY_LABEL: Record<IndicatorCategory, string> = {
-  quantity: '数量指标',
-  quality: '质量指标',
-  timeliness: '时效指标',
-  cost: '成本指标',
-  economic: '经济效益',
-  social: '社会效益',
-  ecological: '生态效益',
-  sustainability: '可持续影响',
-  satisfaction: '满意度',
-  other: '其他',
-};
+/** A category's name as the form's 二级指标 choices give it (数量指标, 生态效益 …), else 其他. */
+export function categoryName(form: FormDescriptor, c: IndicatorCategory): string {
+  return form.indicators.level2.find((x) => x.category === c)?.label ?? '其他';
+}
 
 // The same few 一级/二级 labels recur in every report: classify each pair once. Keyed level1 → level2
 // rather than by a joined string, so that a lookup builds (and hashes) no new string.

@@ -4,7 +4,16 @@
 import { z } from 'zod';
 import { WAN_PATTERN } from '../money';
 
-const Text = z.string().default('');
+/**
+ * The ceilings no template's limits may exceed (forms/schema.ts Limits): they keep a hostile document from
+ * being parsed at all. What a real form holds is the template's own, smaller bounds (forms/bounds.ts).
+ */
+export const CEILING = { text: 200_000, items: 5_000, sources: 50_000 } as const;
+const tooLong = { message: `文字过长（最多 ${CEILING.text} 个字）` };
+const tooMany = { message: `项目过多（最多 ${CEILING.items} 项）` };
+const Str = () => z.string().max(CEILING.text, tooLong);
+const List = <T extends z.ZodType>(item: T) => z.array(item).max(CEILING.items, tooMany);
+const Text = Str().default('');
 /** 万元 as a canonical decimal string, or null for a blank cell. */
 export const Amount = z
   .string()
@@ -24,8 +33,8 @@ export const SourceRef = z.object({
   row: z.number().int().optional(),
   cell: z.number().int().optional(),
   paragraph: z.number().int().optional(),
-  sheet: z.string().optional(),
-  ref: z.string().optional(),
+  sheet: z.string().max(200).optional(),
+  ref: z.string().max(20).optional(),
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
@@ -55,7 +64,7 @@ export const Overview = z.object({
   /** 职能职责概述 */
   duties: Text,
   /** 年度主要工作内容, one entry per 任务 */
-  tasks: z.array(z.string()).default(() => []),
+  tasks: List(Str()).default(() => []),
   /** 年度部门(单位)总体运行情况及取得的成绩 */
   achievements: Text,
 });
@@ -63,7 +72,7 @@ export const Overview = z.object({
 /** summary = 局机关及二级机构汇总, main = 局机关, sub = 二级机构. */
 export const InstitutionKind = z.enum(['summary', 'main', 'sub']);
 export type InstitutionKind = z.infer<typeof InstitutionKind>;
-const RowBase = { institution: z.string(), kind: InstitutionKind };
+const RowBase = { institution: Str(), kind: InstitutionKind };
 
 export const IncomeRow = z.object({
   ...RowBase,
@@ -101,10 +110,10 @@ export const FixedAssetRow = z.object({
 });
 
 export const Finance = z.object({
-  income: z.array(IncomeRow).default(() => []),
-  expenditure: z.array(ExpenditureRow).default(() => []),
-  threePublic: z.array(ThreePublicRow).default(() => []),
-  fixedAssets: z.array(FixedAssetRow).default(() => []),
+  income: List(IncomeRow).default(() => []),
+  expenditure: List(ExpenditureRow).default(() => []),
+  threePublic: List(ThreePublicRow).default(() => []),
+  fixedAssets: List(FixedAssetRow).default(() => []),
 });
 export type FinanceTableKey = keyof z.infer<typeof Finance>;
 
@@ -123,11 +132,11 @@ export const Indicator = z.object({
   /** 指标值 as written. */
   target: Text,
   /** The numeric part of the target, as a decimal string. */
-  targetValue: z.string().nullable().default(null),
+  targetValue: z.string().max(40).nullable().default(null),
   unit: Text,
   /** 完成值 / 完成情况 as written. */
   actual: Text,
-  actualValue: z.string().nullable().default(null),
+  actualValue: z.string().max(40).nullable().default(null),
   weight: z.number().nonnegative().nullable().default(null),
   score: z.number().nullable().default(null),
   /** 偏差原因分析及改进措施 */
@@ -139,8 +148,8 @@ export type Indicator = z.infer<typeof Indicator>;
 
 export const Performance = z.object({
   /** 整体支出绩效定性目标 (预期目标) vs 实际完成, as pairs. */
-  qualitative: z.array(z.object({ target: Text, result: Text })).default(() => []),
-  indicators: z.array(Indicator).default(() => []),
+  qualitative: List(z.object({ target: Text, result: Text })).default(() => []),
+  indicators: List(Indicator).default(() => []),
   /** 绩效自评综合得分 */
   selfScore: z.number().min(0).max(100).nullable().default(null),
   /** 评价等次 */
@@ -199,11 +208,11 @@ export const Basics = z.object({
 
 /** A 评分表 line as the evaluation team filled it in (self-score and its basis). */
 export const ScoreClaim = z.object({
-  itemId: z.string(),
+  itemId: z.string().max(200),
   score: z.number().nullable().default(null),
   note: Text,
   /** checklist items met, in the template's order */
-  checks: z.array(z.boolean()).optional(),
+  checks: z.array(z.boolean()).max(100).optional(),
   /** number of violations found, for violationDeduct items */
   violations: z.number().int().nonnegative().optional(),
   /** 达成 / 部分达成 / 未达成 for qualitative items */
@@ -234,22 +243,27 @@ export type PriorIssue = z.infer<typeof PriorIssue>;
 export const Report = z.object({
   schemaVersion: z.literal(1).default(1),
   kind: z.enum(['overall']).default('overall'),
-  templateId: z.string().default('yueyang-overall'),
+  templateId: z.string().max(64).default('yueyang-overall'),
+  /** the version of that template the report was made with; a later version never changes its meaning */
+  templateVersion: z.number().int().positive().default(1),
   year: z.number().int().min(1990).max(2100).nullable().default(null),
   cover: Cover.default(() => Cover.parse({})),
   overview: Overview.default(() => Overview.parse({})),
   finance: Finance.default(() => Finance.parse({})),
   performance: Performance.default(() => Performance.parse({})),
-  evaluators: z.array(Evaluator).default(() => []),
+  evaluators: List(Evaluator).default(() => []),
   signoffs: Signoffs.default(() => Signoffs.parse({})),
   preparer: z.object({ name: Text, phone: Text }).default(() => ({ name: '', phone: '' })),
-  narrative: z.array(NarrativeSection).default(() => []),
+  narrative: List(NarrativeSection).default(() => []),
   basics: Basics.default(() => Basics.parse({})),
-  scoreSheet: z.array(ScoreClaim).default(() => []),
+  scoreSheet: List(ScoreClaim).default(() => []),
   /** 上年问题整改情况 (documents stored before it existed lack it: read it as `?? []`) */
-  priorIssues: z.array(PriorIssue).default(() => []),
+  priorIssues: List(PriorIssue).default(() => []),
   /** Provenance: report path (e.g. "finance.income[0].total") → where it was read. */
-  sources: z.record(z.string(), SourceRef).default(() => ({})),
+  sources: z
+    .record(z.string().max(200), SourceRef)
+    .refine((o) => Object.keys(o).length <= CEILING.sources, { message: `来源记录过多（最多 ${CEILING.sources} 条）` })
+    .default(() => ({})),
 });
 
 export type Report = z.infer<typeof Report>;

@@ -7,6 +7,14 @@
  */
 export type ItemStatus = 'scored' | 'insufficient' | 'unknown' | 'notApplicable';
 
+/** How every page, sheet and panel names an item's status (docs/glossary.md: 数据不足 is not zero). */
+export const ITEM_STATUS_LABEL: Record<ItemStatus, string> = {
+  scored: '已评分',
+  insufficient: '数据不足',
+  unknown: '待定',
+  notApplicable: '不适用',
+};
+
 export interface Deduction {
   points: number;
   /** Chinese: why, with the figures, e.g. "实有人数6人/人员编制3人=200.00%，超100个百分点，每超1个百分点扣0.5分，扣完为止" */

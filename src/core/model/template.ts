@@ -1,6 +1,9 @@
-// A template is data: which 评分表 (score sheet) applies, with weights, rule types, grade bands and options.
-// A new city or year is a new JSON file under core/templates, not new code (domain.md §4, §10).
+// A template is data: which 评分表 (score sheet) applies, with weights, rule types, grade bands and options,
+// and the form the report is written on (core/forms). A new city or year is a new JSON file in a templates
+// directory, not new code (domain.md §4, §10); a changed sheet is a new version of the same id, and a
+// report keeps the version it was made with.
 import { z } from 'zod';
+import { FormDescriptor } from '../forms/schema';
 
 /** Metrics the scoring engine can compute from a Report (core/scoring/metrics.ts). */
 export const MetricName = z.enum([
@@ -19,7 +22,7 @@ export const MetricName = z.enum([
 ]);
 export type MetricName = z.infer<typeof MetricName>;
 
-const Band = z.object({
+const Band = z.strictObject({
   /** percent, e.g. 90 for 90% */
   min: z.number().optional(),
   max: z.number().optional(),
@@ -29,7 +32,7 @@ const Band = z.object({
 });
 
 export const ScoreRule = z.discriminatedUnion('type', [
-  z.object({
+  z.strictObject({
     type: z.literal('capDeduct'),
     metric: MetricName,
     /** target in percent */
@@ -38,8 +41,8 @@ export const ScoreRule = z.discriminatedUnion('type', [
     direction: z.enum(['max', 'min']),
     deductPerPoint: z.number().positive(),
   }),
-  z.object({ type: z.literal('bands'), metric: MetricName, bands: z.array(Band).min(1) }),
-  z.object({
+  z.strictObject({ type: z.literal('bands'), metric: MetricName, bands: z.array(Band).min(1) }),
+  z.strictObject({
     type: z.literal('stepDeduct'),
     metric: MetricName,
     target: z.number(),
@@ -48,29 +51,29 @@ export const ScoreRule = z.discriminatedUnion('type', [
     stepSize: z.number().positive(),
     pointsPerStep: z.number().positive(),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('ratio'),
     /** which indicators: by normalised 一级 category of the report's indicator table */
     group: z.enum(['output', 'outcome', 'satisfaction']),
     /** the item score never exceeds weight × cap */
     cap: z.number().positive().default(1),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('checklist'),
-    items: z.array(z.object({ text: z.string(), points: z.number().positive() })).min(1),
+    items: z.array(z.strictObject({ text: z.string(), points: z.number().positive() })).min(1),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('violationDeduct'),
     pointsPerViolation: z.number().positive(),
     /** count the violations from a metric (支付进度: lateSpecialFunds) instead of the 评分表 claim */
     metric: MetricName.optional(),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('categorical'),
     metric: MetricName,
-    cases: z.array(z.object({ when: z.string(), label: z.string(), points: z.number() })).min(1),
+    cases: z.array(z.strictObject({ when: z.string(), label: z.string(), points: z.number() })).min(1),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('qualitative3'),
     /** share of the weight per level, [low, high] */
     levels: z
@@ -81,7 +84,7 @@ export const ScoreRule = z.discriminatedUnion('type', [
       })
       .default({ 达成: [0.8, 1], 部分达成: [0.6, 0.8], 未达成: [0, 0.6] }),
   }),
-  z.object({ type: z.literal('manual') }),
+  z.strictObject({ type: z.literal('manual') }),
 ]);
 export type ScoreRule = z.infer<typeof ScoreRule>;
 
@@ -97,7 +100,7 @@ export interface ScoreNode {
   children?: ScoreNode[];
 }
 export const ScoreNodeSchema: z.ZodType<ScoreNode> = z.lazy(() =>
-  z.object({
+  z.strictObject({
     id: z.string(),
     name: z.string(),
     weight: z.number().nonnegative().nullable(),
@@ -109,7 +112,7 @@ export const ScoreNodeSchema: z.ZodType<ScoreNode> = z.lazy(() =>
   }),
 ) as z.ZodType<ScoreNode>;
 
-export const GradeBand = z.object({
+export const GradeBand = z.strictObject({
   min: z.number(),
   label: z.string(),
   /** labels that mean the same band elsewhere: 优 = 优秀, 中 = 合格 = 一般 … */
@@ -117,7 +120,7 @@ export const GradeBand = z.object({
 });
 export type GradeBand = z.infer<typeof GradeBand>;
 
-export const TemplateOptions = z.object({
+export const TemplateOptions = z.strictObject({
   /** 万元 rounding tolerance for arithmetic identities (the seed's 1.8917 → 1.89 is fine) */
   toleranceWan: z.string().default('0.01'),
   /** domain A3: is 上年结转 inside 收入合计? */
@@ -133,8 +136,13 @@ export const TemplateOptions = z.object({
 });
 export type TemplateOptions = z.infer<typeof TemplateOptions>;
 
-export const Template = z.object({
-  id: z.string(),
+/** Another template's form, by id and version: "yueyang-overall@1". */
+export const FormRef = z.string().regex(/^[a-z0-9][a-z0-9-]*@\d+$/, { message: '应写为“模板编号@版本”，例如 yueyang-overall@1' });
+
+export const Template = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: '模板编号只能由小写字母、数字和连字符组成（2～64个字符）' }),
+  /** a template file never changes once reports use it: a new sheet is a new version */
+  version: z.number().int().positive().default(1),
   name: z.string(),
   /** e.g. 岳阳市; 全国 for MOF defaults */
   region: z.string(),
@@ -146,5 +154,7 @@ export const Template = z.object({
   options: TemplateOptions.default(() => TemplateOptions.parse({})),
   gradeBands: z.array(GradeBand).min(1),
   scoreSheet: z.array(ScoreNodeSchema),
+  /** the form: its own descriptor, another template's ("id@version"), or (absent) the default form */
+  form: z.union([FormDescriptor, FormRef]).optional(),
 });
 export type Template = z.infer<typeof Template>;

@@ -1,8 +1,9 @@
 // What every rule sees: the report, the template's options, and a place to put findings.
 import { toleranceFen, wanToFen } from '../money';
-import { FINANCE_TABLES } from '../model/layout';
+import { type FormDescriptor, section, shortLabel, table } from '../forms/index';
+import { formOf } from '../templates/index';
 import { indicatorPath, listPath, parentPath } from './paths';
-import { indicatorPlace } from './where';
+import { indicatorPlace, narrativePlace } from './where';
 import type { FinanceTableKey } from '../model/report';
 import type { Finding, Severity } from '../model/finding';
 import type { Report } from '../model/report';
@@ -12,6 +13,8 @@ import type { PriorYear } from '../library/prior-year';
 export interface RuleEnv {
   report: Report;
   template: Template;
+  /** the form the report is written on: every place a message names is in its words */
+  form: FormDescriptor;
   options: TemplateOptions;
   /** rounding tolerance for money identities, in 分 */
   toleranceFen: number;
@@ -41,9 +44,11 @@ export function ruleEnv(report: Report, template: Template, priorYear?: PriorYea
   const fen = new Map<FinanceTableKey, Record<string, number | null>[]>();
   let texts: TextPart[] | null = null;
   const places: string[] = [];
+  const form = formOf(template);
   return {
     report,
     template,
+    form,
     options: template.options,
     toleranceFen: toleranceFen(template.options.toleranceWan),
     findings,
@@ -55,43 +60,48 @@ export function ruleEnv(report: Report, template: Template, priorYear?: PriorYea
       findings.push({ code, rule, severity, path, message, source });
     },
     indicatorPlace(i) {
-      return (places[i] ??= indicatorPlace(report.performance.indicators[i]!, i));
+      return (places[i] ??= indicatorPlace(form, report.performance.indicators[i]!, i));
     },
-    fen(table) {
-      let rows = fen.get(table);
+    fen(key) {
+      let rows = fen.get(key);
       if (!rows) {
-        const cols = FINANCE_TABLES.find((t) => t.key === table)!.columns;
-        rows = (report.finance[table] as unknown as Record<string, string | null>[]).map((r) => {
+        const cols = table(form, key).leaves;
+        rows = (report.finance[key] as unknown as Record<string, string | null>[]).map((r) => {
           const out: Record<string, number | null> = {};
           for (const c of cols) out[c.key] = wanToFen(r[c.key]);
           return out;
         });
-        fen.set(table, rows);
+        fen.set(key, rows);
       }
       return rows;
     },
     texts() {
-      return (texts ??= collectTexts(report));
+      return (texts ??= collectTexts(report, form));
     },
   };
 }
 
-function collectTexts(r: Report): TextPart[] {
+function collectTexts(r: Report, form: FormDescriptor): TextPart[] {
   const out: TextPart[] = r.narrative.map((s, i) => ({
     path: listPath('narrative', i, 'text'),
     text: s.text,
     kind: 'narrative' as const,
-    place: () => `五、评价报告综述（文字部分）·${s.heading || '正文'}`,
+    place: () => narrativePlace(form, r, i),
   }));
-  out.push(
-    { path: 'overview.duties', text: r.overview.duties, kind: 'overview', place: () => '一、部门（单位）基本概况·职能职责概述' },
-    { path: 'overview.achievements', text: r.overview.achievements, kind: 'overview', place: () => '一、部门（单位）基本概况·年度总体运行情况及取得的成绩' },
-  );
+  const overview = (path: 'overview.duties' | 'overview.achievements'): TextPart => ({
+    path,
+    text: r.overview[path === 'overview.duties' ? 'duties' : 'achievements'],
+    kind: 'overview',
+    place: () => `${section(form, 'overview').label}·${shortLabel(form, path)}`,
+  });
+  out.push(overview('overview.duties'), overview('overview.achievements'));
+  const perf = section(form, 'performance').short;
+  const qualitative = form.indicators.qualitative.short;
   r.performance.qualitative.forEach((q, i) =>
-    out.push({ path: listPath('performance.qualitative', i, 'result'), text: `${q.target}\n${q.result}`, kind: 'qualitative', place: () => `三、绩效自评情况·定性目标${i + 1}` }),
+    out.push({ path: listPath('performance.qualitative', i, 'result'), text: `${q.target}\n${q.result}`, kind: 'qualitative', place: () => `${perf}·${qualitative}${i + 1}` }),
   );
   r.performance.indicators.forEach((x, i) =>
-    out.push({ path: indicatorPath(i, 'name'), text: x.name, kind: 'indicator', place: () => `三、绩效自评情况·第${i + 1}项指标` }),
+    out.push({ path: indicatorPath(i, 'name'), text: x.name, kind: 'indicator', place: () => `${perf}·第${i + 1}项指标` }),
   );
   return out;
 }

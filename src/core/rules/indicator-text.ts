@@ -1,6 +1,7 @@
 // How indicators are written (domain.md §8): Q5 vague 定性, Q6 vague words, Q7 category fit, Q8 a task
 // restated as an indicator, Q11 every sub-category present and a credible 满意度 target.
-import { CATEGORY_LABEL, categoryOf, type IndicatorCategory } from '../model/indicator-category';
+import { section } from '../forms/index';
+import { categoryName, categoryOf, type IndicatorCategory } from '../model/indicator-category';
 import type { Indicator } from '../model/report';
 import type { RuleEnv } from './context';
 import { distinctMatches } from '../matches';
@@ -40,7 +41,7 @@ export function indicatorWording(env: RuleEnv): void {
     const fit = FIT[cat];
     if (fit && !fit.re.test(text)) {
       const code = fit.severity === 'error' ? 'IND.CATEGORY_MISMATCH' : 'IND.CATEGORY_FIT';
-      env.add('Q7', code, fit.severity, indicatorPath(i, 'name'), `${env.indicatorPlace(i)}：${CATEGORY_LABEL[cat]}应为${fit.need}，此项内容不属于此类。`);
+      env.add('Q7', code, fit.severity, indicatorPath(i, 'name'), `${env.indicatorPlace(i)}：${categoryName(env.form, cat)}应为${fit.need}，此项内容不属于此类。`);
     }
     if (TASK_VERB.test(ind.name) && ind.targetValue == null && ind.kind === '定量') {
       env.add('Q8', 'IND.TASK_RESTATED', 'warning', indicatorPath(i, 'name'), `${env.indicatorPlace(i)}：这是工作任务的复述，不是可衡量的绩效指标（应有指标值，如“完成率 ≥ 95%”）。`);
@@ -67,13 +68,15 @@ const REQUIRED: IndicatorCategory[] = ['quantity', 'quality', 'timeliness', 'cos
 export function indicatorCoverage(env: RuleEnv): void {
   const inds = env.report.performance.indicators;
   if (!inds.length) {
-    env.add('Q11', 'IND.NONE', 'error', 'performance.indicators', '三、绩效自评情况：未填写任何定量绩效指标。');
+    env.add('Q11', 'IND.NONE', 'error', 'performance.indicators', `${section(env.form, 'performance').short}：未填写任何定量绩效指标。`);
     return;
   }
   const present = new Set(inds.map((x) => categoryOf(x)));
   const absent = REQUIRED.filter((c) => !present.has(c));
   if (absent.length) {
-    env.add('Q11', 'IND.CATEGORY_MISSING', 'warning', 'performance.indicators', `三、绩效自评情况：缺少${absent.map((c) => CATEGORY_LABEL[c]).join('、')}指标；确不适用的应注明“不适用”。`);
+    const names = absent.map((c) => categoryName(env.form, c));
+    const tail = names[names.length - 1]!.endsWith('指标') ? '' : '指标';
+    env.add('Q11', 'IND.CATEGORY_MISSING', 'warning', 'performance.indicators', `${section(env.form, 'performance').short}：缺少${names.join('、')}${tail}；确不适用的应注明“不适用”。`);
   }
   inds.forEach((ind: Indicator, i) => {
     if (categoryOf(ind) !== 'satisfaction' || ind.targetValue == null || ind.unit !== '%') return;

@@ -1,6 +1,7 @@
 // Indicator values (domain.md §8): Q1 target complete, Q2 numeric actual, Q3 units, Q4 mislabelled 定量,
 // Q9 over-completion, Q10 under-completion without a reason, Q13 weights, Q14 score ≤ weight.
 import Decimal from 'decimal.js';
+import { section } from '../forms/index';
 import { groupOf } from '../model/indicator-category';
 import type { Indicator } from '../model/report';
 import type { RuleEnv } from './context';
@@ -12,7 +13,7 @@ const UNIT_IN_TEXT = /(%|％|万元|亿元|元|个|次|人|件|场|家|项|天|�
 export function indicatorValues(env: RuleEnv): void {
   env.report.performance.indicators.forEach((ind, i) => {
     if (ind.kind !== '定量') return;
-    const lacks = [!ind.operator && '运算符（≥、≤、=）', ind.targetValue == null && '目标值', !ind.unit && '计量单位'].filter(Boolean);
+    const lacks = [!ind.operator && '运算符（≥、≤、=）', ind.targetValue == null && env.form.indicators.printed.targetValue, !ind.unit && env.form.indicators.columns.find((c) => c.key === 'unit')?.label].filter(Boolean);
     if (lacks.length) {
       env.add('Q1', 'IND.TARGET_INCOMPLETE', 'error', indicatorPath(i, 'target'), `${env.indicatorPlace(i)}：定量指标缺少${lacks.join('、')}，应写成如“≥ 50 次”的形式。`);
     }
@@ -83,11 +84,11 @@ export function indicatorWeights(env: RuleEnv): void {
   for (const e of expected) {
     const got = groups.get(e.group) ?? new Decimal(0);
     if (!got.equals(e.weight)) {
-      env.add('Q13', 'IND.GROUP_WEIGHT', 'error', 'performance.indicators', `三、绩效自评情况·${e.name}：各指标分值合计${got.toString()}分，应为${e.weight}分。`);
+      env.add('Q13', 'IND.GROUP_WEIGHT', 'error', 'performance.indicators', `${section(env.form, 'performance').short}·${e.name}：各指标分值合计${got.toString()}分，应为${e.weight}分。`);
     }
   }
   const others = env.template.scoreSheet.filter((n) => n.rule?.type !== 'ratio').reduce((a, n) => a + (n.weight ?? 0), 0);
   if (expected.length && !total.plus(others).equals(100)) {
-    env.add('Q13', 'IND.TOTAL_WEIGHT', 'error', 'performance.indicators', `三、绩效自评情况：指标分值合计${total.plus(others).toString()}分，应为100分。`);
+    env.add('Q13', 'IND.TOTAL_WEIGHT', 'error', 'performance.indicators', `${section(env.form, 'performance').short}：指标分值合计${total.plus(others).toString()}分，应为100分。`);
   }
 }

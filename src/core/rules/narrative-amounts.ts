@@ -1,11 +1,13 @@
 // X3: figures the narrative states ("部门支出规模85.33万元", "其中32.67万元是人员支出") must equal the tables.
 import { wanToFen } from '../money';
+import { columnName, type FormDescriptor, table } from '../forms/index';
 import type { Report } from '../model/report';
 import type { RuleEnv } from './context';
 import { narrativePlace, wan } from './where';
 
 interface Claim {
-  label: string;
+  /** the table cell it must equal: its column's name is the message's */
+  label: (form: FormDescriptor) => string;
   /** the words that name it in prose, anchored */
   words: RegExp;
   value: (r: Report) => string | null;
@@ -17,14 +19,17 @@ const summary = <K extends keyof Report['finance']>(r: Report, table: K, col: st
   return row?.[col] ?? null;
 };
 
+const column = (table: keyof Report['finance'], col: string) => (form: FormDescriptor) => columnName(form, table, col).replace(/^.*·/, '');
+
+// The words are how prose names a figure, not the form's labels: they stay the checker's own.
 const CLAIMS: Claim[] = [
-  { label: '支出合计', words: /^(部门支出规模|支出规模|支出总额|总支出|支出合计|全年支出|年度支出)$/, value: (r) => summary(r, 'expenditure', 'total') },
-  { label: '基本支出', words: /^基本支出$/, value: (r) => summary(r, 'expenditure', 'basic') },
-  { label: '人员支出', words: /^人员(支出|经费)$/, value: (r) => summary(r, 'expenditure', 'personnel') },
-  { label: '公用支出', words: /^公用(支出|经费)$/, value: (r) => summary(r, 'expenditure', 'public') },
-  { label: '项目支出', words: /^项目支出$/, value: (r) => summary(r, 'expenditure', 'project') },
-  { label: '收入合计', words: /^(收入合计|总收入|收入总额|全年收入|年度收入)$/, value: (r) => summary(r, 'income', 'total') },
-  { label: '三公经费', words: /^[“"]?三公[”"]?经费$/, value: (r) => summary(r, 'threePublic', 'total') },
+  { label: column('expenditure', 'total'), words: /^(部门支出规模|支出规模|支出总额|总支出|支出合计|全年支出|年度支出)$/, value: (r) => summary(r, 'expenditure', 'total') },
+  { label: column('expenditure', 'basic'), words: /^基本支出$/, value: (r) => summary(r, 'expenditure', 'basic') },
+  { label: column('expenditure', 'personnel'), words: /^人员(支出|经费)$/, value: (r) => summary(r, 'expenditure', 'personnel') },
+  { label: column('expenditure', 'public'), words: /^公用(支出|经费)$/, value: (r) => summary(r, 'expenditure', 'public') },
+  { label: column('expenditure', 'project'), words: /^项目支出$/, value: (r) => summary(r, 'expenditure', 'project') },
+  { label: column('income', 'total'), words: /^(收入合计|总收入|收入总额|全年收入|年度收入)$/, value: (r) => summary(r, 'income', 'total') },
+  { label: (form) => table(form, 'threePublic').def.name.replace(/表$/, ''), words: /^[“"]?三公[”"]?经费$/, value: (r) => summary(r, 'threePublic', 'total') },
 ];
 
 // One pass per section: every label, then its amount; comparisons with other years are not this year's figure.
@@ -51,11 +56,12 @@ export function narrativeAmounts(env: RuleEnv): void {
       const table = claim.value(report);
       const tableFen = wanToFen(table);
       const stated = wanToFen(amount);
-      const key = `${claim.label}:${amount}`;
+      const label = claim.label(env.form);
+      const key = `${label}:${amount}`;
       if (tableFen == null || stated == null || seen.includes(key)) return;
       seen.push(key);
       if (Math.abs(stated - tableFen) > env.toleranceFen) {
-        env.add('X3', 'NARR.AMOUNT_MISMATCH', 'warning', `narrative[${i}].text`, `${narrativePlace(report, i)}：“${phrase}”与收支表的${claim.label}${table}万元不一致（相差${wan(Math.abs(stated - tableFen))}万元）。`);
+        env.add('X3', 'NARR.AMOUNT_MISMATCH', 'warning', `narrative[${i}].text`, `${narrativePlace(env.form, report, i)}：“${phrase}”与收支表的${label}${table}万元不一致（相差${wan(Math.abs(stated - tableFen))}万元）。`);
       }
     };
     const text = section.text;

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { seedReport } from '../../../test/helpers/seed';
 import { checkReport } from '../check';
 import type { Indicator, Report } from '../model/report';
-import { getTemplate } from '../templates/index';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getTemplate, loadTemplate } from '../templates/index';
 import { runRules } from './index';
 import { scoreReport } from '../scoring/engine';
 
@@ -161,19 +163,34 @@ describe('X4 score sheet sums and X5 grade band', () => {
     r.performance.grade = '优';
     expect(has(r, 'SCORE.GRADE_MISMATCH')).toEqual([]);
   });
-  it('X4: 评分表 lines must add up to the self-score and stay within their weights', () => {
+  it('X4: a complete 评分表 must add up to the self-score; every line stays within its weight', () => {
+    const template = loadTemplate(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'templates', 'ceshi-overall.json'), 'utf8')));
     const r = seedReport();
+    r.templateId = template.id;
     r.scoreSheet = [
-      { itemId: 'staff-control', score: 6, note: '' },
+      { itemId: 'input.staff', score: 12, note: '' },
+      { itemId: 'input.systems', score: null, note: '', checks: [true, false] },
+      { itemId: 'process.compliance', score: null, note: '', violations: 1 },
+      { itemId: 'process.payment', score: 18, note: '按进度拨付' },
+      { itemId: 'outcome.goals', score: 36, note: '', level: '达成' },
+    ];
+    const f = checkReport(r, { template }).findings;
+    // 12 + 5 (one check of two) + 15 (one violation) + 18 + 36
+    expect(f.find((x) => x.code === 'SCORE.SUM')?.message).toBe('三、绩效自评情况·绩效自评综合得分97分与评分表各项得分合计86分不一致。');
+    expect(f.find((x) => x.code === 'SCORE.ITEM_RANGE')?.path).toBe('scoreSheet[0].score');
+  });
+
+  it('X4: a sheet still open (or with template placeholders) bounds the self-score; items it lacks are flagged', () => {
+    const r = seedReport();
+    const leaf = (name: string) => new RegExp(`"id":"([^"]+)","name":"${name}"`).exec(JSON.stringify(getTemplate('yueyang-overall').scoreSheet))![1]!;
+    r.scoreSheet = [
+      { itemId: leaf('财政供养人员控制率'), score: 5, note: '' },
       { itemId: 'three-public-change', score: 5, note: '' },
     ];
-    const template = getTemplate('yueyang-overall');
-    const ids = JSON.stringify(template.scoreSheet);
-    const firstLeaf = /"id":"([^"]+)","name":"财政供养人员控制率"/.exec(ids)?.[1] ?? 'staff-control';
-    r.scoreSheet[0]!.itemId = firstLeaf;
-    const f = check(r);
-    expect(f.find((x) => x.code === 'SCORE.SUM')?.message).toContain('合计11分');
-    expect(f.find((x) => x.code === 'SCORE.ITEM_RANGE')?.path).toBe('scoreSheet[0].score');
+    expect(has(r, 'SCORE.SUM')).toEqual([]);
+    expect(has(r, 'SCORE.UNKNOWN_ITEM')[0]?.message).toContain('没有编号为“three-public-change”的评分项');
+    r.performance.selfScore = 3;
+    expect(has(r, 'SCORE.SUM')[0]?.message).toContain('已填各项合计5分，其余未填或待定的评分项共95分，综合得分应在5至100分之间');
   });
 });
 
@@ -227,7 +244,7 @@ describe('indicator rules Q1–Q11, Q13, Q14', () => {
   });
   it('Q1 incomplete target, Q2 non-numeric actual', () => {
     const r = withIndicators(indicator({ unit: '', actual: '已完成', actualValue: null }));
-    expect(at0(r, 'IND.TARGET_INCOMPLETE')[0]?.message).toContain('计量单位');
+    expect(at0(r, 'IND.TARGET_INCOMPLETE')[0]?.message).toContain('度量单位');
     expect(at0(r, 'IND.VALUE_NOT_NUMERIC')[0]?.message).toContain('“已完成”是结论不是数值');
   });
   it('Q3 unit mismatch between the written target and the unit, and between actual and target', () => {

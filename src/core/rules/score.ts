@@ -1,8 +1,10 @@
 // The self-score: X4 评分表 lines add up and stay within their weights, X5 评价等次 matches the band of the
 // score, Q14 a high score needs a computable basis (numeric actual values, a scorable 评分表).
 import Decimal from 'decimal.js';
+import { label, section } from '../forms/index';
 import type { Scorecard } from '../model/score';
 import type { ScoreNode } from '../model/template';
+import { claimSheet } from '../scoring/claims';
 import { gradeFor, gradeMatches } from '../scoring/grade';
 import type { RuleEnv } from './context';
 
@@ -27,29 +29,41 @@ export function selfScore(env: RuleEnv, card: Scorecard): void {
   const { performance: perf, scoreSheet } = env.report;
   const score = perf.selfScore;
   const bands = env.template.gradeBands;
+  const where = section(env.form, 'performance').short;
+  const gradeName = label(env.form, 'performance.grade');
+  const scoreName = label(env.form, 'performance.selfScore');
   if (score != null && perf.grade.trim() && !gradeMatches(perf.grade, score, bands)) {
-    env.add('X5', 'SCORE.GRADE_MISMATCH', 'error', 'performance.grade', `三、绩效自评情况·评价等次“${perf.grade}”与综合得分${score}分不符，按等次标准应为“${gradeFor(score, bands) ?? '（无对应等次）'}”。`);
+    env.add('X5', 'SCORE.GRADE_MISMATCH', 'error', 'performance.grade', `${where}·${gradeName}“${perf.grade}”与综合得分${score}分不符，按等次标准应为“${gradeFor(score, bands) ?? '（无对应等次）'}”。`);
   }
   if (score != null && !perf.grade.trim()) {
-    env.add('X5', 'SCORE.GRADE_MISSING', 'warning', 'performance.grade', `三、绩效自评情况·评价等次未填写（综合得分${score}分应为“${gradeFor(score, bands) ?? ''}”）。`);
+    env.add('X5', 'SCORE.GRADE_MISSING', 'warning', 'performance.grade', `${where}·${gradeName}未填写（综合得分${score}分应为“${gradeFor(score, bands) ?? ''}”）。`);
   }
   if (score == null) {
-    env.add('X4', 'SCORE.MISSING', 'warning', 'performance.selfScore', '三、绩效自评情况·绩效自评综合得分未填写。');
+    env.add('X4', 'SCORE.MISSING', 'warning', 'performance.selfScore', `${where}·${scoreName}未填写。`);
   }
   const items = leafItems(env.template.scoreSheet);
-  let sum = new Decimal(0);
-  let claimed = 0;
+  const sheetName = section(env.form, 'scoreSheet').short;
   scoreSheet.forEach((c, i) => {
     if (c.score == null) return;
-    claimed++;
-    sum = sum.plus(c.score);
     const node = items.get(c.itemId);
     if (node?.weight != null && (c.score < 0 || c.score > node.weight)) {
-      env.add('X4', 'SCORE.ITEM_RANGE', 'error', `scoreSheet[${i}].score`, `评分表·${node.name}：自评得分${c.score}分不在0至${node.weight}分之间。`);
+      env.add('X4', 'SCORE.ITEM_RANGE', 'error', `scoreSheet[${i}].score`, `${sheetName}·${node.name}：自评得分${c.score}分不在0至${node.weight}分之间。`);
     }
   });
-  if (claimed && score != null && sum.minus(score).abs().greaterThan(0.01)) {
-    env.add('X4', 'SCORE.SUM', 'error', 'performance.selfScore', `三、绩效自评情况·绩效自评综合得分${score}分与评分表各项得分合计${sum.toString()}分不一致。`);
+  const sheet = claimSheet(env.report, env.template);
+  for (const i of sheet.foreign) {
+    env.add('X4', 'SCORE.UNKNOWN_ITEM', 'warning', `scoreSheet[${i}]`, `${sheetName}·第${i + 1}项：${env.template.name}中没有编号为“${scoreSheet[i]!.itemId}”的评分项，不计入合计。`);
+  }
+  if (score != null && sheet.claimedWeight > 0) {
+    const sum = new Decimal(sheet.claimed);
+    if (sheet.complete && sheet.total != null && new Decimal(sheet.total).minus(score).abs().greaterThan(0.01)) {
+      env.add('X4', 'SCORE.SUM', 'error', 'performance.selfScore', `${where}·${scoreName}${score}分与${sheetName}各项得分合计${sheet.total}分不一致。`);
+    }
+    // A sheet still being filled in (or with items the template has not defined yet) bounds the score.
+    const room = sheet.openWeight + sheet.unknownWeight;
+    if (!sheet.complete && sheet.rescaledWeight === 0 && (sum.minus(score).greaterThan(0.01) || sum.plus(room).minus(score).lessThan(-0.01))) {
+      env.add('X4', 'SCORE.SUM', 'error', 'performance.selfScore', `${where}·${scoreName}${score}分与${sheetName}不符：已填各项合计${sheet.claimed}分，其余未填或待定的评分项共${room}分，综合得分应在${sheet.claimed}至${sum.plus(room).toString()}分之间。`);
+    }
   }
   basis(env, card);
 }
@@ -71,5 +85,6 @@ function basis(env: RuleEnv, card: Scorecard): void {
       ? `按${card.templateName}能从报告数据计算的只有${card.computable.weight}分的项目，得${card.computable.score}分`
       : `按${card.templateName}没有任何一项能从报告数据计算`,
   );
-  env.add('Q14', 'SCORE.NO_BASIS', 'error', 'performance.selfScore', `三、绩效自评情况·绩效自评综合得分${score}分缺乏可计算依据：${reasons.join('；')}。`);
+  const where = `${section(env.form, 'performance').short}·${label(env.form, 'performance.selfScore')}`;
+  env.add('Q14', 'SCORE.NO_BASIS', 'error', 'performance.selfScore', `${where}${score}分缺乏可计算依据：${reasons.join('；')}。`);
 }

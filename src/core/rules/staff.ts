@@ -2,6 +2,7 @@
 // X2 固定资产利用率 = 在用 / 合计 must match what the 评分表 claims.
 import Decimal from 'decimal.js';
 import { wanToFen } from '../money';
+import { label, section } from '../forms/index';
 import type { RuleEnv } from './context';
 
 const EXPLAINED = /超编|编外|聘用|借调|临聘|劳务派遣|政府购买服务|公益性岗位|编制外/;
@@ -9,9 +10,11 @@ const EXPLAINED = /超编|编外|聘用|借调|临聘|劳务派遣|政府购买�
 export function staffControl(env: RuleEnv): void {
   const { staffQuota: quota, actualStaff: actual } = env.report.overview;
   if (quota == null || actual == null || actual <= quota) return;
-  const where = '一、部门（单位）基本概况·实有人数';
+  const f = env.form;
+  const quotaName = label(f, 'overview.staffQuota');
+  const where = `${section(f, 'overview').label}·${label(f, 'overview.actualStaff')}`;
   if (quota === 0) {
-    env.add('X1', 'STAFF.NO_QUOTA', 'warning', 'overview.staffQuota', `${where}为${actual}人，而人员编制为0，请核实编制数。`);
+    env.add('X1', 'STAFF.NO_QUOTA', 'warning', 'overview.staffQuota', `${where}为${actual}人，而${quotaName}为0，请核实编制数。`);
     return;
   }
   const rate = new Decimal(actual).div(quota).mul(100).toFixed(2, Decimal.ROUND_HALF_UP);
@@ -22,7 +25,7 @@ export function staffControl(env: RuleEnv): void {
     'STAFF.OVER_QUOTA',
     explained ? 'info' : 'warning',
     'overview.actualStaff',
-    `${where}${actual}人超过人员编制${quota}人（财政供养人员控制率${rate}%），评分表“财政供养人员控制率”不能得满分；${explained ? '综述中已说明编外人员情况，请核实。' : '报告中未说明超编原因，应予说明。'}`,
+    `${where}${actual}人超过${quotaName}${quota}人（财政供养人员控制率${rate}%），评分表“财政供养人员控制率”不能得满分；${explained ? '综述中已说明编外人员情况，请核实。' : '报告中未说明超编原因，应予说明。'}`,
   );
 }
 

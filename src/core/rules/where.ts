@@ -1,25 +1,26 @@
 // Where a finding is, in the words a person sees on the form: section · table · row · column.
 import { fenToWan } from '../money';
-import { FINANCE_TABLES, SECTION_LABELS, columnLabel } from '../model/layout';
+import { columnName, type FormDescriptor, section, tablePlace } from '../forms/index';
 import type { FinanceTableKey, Indicator, Report } from '../model/report';
 
-export function financeCell(report: Report, table: FinanceTableKey, row: number, column?: string): string {
-  const def = FINANCE_TABLES.find((t) => t.key === table)!;
-  const r = report.finance[table][row];
+export { tablePlace };
+
+export function financeCell(form: FormDescriptor, report: Report, key: FinanceTableKey, row: number, column?: string): string {
+  const r = report.finance[key][row];
   const rowName = r ? r.institution : `第${row + 1}行`;
-  const col = column ? `·${columnLabel(table, column)}列` : '';
-  return `${def.section}·${def.title}·${rowName}行${col}`;
+  const col = column ? `·${columnName(form, key, column)}列` : '';
+  return `${tablePlace(form, key)}·${rowName}行${col}`;
 }
 
-export function indicatorPlace(ind: Indicator, index: number): string {
+export function indicatorPlace(form: FormDescriptor, ind: Indicator, index: number): string {
   // "产出目标/数量指标", or whichever of the two is filled in
   const levels = ind.level1 && ind.level2 ? `${ind.level1}/${ind.level2}` : ind.level1 || ind.level2;
-  return `${SECTION_LABELS.performance}·定量目标·${levels ? `${levels}·` : ''}第${index + 1}项“${short(ind.name)}”`;
+  return `${section(form, 'performance').label}·${form.indicators.short}·${levels ? `${levels}·` : ''}第${index + 1}项“${short(ind.name)}”`;
 }
 
-export function narrativePlace(report: Report, index: number): string {
+export function narrativePlace(form: FormDescriptor, report: Report, index: number): string {
   const s = report.narrative[index];
-  return `${SECTION_LABELS.narrative}·${s?.heading || '正文'}`;
+  return `${section(form, 'narrative').label}·${s?.heading || '正文'}`;
 }
 
 /** The first characters of a long text, for messages. */

@@ -3,6 +3,7 @@
 import type { Report, ScoreClaim } from '../model/report';
 import type { ScoreItem, Scorecard } from '../model/score';
 import type { Template } from '../model/template';
+import { formOf } from '../templates/index';
 import { Dec, round2 } from './decimal';
 import { type Leaf, flatten } from './flatten';
 import { gradeFor } from './grade';
@@ -61,6 +62,7 @@ export function scoreReport(report: Report, template: Template): Scorecard {
   const { leaves, totalCents } = flatten(template);
   const claims = report.scoreSheet;
   const mode = template.options.deductMode;
+  const form = formOf(template);
   const items: ScoreItem[] = [];
   // Item scores and weights are already rounded to hundredths: summing them as integer hundredths is
   // exact (like money in 分) and spares thousands of Decimal objects per second.
@@ -74,6 +76,7 @@ export function scoreReport(report: Report, template: Template): Scorecard {
     const claim = claimFor(claims, leaf.node.id);
     const ctx: RuleContext = {
       report,
+      form,
       name: leaf.node.name,
       weight: leaf.weightDec,
       weightNum: leaf.weight,

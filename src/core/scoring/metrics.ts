@@ -1,7 +1,9 @@
 // Every MetricName of the template model, computed from a Report. A metric either has a value, cannot
 // be divided (zero base: a state the rule decides on), or names in Chinese the inputs the report lacks.
+import { type FormDescriptor, label, table } from '../forms/index';
 import type { Report } from '../model/report';
 import type { MetricName } from '../model/template';
+import { defaultForm } from '../templates/index';
 import { Dec, HUNDRED } from './decimal';
 import { basicFigure, columnFigure, type Figure } from './finance-columns';
 
@@ -25,6 +27,12 @@ interface Operand {
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER / 100;
+
+/** A field's and a finance column's name, as the form gives them: metrics name their inputs so. */
+const L = label;
+function C(form: FormDescriptor, key: 'income' | 'expenditure' | 'threePublic' | 'fixedAssets', col: string): string {
+  return table(form, key).byKey.get(col)?.label ?? col;
+}
 
 function money(label: string, f: Figure): Operand {
   return { label, amount: f.fen, text: f.text, unit: '万元' };
@@ -62,30 +70,33 @@ function simpleRate(num: Operand, den: Operand, suffix = ''): MetricResult {
   return quotient(num.amount, den, `${show(num)} / ${show(den)}${suffix}`, num);
 }
 
-function staffControlRate(r: Report): MetricResult {
+function staffControlRate(r: Report, f: FormDescriptor): MetricResult {
   const { actualStaff, staffQuota } = r.overview;
+  const actual = L(f, 'overview.actualStaff');
+  const quota = L(f, 'overview.staffQuota');
   if (actualStaff == null || staffQuota == null) {
     return missingOf([
-      ['实有人数', actualStaff],
-      ['人员编制', staffQuota],
+      [actual, actualStaff],
+      [quota, staffQuota],
     ]);
   }
-  const num: Operand = { label: '实有人数', amount: actualStaff, text: String(actualStaff), unit: '人' };
-  const den: Operand = { label: '人员编制', amount: staffQuota, text: String(staffQuota), unit: '人' };
+  const num: Operand = { label: actual, amount: actualStaff, text: String(actualStaff), unit: '人' };
+  const den: Operand = { label: quota, amount: staffQuota, text: String(staffQuota), unit: '人' };
   return simpleRate(num, den);
 }
 
-function threePublicChangeRate(r: Report): MetricResult {
+function threePublicChangeRate(r: Report, f: FormDescriptor): MetricResult {
   const cur = columnFigure(r.finance.threePublic, 'total', false);
   const prev = basicFigure(r.basics.threePublicPriorYear);
+  const prior = L(f, 'basics.threePublicPriorYear');
   if (!cur || !prev) {
     return missingOf([
       ['本年度三公经费', cur],
-      ['上年度三公经费', prev],
+      [prior, prev],
     ]);
   }
   const c = money('本年度三公经费', cur);
-  const p = money('上年度三公经费', prev);
+  const p = money(prior, prev);
   return quotient(c.amount - p.amount, p, `(${show(c)} − ${show(p)}) / ${show(p)}`, c);
 }
 
@@ -105,77 +116,79 @@ function twoFigures(
   return simpleRate(money(numLabel, num), money(denLabel, den), suffix);
 }
 
-function budgetAdjustmentRate(r: Report): MetricResult {
+function budgetAdjustmentRate(r: Report, f: FormDescriptor): MetricResult {
   const adj = basicFigure(r.basics.budgetAdjustment);
   // 预算调整数 counts additions and cuts alike (53号), so a net cut written as negative still adjusts.
   const abs = adj && adj.fen < 0 ? { ...adj, fen: -adj.fen, text: adj.text.slice(1) } : adj;
   const note = adj && adj.fen < 0 ? '（调减数按绝对值计）' : '';
-  return twoFigures('预算调整数', abs, '年初预算数', basicFigure(r.basics.budgetInitial), note);
+  return twoFigures(L(f, 'basics.budgetAdjustment'), abs, L(f, 'basics.budgetInitial'), basicFigure(r.basics.budgetInitial), note);
 }
 
-function surplusVsCarryOver(r: Report): MetricResult {
+function surplusVsCarryOver(r: Report, f: FormDescriptor): MetricResult {
   const surplus = columnFigure(r.finance.expenditure, 'surplusCumulative', false);
   const carry = columnFigure(r.finance.income, 'carryOver', true);
+  const carryName = C(f, 'income', 'carryOver');
   if (!surplus || !carry) {
     return missingOf([
-      ['累计结余', surplus],
-      ['上年结转', carry],
+      [C(f, 'expenditure', 'surplusCumulative'), surplus],
+      [carryName, carry],
     ]);
   }
   const value: SurplusCategory =
     surplus.fen <= 0 ? 'none' : surplus.fen <= carry.fen ? 'withinCarryOver' : 'overCarryOver';
   const blank = carry.blank ? '（空白，按0计）' : '';
-  return { kind: 'category', value, formula: `年末累计结余${surplus.text}万元，上年结转${carry.text}万元${blank}` };
+  return { kind: 'category', value, formula: `年末${C(f, 'expenditure', 'surplusCumulative')}${surplus.text}万元，${carryName}${carry.text}万元${blank}` };
 }
 
-function lateSpecialFunds(r: Report): MetricResult {
+function lateSpecialFunds(r: Report, f: FormDescriptor): MetricResult {
   const n = r.basics.lateSpecialFunds;
-  if (n == null) return { kind: 'missing', missing: ['未按进度拨付的专项数'] };
+  if (n == null) return { kind: 'missing', missing: [L(f, 'basics.lateSpecialFunds')] };
   return { kind: 'count', value: new Dec(n), formula: `未按进度拨付的专项${n}个` };
 }
 
-const METRICS: Record<MetricName, (r: Report) => MetricResult> = {
+const METRICS: Record<MetricName, (r: Report, f: FormDescriptor) => MetricResult> = {
   staffControlRate,
   threePublicChangeRate,
-  threePublicControlRate: (r) =>
+  threePublicControlRate: (r, f) =>
     twoFigures(
       '三公经费实际支出',
       columnFigure(r.finance.threePublic, 'total', false),
-      '三公经费预算安排数',
+      L(f, 'basics.threePublicBudget'),
       basicFigure(r.basics.threePublicBudget),
     ),
-  keySpendingRate: (r) =>
-    twoFigures('重点项目支出', basicFigure(r.basics.keyProjectSpending), '项目支出预算', basicFigure(r.basics.projectBudget)),
+  keySpendingRate: (r, f) =>
+    twoFigures(L(f, 'basics.keyProjectSpending'), basicFigure(r.basics.keyProjectSpending), L(f, 'basics.projectBudget'), basicFigure(r.basics.projectBudget)),
   budgetAdjustmentRate,
-  budgetExecutionRate: (r) =>
-    twoFigures('支出合计', columnFigure(r.finance.expenditure, 'total', false), '调整后预算数', basicFigure(r.basics.budgetAdjusted)),
-  budgetCompletionRate: (r) =>
+  budgetExecutionRate: (r, f) =>
+    twoFigures(C(f, 'expenditure', 'total'), columnFigure(r.finance.expenditure, 'total', false), L(f, 'basics.budgetAdjusted'), basicFigure(r.basics.budgetAdjusted)),
+  budgetCompletionRate: (r, f) =>
     twoFigures(
-      '预算完成数（支出合计）',
+      `预算完成数（${C(f, 'expenditure', 'total')}）`,
       columnFigure(r.finance.expenditure, 'total', false),
-      '调整后预算数',
+      L(f, 'basics.budgetAdjusted'),
       basicFigure(r.basics.budgetAdjusted),
     ),
-  publicFundControlRate: (r) =>
-    twoFigures('公用支出', columnFigure(r.finance.expenditure, 'public', false), '公用经费预算', basicFigure(r.basics.publicBudget)),
-  procurementExecutionRate: (r) =>
+  publicFundControlRate: (r, f) =>
+    twoFigures(C(f, 'expenditure', 'public'), columnFigure(r.finance.expenditure, 'public', false), L(f, 'basics.publicBudget'), basicFigure(r.basics.publicBudget)),
+  procurementExecutionRate: (r, f) =>
     twoFigures(
-      '实际政府采购金额',
+      L(f, 'basics.procurementActual'),
       basicFigure(r.basics.procurementActual),
-      '政府采购预算',
+      L(f, 'basics.procurementBudget'),
       basicFigure(r.basics.procurementBudget),
     ),
-  fixedAssetUtilization: (r) =>
+  fixedAssetUtilization: (r, f) =>
     twoFigures(
-      '在用固定资产',
+      C(f, 'fixedAssets', 'inUse'),
       columnFigure(r.finance.fixedAssets, 'inUse', true),
-      '固定资产合计',
+      C(f, 'fixedAssets', 'total'),
       columnFigure(r.finance.fixedAssets, 'total', false),
     ),
   surplusVsCarryOver,
   lateSpecialFunds,
 };
 
-export function computeMetric(report: Report, name: MetricName): MetricResult {
-  return METRICS[name](report);
+/** A metric of the report, its inputs named as the form names them (default: the Yueyang form). */
+export function computeMetric(report: Report, name: MetricName, form: FormDescriptor = defaultForm()): MetricResult {
+  return METRICS[name](report, form);
 }

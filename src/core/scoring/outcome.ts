@@ -1,4 +1,5 @@
 // What one rule gives back for one 评分表 line, and the wording shared by every rule type.
+import type { FormDescriptor } from '../forms/schema';
 import type { Report, ScoreClaim } from '../model/report';
 import type { Deduction, ItemStatus } from '../model/score';
 import type { TemplateOptions } from '../model/template';
@@ -16,6 +17,8 @@ export interface Outcome {
 
 export interface RuleContext {
   report: Report;
+  /** the form the report is written on: inputs are named in its words */
+  form: FormDescriptor;
   /** the 三级指标 name, for messages */
   name: string;
   weight: Dec;

@@ -42,7 +42,7 @@ export function violationDeduct(rule: Rule<'violationDeduct'>, ctx: RuleContext)
   let what: string;
   let each = '每处';
   if (rule.metric) {
-    const m = computeMetric(ctx.report, rule.metric);
+    const m = computeMetric(ctx.report, rule.metric, ctx.form);
     const gate = metricGate(m, ctx);
     if (gate) return gate;
     if (m.kind !== 'count') return unknownOutcome(`模板配置有误：${quote(ctx.name)}需要计数指标，无法计分`);

@@ -77,14 +77,14 @@ function deductFromTarget(m: Numeric, ctx: RuleContext, d: Deducting): Outcome {
 }
 
 export function capDeduct(rule: Rule<'capDeduct'>, ctx: RuleContext): Outcome {
-  const m = numeric(computeMetric(ctx.report, rule.metric), ctx);
+  const m = numeric(computeMetric(ctx.report, rule.metric, ctx.form), ctx);
   if (isOutcome(m)) return m;
   const { direction, target, deductPerPoint: points } = rule;
   return deductFromTarget(m, ctx, { direction, target, points, stepSize: null });
 }
 
 export function stepDeduct(rule: Rule<'stepDeduct'>, ctx: RuleContext): Outcome {
-  const m = numeric(computeMetric(ctx.report, rule.metric), ctx);
+  const m = numeric(computeMetric(ctx.report, rule.metric, ctx.form), ctx);
   if (isOutcome(m)) return m;
   return deductFromTarget(m, ctx, {
     direction: rule.direction,
@@ -121,7 +121,7 @@ function inBand(v: Dec, b: Band): boolean {
 }
 
 export function bands(rule: Rule<'bands'>, ctx: RuleContext): Outcome {
-  const m = numeric(computeMetric(ctx.report, rule.metric), ctx);
+  const m = numeric(computeMetric(ctx.report, rule.metric, ctx.form), ctx);
   if (isOutcome(m)) return m;
   const shown = shownOf(m);
   const head = `${m.formula} = ${shown}`;
@@ -135,7 +135,7 @@ export function bands(rule: Rule<'bands'>, ctx: RuleContext): Outcome {
 }
 
 export function categorical(rule: Rule<'categorical'>, ctx: RuleContext): Outcome {
-  const m = computeMetric(ctx.report, rule.metric);
+  const m = computeMetric(ctx.report, rule.metric, ctx.form);
   const gate = metricGate(m, ctx);
   if (gate) return gate;
   if (m.kind !== 'category') {

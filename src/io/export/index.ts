@@ -1,11 +1,13 @@
 // Every export format behind one call, so the CLI and the server produce the same files.
 import { zipSync, strToU8 } from 'fflate';
+import { type FormDescriptor, fileBaseName } from '../../core/forms/index';
 import type { Finding } from '../../core/model/finding';
 import type { Report } from '../../core/model/report';
 import type { Scorecard } from '../../core/model/score';
+import { formFor } from '../../core/templates/index';
 import { renderReportDocx } from './docx/index';
 import { renderReportHtml } from './html/index';
-import { reportToCsv, reportToJson } from './opendata';
+import { csvNames, reportToCsv, reportToJson } from './opendata';
 import { renderReportXlsx } from './xlsx/index';
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'xlsx', 'html', 'json', 'csv'] as const;
@@ -21,16 +23,9 @@ export interface ExportedFile {
 export interface ExportOptions {
   findings?: readonly Finding[];
   score?: Scorecard;
+  /** the form to lay the report out on; default: its template's as this process knows it */
+  form?: FormDescriptor;
 }
-
-/** File names of the CSV tables, in Chinese as people save them. */
-export const CSV_NAMES: Record<string, string> = {
-  income: '年度收入情况',
-  expenditure: '年度支出和结余情况',
-  threePublic: '三公经费',
-  fixedAssets: '固定资产',
-  indicators: '绩效指标',
-};
 
 export function isExportFormat(s: string): s is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(s);
@@ -39,7 +34,7 @@ export function isExportFormat(s: string): s is ExportFormat {
 export async function exportReport(report: Report, format: ExportFormat, opts: ExportOptions = {}): Promise<ExportedFile> {
   switch (format) {
     case 'docx':
-      return { bytes: await renderReportDocx(report), ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
+      return { bytes: await renderReportDocx(report, opts.form), ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
     case 'xlsx':
       return { bytes: await renderReportXlsx(report, opts), ext: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
     case 'pdf': {
@@ -52,19 +47,19 @@ export async function exportReport(report: Report, format: ExportFormat, opts: E
     case 'json':
       return { bytes: strToU8(reportToJson(report, opts)), ext: 'json', mime: 'application/json; charset=utf-8' };
     case 'csv':
-      return { bytes: zipSync(csvFiles(report), { level: 6 }), ext: 'zip', mime: 'application/zip' };
+      return { bytes: zipSync(csvFiles(report, opts.form), { level: 6 }), ext: 'zip', mime: 'application/zip' };
   }
 }
 
-/** The CSV tables as file name → bytes (UTF-8 with BOM, as reportToCsv writes them). */
-export function csvFiles(report: Report): Record<string, Uint8Array> {
+/** The CSV tables as file name → bytes (UTF-8 with BOM, as reportToCsv writes them), named as the form names them. */
+export function csvFiles(report: Report, form: FormDescriptor = formFor(report)): Record<string, Uint8Array> {
+  const names = csvNames(form);
   const out: Record<string, Uint8Array> = {};
-  for (const [table, csv] of Object.entries(reportToCsv(report))) out[`${CSV_NAMES[table] ?? table}.csv`] = strToU8(csv);
+  for (const [table, csv] of Object.entries(reportToCsv(report, form))) out[`${names[table] ?? table}.csv`] = strToU8(csv);
   return out;
 }
 
-/** A download name: 2021年度党群工作部部门整体支出绩效自评报告.docx */
-export function exportFileName(report: Report, ext: string): string {
-  const name = `${report.year ? `${report.year}年度` : ''}${report.cover.departmentName || '未命名单位'}部门整体支出绩效自评报告`;
-  return `${name.replace(/[\\/:*?"<>|\s]+/g, '')}.${ext}`;
+/** A download name as the form composes it: 2021年度党群工作部部门整体支出绩效自评报告.docx */
+export function exportFileName(report: Report, ext: string, form: FormDescriptor = formFor(report)): string {
+  return `${fileBaseName(form, report).replace(/[\\/:*?"<>|\s]+/g, '')}.${ext}`;
 }

@@ -49,17 +49,17 @@ describe('reportToCsv', () => {
       expect(text.startsWith(CSV_BOM)).toBe(true);
       expect(text.endsWith('\r\n')).toBe(true);
     }
-    const bytes = new TextEncoder().encode(csv.income);
+    const bytes = new TextEncoder().encode(csv.income!);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.income.split('\r\n')[0]).toBe(`${CSV_BOM}机构名称,收入合计,上年结转,公共财政拨款,政府基金拨款,纳入专户管理的非税收入拨款,其他收入`);
+    expect(csv.income!.split('\r\n')[0]).toBe(`${CSV_BOM}机构名称,收入合计,上年结转,公共财政拨款,政府基金拨款,纳入专户管理的非税收入拨款,其他收入`);
   });
 
   it('keeps amounts exactly as written and blanks empty', () => {
-    const rows = parseCsv(csv.expenditure.slice(1));
+    const rows = parseCsv(csv.expenditure!.slice(1));
     expect(rows[1]).toEqual(['局机关及二级机构汇总', '85.33', '38.43', '32.67', '5.76', '46.90', '1.89', '1.89']);
-    expect(parseCsv(csv.income.slice(1))[2]).toEqual(['1、局机关', '87.2217', '', '87.2217', '', '', '']);
-    expect(parseCsv(csv.fixedAssets.slice(1))).toHaveLength(5);
-    const ind = parseCsv(csv.indicators.slice(1));
+    expect(parseCsv(csv.income!.slice(1))[2]).toEqual(['1、局机关', '87.2217', '', '87.2217', '', '', '']);
+    expect(parseCsv(csv.fixedAssets!.slice(1))).toHaveLength(5);
+    const ind = parseCsv(csv.indicators!.slice(1));
     expect(ind).toHaveLength(15);
     expect(ind[0]![0]).toBe('一级指标');
   });
@@ -70,10 +70,10 @@ describe('reportToCsv', () => {
     r.performance.indicators[0]!.name = '指标1：第一行\n第二行, 含逗号';
     r.performance.indicators[0]!.weight = 5;
     const out = reportToCsv(r);
-    expect(out.income).toContain('"2、二级机构""甲"",含逗号"');
-    expect(out.indicators).toContain('"指标1：第一行\n第二行, 含逗号"');
-    expect(parseCsv(out.income.slice(1))[3]![0]).toBe('2、二级机构"甲",含逗号');
-    const back = parseCsv(out.indicators.slice(1))[1]!;
+    expect(out.income!).toContain('"2、二级机构""甲"",含逗号"');
+    expect(out.indicators!).toContain('"指标1：第一行\n第二行, 含逗号"');
+    expect(parseCsv(out.income!.slice(1))[3]![0]).toBe('2、二级机构"甲",含逗号');
+    const back = parseCsv(out.indicators!.slice(1))[1]!;
     expect(back[2]).toBe('指标1：第一行\n第二行, 含逗号');
     expect(back[7]).toBe('5');
   });

@@ -2,10 +2,14 @@
 // score}), and each table as a CSV file for people who open it in Excel: UTF-8 with a BOM (or Excel
 // guesses the legacy code page and garbles Chinese), RFC 4180 quoting, CRLF line ends, amounts exactly
 // as written in the report.
+import { type FormDescriptor, rowLabels } from '../../core/forms/index';
 import type { Finding } from '../../core/model/finding';
-import type { FinanceTableKey, Report } from '../../core/model/report';
+import type { Report } from '../../core/model/report';
 import type { Scorecard } from '../../core/model/score';
-import { FINANCE_SHEETS, INDICATOR_HEADERS, INSTITUTION_HEADER, indicatorCells, institutionLabels } from './xlsx/columns';
+import { getAt } from '../../core/paths';
+import { formFor } from '../../core/templates/index';
+import { indicatorCells, indicatorHeaders } from './xlsx/columns';
+import { financeShapes } from './xlsx/finance-sheets';
 
 export interface OpenDataOptions {
   findings?: readonly Finding[];
@@ -18,7 +22,6 @@ export function reportToJson(report: Report, opts: OpenDataOptions = {}): string
 }
 
 export const CSV_BOM = '\uFEFF';
-export type CsvTable = FinanceTableKey | 'indicators';
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -37,20 +40,22 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null |
   return CSV_BOM + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** One CSV per table: income, expenditure, threePublic, fixedAssets, indicators; Chinese headers. */
-export function reportToCsv(report: Report): Record<CsvTable, string> {
-  const out = {} as Record<CsvTable, string>;
-  for (const sheet of FINANCE_SHEETS) {
-    const rows = report.finance[sheet.table] as ReadonlyArray<{ institution: string; kind: string } & Record<string, unknown>>;
-    const labels = institutionLabels(rows);
-    out[sheet.table] = toCsv([
-      [INSTITUTION_HEADER, ...sheet.columns.map((c) => c.header)],
-      ...rows.map((r, i) => [
-        labels[i]!,
-        ...sheet.columns.map((c) => (typeof r[c.key] === 'string' ? (r[c.key] as string) : '')),
-      ]),
+/** One CSV per table of the form (by its key: income, …) and `indicators`; the form's column names as headers. */
+export function reportToCsv(report: Report, form: FormDescriptor = formFor(report)): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const shape of financeShapes(form)) {
+    const rows = (getAt(report, shape.def.path) as ReadonlyArray<{ institution: string; kind: string } & Record<string, unknown>> | undefined) ?? [];
+    const labels = rowLabels(shape.rows, rows);
+    out[shape.def.key] = toCsv([
+      [shape.rows.header, ...shape.leaves.map((c) => c.label)],
+      ...rows.map((r, i) => [labels[i]!, ...shape.leaves.map((c) => (typeof r[c.key] === 'string' ? (r[c.key] as string) : ''))]),
     ]);
   }
-  out.indicators = toCsv([[...INDICATOR_HEADERS], ...report.performance.indicators.map(indicatorCells)]);
+  out.indicators = toCsv([indicatorHeaders(form), ...report.performance.indicators.map((i) => indicatorCells(form, i))]);
   return out;
+}
+
+/** The file name (without .csv) of each of reportToCsv's tables, as the form names them. */
+export function csvNames(form: FormDescriptor): Record<string, string> {
+  return { ...Object.fromEntries(financeShapes(form).map((s) => [s.def.key, s.def.file])), indicators: form.workbook.indicatorSheet };
 }

@@ -171,6 +171,29 @@ export interface IdempotencyTable {
   created_at: string;
 }
 
+/** An uploaded template (评分表 + form), one row per id and version; body is the file as uploaded. */
+export interface TemplateTable {
+  id: string;
+  version: number;
+  bureau_id: string;
+  name: string;
+  kind: string;
+  body: string;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+/** The template a bureau's new reports of a kind are made with. */
+export interface BureauTemplateTable {
+  bureau_id: string;
+  kind: string;
+  template_id: string;
+  template_version: number;
+  activated_by: string;
+  activated_at: string;
+}
+
 /** 指标库 entry: a 共性指标 (scope common, no department) or a department's 部门指标. */
 export interface LibraryIndicatorTable {
   id: string;
@@ -222,6 +245,8 @@ export interface Database extends BureauTables {
   returns: ReturnTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyTable;
+  templates: TemplateTable;
+  bureau_templates: BureauTemplateTable;
   library_indicators: LibraryIndicatorTable;
   library_usage: LibraryUsageTable;
 }

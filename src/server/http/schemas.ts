@@ -242,6 +242,35 @@ export const DepartmentQuery = z.object({
   offset: z.coerce.number({ message: '偏移须为数字' }).int().min(0).optional(),
 });
 
+// 评分表模板 (templates/*): the list, one version whole, a file's check and preview, upload and activation.
+const TemplateKind = z.enum(['overall', 'project']);
+const Years = z.tuple([z.number().nullable(), z.number().nullable()]);
+export const TemplateParams = z.object({
+  id: z.string().min(1).max(64),
+  version: z.coerce.number({ message: '版本须为整数' }).int().min(1),
+});
+export const TemplateSummarySchema = z.object({
+  id: z.string(), version: z.number(), name: z.string(), region: z.string(), kind: TemplateKind, years: Years, description: z.string(),
+  source: z.enum(['builtin', 'file', 'upload']).describe('builtin/file：服务器安装；upload：本局上传'),
+  versions: z.array(z.number()), active: z.boolean().describe('本局新报告使用此版本'),
+  items: z.number().describe('末级评分项数'), unknownItems: z.number().describe('待确认（不计分）的评分项数'),
+});
+export const TemplateText = z.object({ text: z.string({ message: '请提供模板文件内容' }).min(2, { message: '模板文件为空' }).max(2 * 1024 * 1024, { message: '模板文件过大（最多 2 MB）' }) });
+export const LineProblemSchema = z.object({ line: z.number(), column: z.number(), path: z.string(), message: z.string() });
+export const TemplatePreviewSchema = z.object({
+  id: z.string(), version: z.number(), name: z.string(), region: z.string(), kind: TemplateKind, years: Years, description: z.string(),
+  sections: z.array(z.string()), tables: z.array(z.string()),
+  gradeBands: z.array(z.object({ min: z.number(), label: z.string() })),
+  items: z.array(z.object({
+    id: z.string(), path: z.array(z.string()), name: z.string(), weight: z.number().nullable(),
+    status: z.enum(['verified', 'assumed', 'unknown']), rule: z.string().nullable(), criteria: z.string(),
+  })),
+});
+export const TemplateCheckSchema = z.object({
+  valid: z.boolean(), problems: z.array(LineProblemSchema), preview: TemplatePreviewSchema.nullable(),
+  conflict: z.string().nullable().describe('模板本身有效、但本局不能以此编号和版本保存的原因'),
+});
+export const UploadResultSchema = z.object({ created: z.boolean().describe('false：同一版本的同一文件已保存过'), template: TemplateSummarySchema });
 // 指标库 (indicator library). An entry's fields are core's schema (core/library/model.ts): the same checks and
 // Chinese messages for the API, the use-cases and the web form.
 export const PriorYearSchema = z.object({

@@ -56,7 +56,7 @@ export async function issuedTask(t: BureauApp, over: Record<string, unknown> = {
 export async function board(t: BureauApp, taskId: string, who = 'perf') {
   const res = await t.call(await t.as(who), 'GET', `/api/tasks/${taskId}/board`);
   expect(res.statusCode, res.body).toBe(200);
-  return json(res) as { summary: { total: number; late: number }; items: Array<Record<string, any>> };
+  return json(res) as { summary: { total: number; late: number; byState: Array<{ state: string; count: number }> }; items: Array<Record<string, any>> };
 }
 
 /** The seed report under a department's name and code, for a year. */

@@ -11,7 +11,7 @@ import { latestWaivers } from '../repositories/reviews';
 import { sampledReportIds } from '../repositories/samples';
 import type { Actor } from '../auth/actor';
 import { withPriorIssueChecks } from './draft-origin';
-import { loadVisibleReport, runChecks } from './shared';
+import { loadVisibleReport, runChecks, templateOf } from './shared';
 
 /** Disputes (异议) the bureau has not answered: a department dispute with no finance reply after it. */
 export async function openDisputes(db: DB, reportId: string): Promise<number> {
@@ -31,7 +31,7 @@ export async function openDisputes(db: DB, reportId: string): Promise<number> {
 
 export async function concernsFor(deps: Deps, row: ReportRow): Promise<Concern[]> {
   const db = deps.db.kysely;
-  const { findings, score } = await withPriorIssueChecks(db, row, runChecks(deps, row));
+  const { findings, score } = await withPriorIssueChecks(db, row, runChecks(deps, row, await templateOf(deps, row.document)));
   const [waivers, disputes, sampled, rescore, prior] = await Promise.all([
     latestWaivers(db, row.id),
     openDisputes(db, row.id),

@@ -2,12 +2,12 @@
 // (all, by 归口科室, or picked from the roster), the three deadlines and the notice text. A draft until
 // issued; one task per bureau, year and kind.
 import { deadlineProblems, type Deadlines } from '../../core/bureau/deadline';
-import { listTemplates } from '../../core/templates/index';
 import { isUniqueViolation } from '../db/errors';
 import { nowIso, type Deps } from '../deps';
 import { AppError } from '../errors';
 import { findBureau, findDepartment, findSection } from '../repositories/org';
 import { findTaskFor, insertTask } from '../repositories/tasks';
+import { chooseTemplate } from './create-report';
 import { assertPerfAdmin, auditBy, taskView, type BureauActor, type TaskScope, type TaskView } from './bureau-shared';
 import { inTransaction } from './shared';
 
@@ -66,8 +66,8 @@ export async function createTask(deps: Deps, o: CreateTaskOptions): Promise<Task
   if (!bureauId || !(await findBureau(deps.db.kysely, bureauId))) throw new AppError('VALIDATION', '请指定所属财政局');
   if (!Number.isInteger(o.year) || o.year < 1990 || o.year > 2100) throw new AppError('VALIDATION', '年度须为 1990–2100 之间的整数');
   const kind = o.kind ?? 'overall';
-  const template = listTemplates().find((t) => t.id === o.templateId);
-  if (!template) throw new AppError('VALIDATION', `未知的评分表模板“${o.templateId}”，可选：${listTemplates().map((t) => t.id).join('、')}`);
+  // the bureau's own uploaded templates count, as for a new report
+  const template = await chooseTemplate(deps, bureauId, o.templateId);
   if (template.kind !== kind) throw new AppError('VALIDATION', `评分表“${template.name}”不是部门整体支出评分表`);
   checkDeadlines(o.deadlines);
   const scope = await checkScope(deps, bureauId, o.scope);

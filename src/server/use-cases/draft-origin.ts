@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import { decodeJson } from '../repositories/json';
 import { itemsOfYear } from '../repositories/rectifications';
 import type { Report } from '../../core/model/report';
+import type { Template } from '../../core/model/template';
 import { findTaskDepartment, findTaskFor } from '../repositories/tasks';
 
 /** Later in the workflow is the better source: a published report is what the department stood by. */
@@ -49,10 +50,10 @@ export interface CarriedMeta {
 }
 
 /** A new draft for a department and year, carried over from its previous year. */
-export async function carriedDraft(db: DB, department: Pick<DepartmentTable, 'id' | 'name' | 'budget_code'>, year: number, kind: string, templateId?: string): Promise<CarriedOver & { meta: CarriedMeta | null }> {
+export async function carriedDraft(db: DB, department: Pick<DepartmentTable, 'id' | 'name' | 'budget_code'>, year: number, kind: string, template: Template): Promise<CarriedOver & { meta: CarriedMeta | null }> {
   const prev = await previousReport(db, department.id, year - 1, kind);
   const prior = await priorItems(db, department.id, year);
-  const c = carryOver(prev?.report ?? null, { year, departmentName: department.name, budgetCode: department.budget_code, templateId }, prior);
+  const c = carryOver(prev?.report ?? null, { year, departmentName: department.name, budgetCode: department.budget_code, template }, prior);
   const meta = c.carried.length ? { fromYear: c.fromYear, fromReportId: prev?.id ?? null, items: c.carried } : null;
   return { ...c, meta };
 }

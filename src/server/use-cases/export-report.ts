@@ -1,6 +1,7 @@
 // 导出报告: the official layout (DOCX, PDF, XLSX, HTML) or open data (JSON, CSV zip) of a report the
 // user may see, with the current findings and score. Each export is audited with the file's SHA-256,
 // so a document that turns up later can be matched to who took it out, when, and from which version.
+import type { FormDescriptor } from '../../core/forms/index';
 import type { ExportFormat } from '../../io/export/index';
 import { sha256Hex } from '../audit/canonical';
 import type { Actor } from '../auth/actor';
@@ -8,7 +9,7 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { ioExporter } from '../exporter';
 import { checksWithPriorYear } from './prior-year';
-import { by, inTransaction, loadVisibleReport } from './shared';
+import { by, inTransaction, loadVisibleReport, templateOf } from './shared';
 
 export interface ExportDownload {
   bytes: Uint8Array;
@@ -24,11 +25,12 @@ export interface ExportDownload {
 
 export async function exportReportFile(deps: Deps, o: { actor: Actor; id: string; format: ExportFormat }): Promise<ExportDownload> {
   const row = await loadVisibleReport(deps, o.actor, o.id);
+  const template = await templateOf(deps, row.document);
   const { findings, score } = await checksWithPriorYear(deps, o.actor, row);
   const exportFile = deps.exportFile ?? ioExporter(deps.config).exportFile;
   let file: Awaited<ReturnType<typeof exportFile>>;
   try {
-    file = await exportFile(row.document, o.format, { findings, ...(score ? { score } : {}) });
+    file = await exportFile(row.document, o.format, { findings, ...(score ? { score } : {}), ...(template ? { form: template.form as FormDescriptor } : {}) });
   } catch (err) {
     throw exportError(err);
   }

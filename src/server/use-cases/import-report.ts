@@ -12,7 +12,7 @@ import { priorIssuesOf } from '../../core/bureau/carry-over';
 import { assertNoTaskReport, priorItems, taskFor } from './draft-origin';
 import { insertDraft, preparerDepartment } from './new-report';
 import { reportView, type ReportView } from './report-view';
-import { by, inTransaction } from './shared';
+import { assertWithinBounds, by, inTransaction } from './shared';
 
 /** ImportError codes (io/ooxml/errors.ts, io/import) → our error codes, and so HTTP statuses. */
 export function importErrorCode(code: string): ErrorCode {
@@ -45,6 +45,7 @@ export async function importReport(
   const report = result.report;
   if (o.year != null) report.year = o.year;
   if (report.year == null) throw new AppError('VALIDATION', '无法从文件中识别报告年度，请指定年度后重新导入');
+  await assertWithinBounds(deps, report, '导入的文件');
   const diagnostics: ImportDiagnostic[] = [...result.diagnostics];
   if (report.cover.budgetCode && report.cover.budgetCode !== department.budget_code)
     diagnostics.push({

@@ -9,6 +9,7 @@ import { insertReport } from '../repositories/reports';
 import { insertTaskDepartments, updateTask } from '../repositories/tasks';
 import { insertVersion } from '../repositories/versions';
 import { assertPerfAdmin, auditBy, loadTask, staleTask, taskView, type BureauActor, type TaskScope, type TaskView } from './bureau-shared';
+import { chooseTemplate } from './create-report';
 import { carriedDraft, furthestFirst } from './draft-origin';
 import { syncReportUsage } from './library-usage';
 import { inTransaction, projection } from './shared';
@@ -36,6 +37,7 @@ export async function issueTask(deps: Deps, o: { actor: BureauActor; id: string;
   const at = nowIso(deps.clock);
   const who = o.actor?.id ?? 'cli';
   const dialect = deps.db.dialect;
+  const template = await chooseTemplate(deps, t.bureau_id, t.template_id);
   const result = await inTransaction(deps, async (trx, audit) => {
     const departments = await scopeDepartments(trx, t.bureau_id, scope);
     if (!departments.length) throw new AppError('VALIDATION', '任务范围内没有部门，请先调整范围');
@@ -52,7 +54,7 @@ export async function issueTask(deps: Deps, o: { actor: BureauActor; id: string;
         attached++;
         continue;
       }
-      const { report, meta } = await carriedDraft(trx, d, t.year, t.kind, t.template_id);
+      const { report, meta } = await carriedDraft(trx, d, t.year, t.kind, template);
       const id = deps.random.uuid();
       await insertReport(trx, dialect, {
         id, bureau_id: d.bureau_id, department_id: d.id, department_name: d.name, year: t.year, kind: t.kind, template_id: report.templateId,

@@ -10,7 +10,7 @@ import type { DB } from '../db/schema';
 import type { Deps } from '../deps';
 import { departmentYearHeads, reportDocument } from '../repositories/prior-year';
 import type { ReportRow } from '../repositories/reports';
-import { runChecks, type Checked } from './shared';
+import { runChecks, templateOf, type Checked } from './shared';
 
 export interface PriorYearView {
   reportId: string;
@@ -40,10 +40,12 @@ export async function priorYearOf(deps: Deps, actor: Actor, row: Pick<ReportRow,
 
 /** runChecks, plus the rules that need last year's report (Q15) when there is one. */
 export async function checksWithPriorYear(deps: Deps, actor: Actor, row: ReportRow, db: DB = deps.db.kysely): Promise<Checked & { priorYear: PriorYearView | null }> {
-  const [checked, priorYear] = [runChecks(deps, row), await priorYearOf(deps, actor, row, db)];
+  const template = await templateOf(deps, row.document);
+  const [checked, priorYear] = [runChecks(deps, row, template), await priorYearOf(deps, actor, row, db)];
   if (!priorYear) return { ...checked, priorYear };
   try {
-    return { ...checked, findings: addPriorYearFindings(checked.findings, row.document, { year: priorYear.year, indicators: priorYear.indicators }), priorYear };
+    const findings = addPriorYearFindings(checked.findings, row.document, { year: priorYear.year, indicators: priorYear.indicators }, template);
+    return { ...checked, findings, priorYear };
   } catch (err) {
     deps.logger.error({ err }, 'prior-year rules failed');
     return { ...checked, priorYear };

@@ -9,7 +9,7 @@ import type { Deps } from '../deps';
 import { findReport } from '../repositories/reports';
 import { findStats, insertStats } from '../repositories/review-extras';
 import { withPriorIssueChecks } from './draft-origin';
-import { runChecks } from './shared';
+import { runChecks, templateOf } from './shared';
 
 export type ReportStats = Omit<ReportStatsTable, 'report_id' | 'version'>;
 
@@ -26,7 +26,7 @@ export async function statsFor(deps: Deps, heads: ReadonlyArray<{ id: string; ve
     }
     const row = await findReport(db, h.id);
     if (!row) continue;
-    const { findings, score } = await withPriorIssueChecks(db, row, runChecks(deps, row));
+    const { findings, score } = await withPriorIssueChecks(db, row, runChecks(deps, row, await templateOf(deps, row.document)));
     const rate = computeMetric(row.document, 'budgetExecutionRate');
     const stats: ReportStats = {
       errors: findings.filter((f) => f.severity === 'error').length,

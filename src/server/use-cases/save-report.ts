@@ -13,7 +13,7 @@ import { findReport, updateContent, type ReportRow } from '../repositories/repor
 import { EncodedJson } from '../repositories/json';
 import { insertVersion } from '../repositories/versions';
 import { syncReportUsage } from './library-usage';
-import { by, inTransaction, loadVisibleReport, projection } from './shared';
+import { assertWithinBounds, by, inTransaction, loadVisibleReport, projection } from './shared';
 
 export interface SaveResult {
   id: string;
@@ -37,6 +37,7 @@ export async function saveReport(
   // Already normalised by the route's body schema (SaveBody: defaults filled, unknown keys dropped, no mass
   // assignment); parsing a second time cost ~10% of a save. Other callers pass Report.parse output too.
   const next = o.report;
+  await assertWithinBounds(deps, next, '报告');
   const at = nowIso(deps.clock);
   return inTransaction(deps, async (trx, audit) => {
     const row = await loadVisibleReport(deps, o.actor, o.id, trx);

@@ -4,7 +4,11 @@ import type { Transaction } from 'kysely';
 import type { Finding } from '../../core/model/finding';
 import type { Report } from '../../core/model/report';
 import type { Scorecard } from '../../core/model/score';
+import type { Template } from '../../core/model/template';
+import { boundProblems, type FormDescriptor } from '../../core/forms/index';
+import { formOf, templateFor } from '../../core/templates/index';
 import { appendAudit, type AuditEntry } from '../audit/chain';
+import { AppError } from '../errors';
 import { assertCanSee } from '../auth/access';
 import { auditRole, type Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
@@ -53,6 +57,19 @@ function importedTruncated(meta: string | null): boolean {
   }
 }
 
+/**
+ * Refuses a report beyond what its form holds (rows, items, text lengths: the template's limits), naming
+ * the places and the limits, before anything is stored.
+ */
+export async function assertWithinBounds(deps: Deps, report: Report, what: string): Promise<void> {
+  const template = await templateOf(deps, report);
+  const form: FormDescriptor = formOf(template ?? templateFor(report));
+  const problems = boundProblems(report, form);
+  if (!problems.length) return;
+  const more = problems.length > 3 ? `（共 ${problems.length} 处）` : '';
+  throw new AppError('VALIDATION', `${what}超出表单的容量：${problems.slice(0, 3).map((p) => p.message).join('')}${more}`, { problems });
+}
+
 /** The checkCache key: the content of a report's version never changes. */
 export const checkKey = (id: string, version: number) => `${id}@${version}`;
 
@@ -60,13 +77,28 @@ export const checkKey = (id: string, version: number) => `${id}@${version}`;
  * Findings and score from core. If the checker itself fails, the report carries one error finding:
  * submission is then refused rather than let through unchecked (fail closed).
  */
-export function runChecks(deps: Deps, row: Pick<ReportRow, 'id' | 'version' | 'document' | 'import_meta'>): Checked {
+/**
+ * The template a report was made with, as this server knows it (a bureau's upload included); undefined
+ * leaves the choice to core (tests without a template registry). A template that cannot be found is the
+ * checker's failure, reported as such.
+ */
+export async function templateOf(deps: Deps, report: Report): Promise<Template | undefined> {
+  if (!deps.templates) return undefined;
+  try {
+    return await deps.templates.of(report);
+  } catch (err) {
+    deps.logger.error({ err }, 'template lookup failed');
+    return undefined;
+  }
+}
+
+export function runChecks(deps: Deps, row: Pick<ReportRow, 'id' | 'version' | 'document' | 'import_meta'>, template?: Template): Checked {
   // A (report, version) pair never changes content, so its findings can be cached (per app, bounded).
   const key = checkKey(row.id, row.version);
   const hit = deps.checkCache?.get(key);
   if (hit) return hit;
   try {
-    const r = deps.check(row.document, { truncated: importedTruncated(row.import_meta) });
+    const r = deps.check(row.document, { truncated: importedTruncated(row.import_meta), ...(template ? { template } : {}) });
     const checked = { findings: r.findings, score: r.score };
     deps.checkCache?.set(key, checked);
     return checked;

@@ -24,7 +24,7 @@ import { insertRevocation } from '../repositories/review-extras';
 import { concernsFor } from './accept-check';
 import { withPriorIssueChecks } from './draft-origin';
 import { staleError } from './save-report';
-import { by, checkKey, inTransaction, loadVisibleReport, runChecks } from './shared';
+import { by, checkKey, inTransaction, loadVisibleReport, runChecks, templateOf } from './shared';
 
 export interface TransitionOptions {
   actor: Actor;
@@ -60,7 +60,7 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
   const waivers = (o.waivers ?? []).map((w) => ({ ...w, reason: w.reason.trim() }));
 
   if (o.action === 'submit') {
-    const blocking = blockingFindings((await withPriorIssueChecks(deps.db.kysely, row, runChecks(deps, row))).findings, waivers);
+    const blocking = blockingFindings((await withPriorIssueChecks(deps.db.kysely, row, runChecks(deps, row, await templateOf(deps, row.document)))).findings, waivers);
     if (blocking.length > 0)
       throw new AppError('BLOCKING_FINDINGS', `还有 ${blocking.length} 个错误未修正，请修正或逐条填写豁免理由后再提交`, { findings: blocking });
   }

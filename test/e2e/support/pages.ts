@@ -32,6 +32,17 @@ export async function openReport(page: Page, base: string, department: string): 
   await page.getByTestId('findings-panel').waitFor();
 }
 
+/** 新建报告 from the report list: this year's draft, opened in the editor. */
+export async function newDraft(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '新建报告' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建自评报告' });
+  await dialog.waitFor();
+  await page.waitForTimeout(500); // the dialog's opening animation
+  await dialog.getByRole('button', { name: '新建' }).click();
+  await page.waitForURL(/\/reports\/[^/]+$/);
+  await page.getByTestId('findings-panel').waitFor();
+}
+
 export async function waitSaved(page: Page): Promise<void> {
   await page.locator('[data-testid=save-status][data-state=saved]').waitFor({ timeout: 30_000 });
 }

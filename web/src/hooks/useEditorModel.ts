@@ -8,6 +8,7 @@ import type { Report } from '../../../src/core/model/report';
 import { canWrite } from '../../../src/core/workflow/edit';
 import type { EditScope, ReturnRecord, WaiverRecord } from '../api/types';
 import type { EditorContextValue } from '../components/editor/editor-context';
+import { formOfReport } from '../lib/path-label';
 import { getAt, isWithin, normalizePath, selfAndAncestors, setAt } from '../lib/paths';
 import { useLiveCheck, type LiveCheck } from './useLiveCheck';
 
@@ -85,8 +86,15 @@ export function useEditorModel(o: EditorModelOptions): EditorModel {
     onMissing.current?.(path);
   }, []);
 
+  // the report's form: every section, label and table of the editor is its; it changes only with the template
+  const form = useMemo(
+    () => formOfReport(report),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [report.templateId, report.templateVersion],
+  );
   const ctx = useMemo<EditorContextValue>(
     () => ({
+      form,
       findingsAt: (p) => findingsByPath.get(p) ?? [],
       returnsAt: (p) => returnsByPath.get(p) ?? [],
       returnsUnder: (prefix) =>
@@ -99,7 +107,7 @@ export function useEditorModel(o: EditorModelOptions): EditorModel {
       update,
       priorYear: o.priorYear ?? null,
     }),
-    [findingsByPath, returnsByPath, waivers, canEdit, activePath, jumpTo, change, update, o.priorYear],
+    [form, findingsByPath, returnsByPath, waivers, canEdit, activePath, jumpTo, change, update, o.priorYear],
   );
 
   return { report, setReport, live, ctx, mainRef, jumpTo };

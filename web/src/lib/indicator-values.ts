@@ -1,6 +1,7 @@
 // The numeric part of what a preparer writes as 指标值 or 完成值: "50", "≥ 50", "99.5%", "52次".
 // Words such as 已完成 or vague forms such as 50余次 have none, and the rules say so.
 import type { Indicator, Operator } from '../../../src/core/model/report';
+import { defaultForm } from '../../../src/core/templates/index';
 
 const MEASURED = /^\s*(?:[≥≤=＝<>]\s*)?(\d+(?:\.\d+)?)\s*([^\d\s.]{0,5})\s*$/;
 
@@ -11,9 +12,9 @@ export function measuredValue(raw: string): string | null {
   return m[1]!.replace(/^0+(?=\d)/, '');
 }
 
-/** The 一级 and 二级 names the editor (and the library's form) offer; others may be typed. */
-export const LEVEL1_OPTIONS = ['产出目标', '效益目标', '满意度指标'];
-export const LEVEL2_OPTIONS = ['数量指标', '质量指标', '时效指标', '成本指标', '经济效益', '社会效益', '生态效益', '可持续影响', '服务对象满意度'];
+/** The 一级 and 二级 names the library's form offers (the default form's); others may be typed. */
+export const LEVEL1_OPTIONS = defaultForm().indicators.level1.map((c) => c.label);
+export const LEVEL2_OPTIONS = defaultForm().indicators.level2.map((c) => c.label);
 
 /** 指标性质 as one choice: the operator of a 定量 indicator, or 定性. */
 export type Nature = Operator | '定性';

@@ -3,6 +3,7 @@ import { Alert, Button, Result, Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../api/client';
 import { getReport } from '../api/reports';
+import { ensureTemplate } from '../api/templates';
 import type { ReportView } from '../api/types';
 import { ReportEditor } from '../components/editor/ReportEditor';
 import { navigate } from '../router';
@@ -14,6 +15,11 @@ export default function EditorPage({ id }: { id: string }) {
 
   const load = useCallback(() => {
     getReport(id)
+      // the editor checks with the report's own template: a bureau's upload is fetched first
+      .then(async (v) => {
+        await ensureTemplate(v.report.templateId, v.report.templateVersion).catch(() => undefined);
+        return v;
+      })
       .then((v) => {
         setView(v);
         setError(null);

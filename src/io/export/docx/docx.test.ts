@@ -3,7 +3,8 @@ import { XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, type Report } from '../../../core/model/report';
-import { titleLines } from './cover';
+import { defaultForm } from '../../../core/templates/index';
+import { titleLines } from '../../../core/forms/index';
 import { renderReportDocx } from './index';
 import { indicatorTargetText } from './performance';
 import { mm } from './style';
@@ -62,7 +63,7 @@ describe('renderReportDocx: page and fonts', () => {
 
   it('names the official fonts, ascii and eastAsia alike, through named paragraph styles', () => {
     const font = (text: string) => eastAsiaFontOf(xml, styles, text);
-    expect(font('绩效评价自评报告')).toBe('方正小标宋简体');
+    expect(font('整体支出绩效评价自评报告')).toBe('方正小标宋简体');
     expect(font('一、部门（单位）基本概况')).toBe('黑体');
     expect(font('年度收入情况（万元）')).toBe('黑体');
     expect(font('联系人')).toBe('仿宋_GB2312');
@@ -72,7 +73,7 @@ describe('renderReportDocx: page and fonts', () => {
     expect(font('预算绩效评价指标体系有待完善。因对项目支出规律研究不深，校内部分项目考核指标细化和量化不够，投入产出经济性、效益性、满意度考核指标不够明确、不够完善。')).toBe('仿宋_GB2312');
     // sizes: title 二号, narrative 四号, finance tables 五号
     const size = (text: string) => /<w:sz w:val="(\d+)"\/>/.exec(styleXml(styles, styleOf(xml, text) ?? '') ?? '')?.[1];
-    expect([size('绩效评价自评报告'), size('一、部门（单位）概况'), size('87.2217'), size('王焱')]).toEqual(['44', '28', '21', '24']);
+    expect([size('整体支出绩效评价自评报告'), size('一、部门（单位）概况'), size('87.2217'), size('王焱')]).toEqual(['44', '28', '21', '24']);
     expect(styles).toContain('<w:name w:val="表格金额"/>');
     for (const [attrs] of (xml + styles).matchAll(/<w:rFonts [^>]*\/>/g)) {
       const ascii = /w:ascii="([^"]+)"/.exec(attrs)?.[1];
@@ -86,8 +87,8 @@ describe('renderReportDocx: cover', () => {
   it('prints the title lines and the cover fields with the seed labels', () => {
     const paras = bodyParagraphs(xml).filter((p) => p.trim());
     expect(paras.slice(0, 7)).toEqual([
-      '湖南城陵矶新港区2021年度部门整体支出',
-      '绩效评价自评报告',
+      '湖南城陵矶新港区2021年度部门',
+      '整体支出绩效评价自评报告',
       '部门(单位)名称：党群工作部',
       '预 算 编 码：999236',
       '评价方式：部门（单位）绩效自评',
@@ -102,15 +103,10 @@ describe('renderReportDocx: cover', () => {
     expect(bodyParagraphs(documentXml(await renderReportDocx(r)))).toContain('岳阳市财政局(制)');
   });
 
-  it('breaks the title as the template does, or before 整体支出 when the region is long', () => {
-    expect(titleLines('岳阳楼区2021年度部门(单位)整体支出绩效评价自评报告')).toEqual([
-      '岳阳楼区2021年度部门(单位)整体支出',
-      '绩效评价自评报告',
-    ]);
-    expect(titleLines('湖南城陵矶新港区2021年度部门(单位)整体支出绩效评价自评报告')).toEqual([
-      '湖南城陵矶新港区2021年度部门(单位)',
-      '整体支出绩效评价自评报告',
-    ]);
+  it('breaks the title where the form does: before 整体支出绩效评价自评报告, as the seed prints it', () => {
+    expect(titleLines(defaultForm(), '岳阳楼区2021年度部门整体支出绩效评价自评报告')).toEqual(['岳阳楼区2021年度部门', '整体支出绩效评价自评报告']);
+    expect(bodyParagraphs(xml).filter((p) => p.trim()).slice(0, 2)).toEqual(['湖南城陵矶新港区2021年度部门', '整体支出绩效评价自评报告']);
+    expect(titleLines(defaultForm(), '某某县林业局2021年度绩效自评报告')).toEqual(['某某县林业局2021年度绩效自评报告']);
   });
 });
 
@@ -230,13 +226,13 @@ describe('renderReportDocx: other reports', () => {
     const t = tables(d);
     expect(t).toHaveLength(5);
     expect(flat(t[1]!).filter((r) => r[0] === '局机关及二级机构汇总')).toHaveLength(4);
-    expect(bodyParagraphs(d)).toContain('年度部门(单位)整体支出');
+    expect(bodyParagraphs(d).filter((p) => p.trim()).slice(0, 2)).toEqual(['年度部门', '整体支出绩效评价自评报告']);
   });
 
   it('appends a target value the indicator name does not already state', () => {
     const base = seed.performance.indicators[0]!;
-    expect(indicatorTargetText({ ...base, name: '服务对象满意度', target: '≥95%' })).toBe('服务对象满意度（目标值：≥95%）');
-    expect(indicatorTargetText({ ...base, name: '服务对象满意度≥95%', target: '≥95%' })).toBe('服务对象满意度≥95%');
+    expect(indicatorTargetText(defaultForm(), { ...base, name: '服务对象满意度', target: '≥95%' })).toBe('服务对象满意度（目标值：≥95%）');
+    expect(indicatorTargetText(defaultForm(), { ...base, name: '服务对象满意度≥95%', target: '≥95%' })).toBe('服务对象满意度≥95%');
   });
 
   it('escapes markup, drops characters XML cannot carry, and stays well-formed', async () => {

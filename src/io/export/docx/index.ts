@@ -1,13 +1,15 @@
 // The report as a Word document in the official Yueyang layout (岳阳市财政局制): the cover, then sections
 // 一 to 五 each in one bordered form table, with the seed's label texts so that importing the DOCX gives
 // the same report back. Two Word sections: the cover carries no page number; the body is numbered from 1.
-import { Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { Document, Footer, Packer, PageNumber, Paragraph, type Table, TextRun } from 'docx';
 import { strToU8, zipSync } from 'fflate';
+import type { FormDescriptor, SectionDef } from '../../../core/forms/index';
 import type { Report } from '../../../core/model/report';
+import { formFor } from '../../../core/templates/index';
 import { coverParagraphs, coverTitle } from './cover';
-import { financeTable } from './finance';
+import { tablesTable } from './finance';
 import { narrativeTable } from './narrative';
-import { overviewTable } from './overview';
+import { fieldsTable } from './overview';
 import { performanceTable } from './performance';
 import { preparerParagraph, signoffTable } from './signoff';
 import { FONT, fontAttrs, PAGE, para, paragraphStyles, S, SIZE } from './style';
@@ -34,9 +36,24 @@ function pageNumberFooter(): Footer {
 /** A thin gap between the section tables (a table needs a paragraph after it, or Word joins the next). */
 const gap = (): Paragraph => para('', S.gap);
 
-export function buildReportDocument(report: Report): Document {
+type Block = Table | Paragraph;
+
+/** What each kind of printed section puts in the body; each section is followed by a gap. */
+const SECTIONS: Partial<Record<SectionDef['type'], (form: FormDescriptor, s: SectionDef, r: Report) => Block[]>> = {
+  fields: (f, s, r) => [fieldsTable(f, s, r)],
+  tables: (f, s, r) => [tablesTable(f, s, r)],
+  performance: (f, s, r) => [performanceTable(f, s, r)],
+  people: (f, s, r) => [signoffTable(f, s, r), preparerParagraph(f, r)],
+  narrative: (_f, s, r) => [narrativeTable(s, r)],
+};
+
+export function buildReportDocument(report: Report, form: FormDescriptor = formFor(report)): Document {
+  const body = form.sections.filter((s) => s.printed).flatMap((s) => {
+    const blocks = SECTIONS[s.type]?.(form, s, report);
+    return blocks ? [...blocks, gap()] : [];
+  });
   return new Document({
-    title: coverTitle(report),
+    title: coverTitle(form, report),
     subject: report.cover.departmentName,
     creator: 'Jixiao 绩效自评',
     styles: {
@@ -49,23 +66,11 @@ export function buildReportDocument(report: Report): Document {
       paragraphStyles: paragraphStyles(),
     },
     sections: [
-      { properties: { page }, children: coverParagraphs(report) },
+      { properties: { page }, children: coverParagraphs(form, report) },
       {
         properties: { page: { ...page, pageNumbers: { start: 1 } } },
         footers: { default: pageNumberFooter() },
-        children: [
-          overviewTable(report),
-          gap(),
-          financeTable(report),
-          gap(),
-          performanceTable(report),
-          gap(),
-          signoffTable(report),
-          preparerParagraph(report),
-          gap(),
-          narrativeTable(report),
-          gap(),
-        ],
+        children: body,
       },
     ],
   });
@@ -92,6 +97,6 @@ async function pack(doc: Document): Promise<Uint8Array> {
   return zipSync(files, { level: 1 });
 }
 
-export async function renderReportDocx(report: Report): Promise<Uint8Array> {
-  return pack(buildReportDocument(report));
+export async function renderReportDocx(report: Report, form?: FormDescriptor): Promise<Uint8Array> {
+  return pack(buildReportDocument(report, form));
 }

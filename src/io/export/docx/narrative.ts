@@ -1,6 +1,7 @@
 // 五、评价报告综述（文字部分）: the narrative in one bordered box, as the template has it. Headings as written
 // in 黑体, GB/T 9704 second-level headings （一）… in 楷体_GB2312, body in 仿宋_GB2312 with a 2-character indent.
 import type { Paragraph, Table } from 'docx';
+import type { SectionDef } from '../../../core/forms/index';
 import type { Report } from '../../../core/model/report';
 import { cleanText } from '../xlsx/columns';
 import { para, S } from './style';
@@ -12,8 +13,8 @@ function lineParagraph(line: string): Paragraph {
   return para(line, SUBHEADING.test(line.trim()) ? S.narrativeSubheading : S.narrativeBody);
 }
 
-export function narrativeParagraphs(report: Report): Paragraph[] {
-  const out = [para('五、评价报告综述（文字部分）', S.narrativeTitle)];
+export function narrativeParagraphs(section: SectionDef, report: Report): Paragraph[] {
+  const out = [para(section.label, S.narrativeTitle)];
   for (const section of report.narrative) {
     if (section.heading) out.push(para(section.heading, S.narrativeHeading));
     if (section.text) out.push(...cleanText(section.text).split('\n').map(lineParagraph));
@@ -23,6 +24,6 @@ export function narrativeParagraphs(report: Report): Paragraph[] {
   return out;
 }
 
-export function narrativeTable(report: Report): Table {
-  return formTable(grid([1]), [{ cells: [{ content: narrativeParagraphs(report), valign: 'top' }] }]);
+export function narrativeTable(section: SectionDef, report: Report): Table {
+  return formTable(grid([1]), [{ cells: [{ content: narrativeParagraphs(section, report), valign: 'top' }] }]);
 }

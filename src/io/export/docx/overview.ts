@@ -1,34 +1,47 @@
-// 一、部门（单位）基本概况: label | value pairs, then the three long texts, in one bordered table.
-// Labels are the seed's, line breaks included ("年度主要\n工作内容"), so the importer meets the same text.
+// A section of labelled fields (一、部门（单位）基本概况) as one bordered table: short fields two to a row
+// (label | value | label | value), long texts and lists across the row, with the form's printed labels
+// (line breaks included, "年度主要\n工作内容") so the importer meets the same text.
 import type { Table } from 'docx';
+import { type FieldDef, field, type FormDescriptor, type SectionDef } from '../../../core/forms/index';
 import type { Report } from '../../../core/model/report';
+import { getAt } from '../../../core/paths';
 import { listParas, S } from './style';
 import { type CellSpec, formTable, grid, type RowSpec, titleRow } from './table';
 
 const COLUMNS = grid([22, 28, 22, 28]);
+// the room a long text's box leaves when the form does not say
+const LONG_HEIGHT = 60;
 
 const label = (text: string): CellSpec => ({ content: text, style: S.formLabel });
-const value = (text: string): CellSpec => ({ content: text, style: S.formLabel });
-const long = (text: string): CellSpec => ({ content: text, colSpan: 3, style: S.formText });
 
-export function overviewTable(report: Report): Table {
-  const o = report.overview;
-  const num = (n: number | null): string => (n == null ? '' : String(n));
-  const rows: RowSpec[] = [
-    titleRow('一、部门（单位）基本概况', 4),
-    { cells: [label('联系人'), value(o.contact), label('联络电话'), value(o.phone)], minHeightPt: 24, cantSplit: true },
-    {
-      cells: [label('人员编制'), value(num(o.staffQuota)), label('实有人数'), value(num(o.actualStaff))],
-      minHeightPt: 24,
-      cantSplit: true,
-    },
-    { cells: [label('职能职责概述'), long(o.duties)], minHeightPt: 60 },
-    {
-      // tasks stay one per paragraph: the importer splits them back by line
-      cells: [label('年度主要\n工作内容'), { content: listParas(o.tasks.join('\n'), S.formList), colSpan: 3 }],
-      minHeightPt: 60,
-    },
-    { cells: [label('年度部门（单位）总体运行情况及取得的成绩'), long(o.achievements)], minHeightPt: 80 },
-  ];
+function text(report: Report, f: FieldDef): string {
+  const v = getAt(report, f.path);
+  return v == null ? '' : String(v);
+}
+
+export function fieldsTable(form: FormDescriptor, section: SectionDef, report: Report): Table {
+  const rows: RowSpec[] = [titleRow(section.label, 4)];
+  let pending: CellSpec[] | null = null;
+  for (const path of section.fields) {
+    const f = field(form, path);
+    const name = label(f.print ?? f.label);
+    if (f.type === 'list' || f.type === 'longText') {
+      if (pending) rows.push({ cells: pending, minHeightPt: 24, cantSplit: true });
+      pending = null;
+      // list items stay one per paragraph: the importer splits them back by line
+      const value: CellSpec =
+        f.type === 'list'
+          ? { content: listParas(((getAt(report, f.path) as string[] | undefined) ?? []).join('\n'), S.formList), colSpan: 3 }
+          : { content: text(report, f), colSpan: 3, style: S.formText };
+      rows.push({ cells: [name, value], minHeightPt: f.height ?? LONG_HEIGHT });
+      continue;
+    }
+    const value: CellSpec = { content: text(report, f), style: S.formLabel };
+    if (pending) {
+      rows.push({ cells: [...pending, name, value], minHeightPt: 24, cantSplit: true });
+      pending = null;
+    } else pending = [name, value];
+  }
+  if (pending) rows.push({ cells: pending, minHeightPt: 24, cantSplit: true });
   return formTable(COLUMNS, rows);
 }

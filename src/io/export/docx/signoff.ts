@@ -1,6 +1,7 @@
 // 四、评价人员: the evaluators, then the three sign-off blocks each ending in its 年 月 日 line, then the
 // 填报人 line under the table. Blocks keep room for a handwritten signature and a seal.
 import type { Paragraph, Table } from 'docx';
+import { field, type FormDescriptor, type SectionDef } from '../../../core/forms/index';
 import type { Report, Signoff } from '../../../core/model/report';
 import { cleanText } from '../xlsx/columns';
 import { chineseDate, para, S, SIZE, TEXT_WIDTH, textWidth } from './style';
@@ -29,44 +30,46 @@ function block(s: Signoff, opening: string, signerLabel: string | null): Paragra
   return out;
 }
 
-export function signoffTable(report: Report): Table {
-  const { leader, department, finance } = report.signoffs;
-  const evaluators = report.evaluators.length ? report.evaluators : [{ name: '', title: '', unit: '', signature: '' }];
+export function signoffTable(form: FormDescriptor, section: SectionDef, report: Report): Table {
+  const cols = form.people.evaluators.columns;
+  const blank = { name: '', title: '', unit: '', signature: '' };
+  const evaluators = report.evaluators.length ? report.evaluators : [blank];
   const rows: RowSpec[] = [
-    titleRow('四、评价人员', 4),
+    titleRow(section.label, 4),
     {
-      cells: ['姓  名', '职务/职称', '单  位', '签  字'].map((content) => ({ content, style: S.formLabel })),
+      cells: cols.map((c) => ({ content: c.print ?? c.label, style: S.formLabel })),
       minHeightPt: 22,
       cantSplit: true,
     },
     ...evaluators.map(
       (e): RowSpec => ({
-        cells: [e.name, e.title, e.unit, e.signature].map((content): CellSpec => ({ content, style: S.formLabel, valign: 'top' })),
+        cells: cols.map((c): CellSpec => ({ content: e[c.key as keyof typeof blank] ?? '', style: S.formLabel, valign: 'top' })),
         minHeightPt: 24,
         cantSplit: true,
       }),
     ),
-    { cells: [{ content: block(leader, '评价组组长（签字）：', null), colSpan: 4 }], cantSplit: true },
-    {
-      cells: [{ content: block(department, '部门（单位）意见：', '部门（单位）负责人（签章）：'), colSpan: 4 }],
-      cantSplit: true,
-    },
-    {
-      cells: [
-        {
-          content: block(finance, '财政部门归口业务科室意见：', '财政部门归口业务科室负责人（签章）：'),
-          colSpan: 4,
-        },
-      ],
-      cantSplit: true,
-    },
+    // a block with an opinion opens with its label and signs at the bottom; one without signs at the top
+    ...form.people.blocks.map(
+      (b): RowSpec => ({
+        cells: [
+          {
+            content: b.opinion
+              ? block(report.signoffs[b.key], `${b.opinion}：`, `${b.signer}${b.mark}：`)
+              : block(report.signoffs[b.key], `${b.signer}${b.mark}：`, null),
+            colSpan: 4,
+          },
+        ],
+        cantSplit: true,
+      }),
+    ),
   ];
   return formTable(COLUMNS, rows);
 }
 
-/** 填报人（签名）：… 联系电话：… — under the table, as the template prints it. */
-export function preparerParagraph(report: Report): Paragraph {
+/** 填报人（签名）：… 联系电话：… — under the table, as the form prints it. */
+export function preparerParagraph(form: FormDescriptor, report: Report): Paragraph {
   const { name, phone } = report.preparer;
+  const who = field(form, 'preparer.name');
   const gap = ' '.repeat(Math.max(6, 26 - Math.ceil(textWidth(name) * 2)));
-  return para(`填报人（签名）：${name}${gap}联系电话：${phone}`, S.preparer, { beforePt: 8 });
+  return para(`${who.label}${who.mark ?? ''}：${name}${gap}${field(form, 'preparer.phone').label}：${phone}`, S.preparer, { beforePt: 8 });
 }

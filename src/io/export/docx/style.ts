@@ -102,7 +102,7 @@ export const S = {
   signoff: def('JxSignoff', '签署栏', FONT.body, SIZE.xiaosi, 'left', { linePt: 22 }),
   signoffOpinion: def('JxSignoffOpinion', '签署意见', FONT.body, SIZE.xiaosi, 'both', { linePt: 22, firstLineChars: 2 }),
   signoffDate: def('JxSignoffDate', '签署日期', FONT.body, SIZE.xiaosi, 'right', { linePt: 22, indentRight: 2 * CHAR_XIAOSI }),
-  preparer: def('JxPreparer', '填报人', FONT.body, SIZE.xiaosi, 'left'),
+  preparer: def('JxPreparer', '填报人行', FONT.body, SIZE.xiaosi, 'left'),
   narrativeTitle: def('JxNarrativeTitle', '综述标题', FONT.heading, SIZE.sihao, 'left', { linePt: 25, afterPt: 6 }),
   narrativeHeading: def('JxNarrativeHeading', '综述一级标题', FONT.heading, SIZE.sihao, 'left', {
     linePt: 25,

@@ -82,7 +82,7 @@ export function formTable(columnWidths: readonly number[], rows: RowSpec[], marg
   });
 }
 
-/** The section title row ("一、部门（单位）基本概况") spanning the whole grid. */
+/** The section title row (一、…) spanning the whole grid. */
 export function titleRow(text: string, columns: number): RowSpec {
   return {
     cells: [{ content: text, colSpan: columns, style: S.sectionTitle }],

@@ -1,5 +1,6 @@
 // Table cells that know where their value lives in the Report (data-path) and whether a finding points
 // at it, so the web UI can jump to a cell by path and the printed copy shows what the checker flagged.
+import type { FormDescriptor } from '../../../core/forms/index';
 import type { Finding, Severity } from '../../../core/model/finding';
 import { attr, esc } from './escape';
 
@@ -8,7 +9,11 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 export class RenderContext {
   private readonly byPath = new Map<string, Finding[]>();
 
-  constructor(findings: readonly Finding[] = []) {
+  /** `form`: the report's form, whose words every label of the page is */
+  constructor(
+    readonly form: FormDescriptor,
+    findings: readonly Finding[] = [],
+  ) {
     for (const f of findings) {
       if (!f.path) continue;
       const list = this.byPath.get(f.path);
@@ -64,10 +69,18 @@ export function cell(ctx: RenderContext, text: string | number | null | undefine
   return cellHtml(ctx, esc(text), o);
 }
 
-/** A label cell as printed on the form (never user input, still escaped); \n breaks the line there. */
+/**
+ * A printed label as HTML: \n breaks the line there; the spaces a Word form spreads a short label with
+ * ("姓  名") would collapse in HTML, so each run of them is one ideographic space.
+ */
+export function printed(text: string): string {
+  return text.split('\n').map((l) => esc(l.replace(/ {2,}/g, '\u3000'))).join('<br>');
+}
+
+/** A label cell as printed on the form (never user input, still escaped). */
 export function label(text: string, o: Omit<CellOptions, 'path' | 'also'> = {}): string {
   const tag = o.head === false ? 'td' : 'th';
-  return `<${tag}${spans(o)}${attr('class', o.cls ?? 'jx-label')}>${text.split('\n').map(esc).join('<br>')}</${tag}>`;
+  return `<${tag}${spans(o)}${attr('class', o.cls ?? 'jx-label')}>${printed(text)}</${tag}>`;
 }
 
 /**

@@ -1,17 +1,19 @@
 // One HTML rendering of a Report in the official Yueyang layout. It serves the web preview (fragment)
 // and the PDF (standalone document). Pure string building: no Node or DOM APIs, so it runs anywhere.
+import type { FormDescriptor, SectionDef } from '../../../core/forms/index';
 import type { Finding } from '../../../core/model/finding';
 import type { Report } from '../../../core/model/report';
 import type { Scorecard } from '../../../core/model/score';
+import { formFor } from '../../../core/templates/index';
 import { RenderContext } from './cells';
 import { renderCover, reportTitle } from './cover';
 import { esc } from './escape';
-import { renderFinance } from './finance';
+import { renderTables } from './finance';
 import { renderNarrative } from './narrative';
-import { renderOverview } from './overview';
+import { renderFields } from './overview';
 import { renderPerformance } from './performance';
 import { renderScoreSheet } from './score-sheet';
-import { renderSignoffs } from './signoff';
+import { renderPeople } from './signoff';
 import { PAGE_CSS, REPORT_CSS } from './styles';
 
 export interface RenderHtmlOptions {
@@ -21,24 +23,36 @@ export interface RenderHtmlOptions {
   score?: Scorecard;
   /** a complete document with page rules (for PDF and download); default: a fragment for embedding */
   standalone?: boolean;
+  /** the form to print on; default: the report's template's */
+  form?: FormDescriptor;
 }
+
+type SectionRenderer = (report: Report, section: SectionDef, ctx: RenderContext) => string;
+
+/** How each kind of printed section is drawn; a form lists its sections and their kinds. */
+const RENDERERS: Partial<Record<SectionDef['type'], SectionRenderer>> = {
+  cover: (r, _s, ctx) => renderCover(r, ctx),
+  fields: renderFields,
+  tables: renderTables,
+  performance: renderPerformance,
+  people: renderPeople,
+  narrative: renderNarrative,
+};
 
 /** The root class every rule of the stylesheet is scoped under. */
 export const REPORT_CLASS = 'jx-report';
 
 export function renderReportHtml(report: Report, opts: RenderHtmlOptions = {}): string {
-  const ctx = new RenderContext(opts.findings);
+  const form = opts.form ?? formFor(report);
+  const ctx = new RenderContext(form, opts.findings);
   const body =
-    renderCover(report, ctx) +
-    renderOverview(report, ctx) +
-    renderFinance(report, ctx) +
-    renderPerformance(report, ctx) +
-    renderSignoffs(report, ctx) +
-    renderNarrative(report, ctx) +
-    (opts.score ? renderScoreSheet(report, opts.score, ctx) : '');
+    form.sections
+      .filter((s) => s.printed)
+      .map((s) => RENDERERS[s.type]?.(report, s, ctx) ?? '')
+      .join('') + (opts.score ? renderScoreSheet(report, opts.score, ctx) : '');
   const root = `<div class="${REPORT_CLASS}" lang="zh-CN">${body}</div>`;
   if (!opts.standalone) return `<style>${REPORT_CSS}</style>${root}`;
-  const title = [report.cover.departmentName.trim(), reportTitle(report)].filter(Boolean).join(' ');
+  const title = [report.cover.departmentName.trim(), reportTitle(form, report)].filter(Boolean).join(' ');
   return (
     `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
@@ -47,6 +61,5 @@ export function renderReportHtml(report: Report, opts: RenderHtmlOptions = {}): 
 }
 
 export { REPORT_CSS, PAGE_CSS, FONT_BODY, FONT_HEADING, FONT_TITLE } from './styles';
-export { FINANCE_LAYOUTS, type FinanceLayout, type HeadCell } from './finance';
 export { chineseDate, signDateLine } from './format';
-export { reportTitle, titleLines } from './cover';
+export { reportTitle } from './cover';

@@ -1,28 +1,44 @@
-// 一、部门（单位）基本概况: the bordered form of contact, staffing, duties, tasks and achievements.
+// A section of labelled fields (一、部门（单位）基本概况): short fields two to a row (label | value | label |
+// value), long texts and lists across the row, in the form's order and with its printed labels.
+import { type FieldDef, field, type SectionDef } from '../../../core/forms/index';
 import type { Report } from '../../../core/model/report';
-import { SECTION_LABELS } from '../../../core/model/layout';
+import { getAt } from '../../../core/paths';
 import { cell, cellHtml, colgroup, framed, label, sectionBar, type RenderContext } from './cells';
 import { esc } from './escape';
 import { numText, paragraphs } from './format';
 
-export function renderOverview(report: Report, ctx: RenderContext): string {
-  const o = report.overview;
-  const tasks = o.tasks
-    .map((t, i) => `<p${ctx.attrs(`overview.tasks[${i}]`)}>${esc(t)}</p>`)
-    .join('');
-  const rows = [
-    label('联系人') + cell(ctx, o.contact, { path: 'overview.contact' }) + label('联络电话') + cell(ctx, o.phone, { path: 'overview.phone', cls: 'jx-nowrap' }),
-    label('人员编制') +
-      cell(ctx, numText(o.staffQuota), { path: 'overview.staffQuota' }) +
-      label('实有人数') +
-      cell(ctx, numText(o.actualStaff), { path: 'overview.actualStaff' }),
-    label('职能职责概述') + cellHtml(ctx, paragraphs(o.duties), { path: 'overview.duties', colspan: 3, cls: 'jx-text' }),
-    label('年度主要\n工作内容') + cellHtml(ctx, tasks, { path: 'overview.tasks', colspan: 3, cls: 'jx-text' }),
-    label('年度部门\n（单位）总体\n运行情况及\n取得的成绩') +
-      cellHtml(ctx, paragraphs(o.achievements), { path: 'overview.achievements', colspan: 3, cls: 'jx-text' }),
-  ];
+const WIDE: ReadonlySet<FieldDef['type']> = new Set(['longText', 'list']);
+
+function valueCell(report: Report, f: FieldDef, ctx: RenderContext): string {
+  const v = getAt(report, f.path);
+  if (f.type === 'list') {
+    const items = ((v as string[] | undefined) ?? []).map((t, i) => `<p${ctx.attrs(`${f.path}[${i}]`)}>${esc(t)}</p>`).join('');
+    return cellHtml(ctx, items, { path: f.path, colspan: 3, cls: 'jx-text' });
+  }
+  if (f.type === 'longText') return cellHtml(ctx, paragraphs(v as string), { path: f.path, colspan: 3, cls: 'jx-text' });
+  const text = typeof v === 'number' || v == null ? numText(v as number | null) : String(v);
+  // a phone number is one unit: it never wraps
+  return cell(ctx, text, { path: f.path, cls: /phone$/i.test(f.path) ? 'jx-nowrap' : undefined });
+}
+
+export function renderFields(report: Report, section: SectionDef, ctx: RenderContext): string {
+  const rows: string[] = [];
+  let pending = '';
+  for (const path of section.fields) {
+    const f = field(ctx.form, path);
+    const html = label(f.print ?? f.label) + valueCell(report, f, ctx);
+    if (WIDE.has(f.type)) {
+      if (pending) rows.push(pending);
+      pending = '';
+      rows.push(html);
+    } else if (pending) {
+      rows.push(pending + html);
+      pending = '';
+    } else pending = html;
+  }
+  if (pending) rows.push(pending);
   return (
-    sectionBar(SECTION_LABELS.overview) +
+    sectionBar(section.label) +
     framed(`<table class="jx-form jx-overview">${colgroup([20, 30, 20, 30])}<tbody>${rows.map((r) => `<tr>${r}</tr>`).join('')}</tbody></table>`)
   );
 }

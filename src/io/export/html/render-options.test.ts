@@ -169,7 +169,7 @@ describe('the 评分表 appendix', () => {
     const rows = [...t.tBodies[0]!.rows];
     expect(rows[0]!.cells[0]!.textContent).toBe('投入');
     expect(rows[0]!.cells[0]!.rowSpan).toBe(2);
-    expect(rows[1]!.textContent).toContain('依据不足');
+    expect(rows[1]!.textContent).toContain('数据不足');
     expect(rows[2]!.textContent).toContain('系统核算得分：3分');
     expect(rows[3]!.textContent).toContain('97');
     expect(doc.querySelector('.jx-appendix-title')!.textContent).toBe('附：部门整体支出绩效评价评分表');

@@ -1,16 +1,10 @@
 // 附：评分表. Yueyang publishes the 评分表 with the self-evaluation report, so when a Scorecard is passed
 // in it prints after the report: 一级/二级 merged down the rows like the indicator table.
+import { label as fieldLabel } from '../../../core/forms/index';
 import type { Report } from '../../../core/model/report';
-import type { ScoreItem, Scorecard } from '../../../core/model/score';
+import { ITEM_STATUS_LABEL, type ScoreItem, type Scorecard } from '../../../core/model/score';
 import { cell, colgroup, framed, label, rowSpans, type RenderContext } from './cells';
 import { attr, esc } from './escape';
-
-const STATUS_TEXT: Record<ScoreItem['status'], string> = {
-  scored: '',
-  insufficient: '依据不足',
-  unknown: '待定',
-  notApplicable: '不适用',
-};
 
 export function points(n: number | null | undefined): string {
   return n == null ? '' : String(Math.round(n * 100) / 100);
@@ -19,7 +13,7 @@ export function points(n: number | null | undefined): string {
 
 /** The score the team claims for the line, else the computed one; the reason column says when they differ. */
 function scoreCells(item: ScoreItem): { score: string; note: string[] } {
-  const computed = item.status === 'scored' ? points(item.score) : STATUS_TEXT[item.status];
+  const computed = item.status === 'scored' ? points(item.score) : ITEM_STATUS_LABEL[item.status];
   const note = [item.explanation, ...item.deductions.map((d) => `扣${points(d.points)}分：${d.reason}`)].filter(Boolean);
   if (item.claimed == null) return { score: computed, note };
   if (item.status === 'scored' && item.score != null && Math.abs(item.score - item.claimed) > 0.005) {
@@ -49,14 +43,15 @@ export function renderScoreSheet(report: Report, score: Scorecard, ctx: RenderCo
   const weight = items.reduce((s, it) => s + it.weight, 0);
   const total = score.total ?? score.claimed.score;
   const grade = score.grade ?? score.claimed.grade;
+  const sp = ctx.form.scorePrint;
   return (
-    `<section class="jx-appendix"><h2 class="jx-appendix-title">附：部门整体支出绩效评价评分表</h2>` +
+    `<section class="jx-appendix"><h2 class="jx-appendix-title">${esc(sp.title)}</h2>` +
     framed(`<table class="jx-form jx-score-sheet">${colgroup([11, 11, 20, 8, 11, 39])}` +
-    `<thead><tr>${['一级指标', '二级指标', '三级指标', '分值', '自评得分', '扣分原因和其他说明'].map((t) => label(t, { cls: 'jx-head' })).join('')}</tr></thead>` +
+    `<thead><tr>${[...sp.levels, sp.weight, sp.claimed, sp.reason].map((t) => label(t, { cls: 'jx-head' })).join('')}</tr></thead>` +
     `<tbody class="jx-keep-cells">${body.join('')}` +
-    `<tr>${label('合计', { colspan: 3 })}<td class="jx-num">${esc(points(weight))}</td>` +
+    `<tr>${label(sp.total, { colspan: 3 })}<td class="jx-num">${esc(points(weight))}</td>` +
     `${cell(ctx, points(total), { path: 'performance.selfScore', cls: 'jx-num' })}<td></td></tr>` +
-    `<tr>${label('评价等次', { colspan: 3 })}${cell(ctx, grade, { path: 'performance.grade', colspan: 3, cls: 'jx-center' })}</tr>` +
+    `<tr>${label(fieldLabel(ctx.form, 'performance.grade'), { colspan: 3 })}${cell(ctx, grade, { path: 'performance.grade', colspan: 3, cls: 'jx-center' })}</tr>` +
     `</tbody></table>`) +
     `</section>`
   );

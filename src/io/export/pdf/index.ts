@@ -1,4 +1,5 @@
 // PDF export: the one HTML rendering printed by the system Chromium.
+import type { FormDescriptor } from '../../../core/forms/index';
 import type { Finding } from '../../../core/model/finding';
 import type { Report } from '../../../core/model/report';
 import type { Scorecard } from '../../../core/model/score';
@@ -8,12 +9,13 @@ import { PdfRenderer, type PdfRendererOptions } from './renderer';
 export interface RenderPdfOptions {
   findings?: readonly Finding[];
   score?: Scorecard;
+  form?: FormDescriptor;
   /** the renderer to print with; default: the shared one */
   renderer?: PdfRenderer;
 }
 
 export async function renderReportPdf(report: Report, opts: RenderPdfOptions = {}): Promise<Uint8Array> {
-  const html = renderReportHtml(report, { findings: opts.findings, score: opts.score, standalone: true });
+  const html = renderReportHtml(report, { findings: opts.findings, score: opts.score, form: opts.form, standalone: true });
   return (opts.renderer ?? sharedPdfRenderer()).render(html);
 }
 

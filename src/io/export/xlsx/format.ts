@@ -1,9 +1,11 @@
 // Sheet styling shared by every sheet: the header row, borders, 万元 number formats, widths for Chinese
 // text, print setup. Values are never styled into text: numbers stay numbers so Excel can sum them.
 import type { Cell, Row, Worksheet } from 'exceljs';
+import { type FormDescriptor, tables } from '../../../core/forms/index';
 import { decimalsOf, FEN_PER_WAN, wanToFen } from '../../../core/money';
 import type { Report } from '../../../core/model/report';
-import { cleanText, FINANCE_SHEETS } from './columns';
+import { getAt } from '../../../core/paths';
+import { cleanText } from './columns';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
 /** 宋体: what Chinese Excel installs have, and what finance tables are usually set in */
@@ -14,12 +16,12 @@ const MAX_ROW_HEIGHT_PT = 409; // Excel's limit
 export const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE8EEF4' } };
 
-/** The most decimals any amount in the finance tables is written with (87.2217 → 4); 2 when none. */
-export function financeDecimals(report: Report): number {
+/** The most decimals any amount in the form's tables is written with (87.2217 → 4); 2 when none. */
+export function financeDecimals(form: FormDescriptor, report: Report): number {
   let max = -1;
-  for (const sheet of FINANCE_SHEETS) {
-    for (const row of report.finance[sheet.table] as ReadonlyArray<Record<string, unknown>>) {
-      for (const { key } of sheet.columns) {
+  for (const t of tables(form)) {
+    for (const row of (getAt(report, t.def.path) as ReadonlyArray<Record<string, unknown>> | undefined) ?? []) {
+      for (const { key } of t.leaves) {
         const v = row[key];
         if (typeof v === 'string' && wanToFen(v) != null) max = Math.max(max, decimalsOf(v));
       }

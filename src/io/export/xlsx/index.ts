@@ -31,9 +31,11 @@
 //                 then 合计 (=SUM formulas; 自评得分 = the report's 绩效自评综合得分) and 评价等次 rows
 //   发现问题       (opts.findings) 级别 | 代码 | 位置 | 说明
 import ExcelJS from 'exceljs';
+import type { FormDescriptor } from '../../../core/forms/index';
 import type { Finding } from '../../../core/model/finding';
 import type { Report } from '../../../core/model/report';
 import type { Scorecard } from '../../../core/model/score';
+import { formFor } from '../../../core/templates/index';
 import { coverTitle } from '../docx/cover';
 import { writeFinanceSheets } from './finance-sheets';
 import { writeFindingsSheet, writeScoreSheet } from './review-sheets';
@@ -42,20 +44,23 @@ import { writeCoverSheet, writeDetailSheets } from './text-sheets';
 export interface XlsxOptions {
   findings?: readonly Finding[];
   score?: Scorecard | null;
+  /** the form whose layout to write; default: the report's template's */
+  form?: FormDescriptor;
 }
 
 export function buildReportWorkbook(report: Report, opts: XlsxOptions = {}): ExcelJS.Workbook {
+  const form = opts.form ?? formFor(report);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Jixiao 绩效自评';
-  wb.title = coverTitle(report);
+  wb.title = coverTitle(form, report);
   wb.subject = report.cover.departmentName;
   // Excel recomputes the summary formulas on open; the cached results serve readers that do not
   wb.calcProperties = { fullCalcOnLoad: true };
-  writeCoverSheet(wb, report);
-  writeFinanceSheets(wb, report);
-  writeDetailSheets(wb, report);
-  if (opts.score) writeScoreSheet(wb, opts.score);
-  if (opts.findings) writeFindingsSheet(wb, opts.findings);
+  writeCoverSheet(wb, form, report);
+  writeFinanceSheets(wb, form, report);
+  writeDetailSheets(wb, form, report);
+  if (opts.score) writeScoreSheet(wb, form, opts.score);
+  if (opts.findings) writeFindingsSheet(wb, form, opts.findings);
   return wb;
 }
 

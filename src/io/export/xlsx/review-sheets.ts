@@ -2,19 +2,16 @@
 // (the findings). Both are written only when the caller passes them: they are judgements of the report,
 // not part of it.
 import type { Workbook } from 'exceljs';
+import { type FormDescriptor, label } from '../../../core/forms/index';
 import { type Finding, SEVERITY_LABEL } from '../../../core/model/finding';
-import type { ItemStatus, ScoreItem, Scorecard } from '../../../core/model/score';
+import { ITEM_STATUS_LABEL, type ScoreItem, type Scorecard } from '../../../core/model/score';
 import { addSheet, FONT_BOLD, printSetup, styleBody } from './format';
 
-export const SCORE_HEADERS = ['一级指标', '二级指标', '三级指标', '分值', '得分', '状态', '说明/扣分原因', '自评得分'] as const;
-export const FINDING_HEADERS = ['级别', '代码', '位置', '说明'] as const;
-
-export const STATUS_LABEL: Record<ItemStatus, string> = {
-  scored: '已评分',
-  insufficient: '依据不足',
-  unknown: '评分表未定',
-  notApplicable: '不适用',
-};
+/** The 评分表 sheet's header row: the printed sheet's levels and weight, then the review's own columns. */
+export function scoreHeaders(form: FormDescriptor): string[] {
+  const w = form.workbook.scoreSheet;
+  return [...form.scorePrint.levels, form.scorePrint.weight, w.score, w.status, w.note, w.claimed];
+}
 
 /** 一级 / 二级 / 三级 from the item's path and name; deeper trees fold their middle levels into 二级. */
 export function levels(item: ScoreItem): [string, string, string] {
@@ -34,16 +31,17 @@ function explanation(item: ScoreItem): string {
 
 const BASIS_LABEL: Record<Scorecard['basis'], string> = { complete: '全部可计算', partial: '部分可计算', none: '无法计算' };
 
-export function writeScoreSheet(wb: Workbook, score: Scorecard): void {
-  const ws = wb.addWorksheet('评分表', { views: [{ state: 'frozen', ySplit: 1 }] });
-  addSheet(ws, SCORE_HEADERS, [12, 16, 26, 8, 8, 12, 60, 10]);
+export function writeScoreSheet(wb: Workbook, form: FormDescriptor, score: Scorecard): void {
+  const name = form.workbook.scoreSheet.name;
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  addSheet(ws, scoreHeaders(form), [12, 16, 26, 8, 8, 12, 60, 10]);
   for (const item of score.items) {
-    const row = ws.addRow([...levels(item), item.weight, item.score, STATUS_LABEL[item.status], explanation(item), item.claimed ?? null]);
+    const row = ws.addRow([...levels(item), item.weight, item.score, ITEM_STATUS_LABEL[item.status], explanation(item), item.claimed ?? null]);
     styleBody(row, [3, 7]);
   }
   const first = 2;
   const last = score.items.length + 1;
-  const total = ws.addRow(['合计', '', '', null, null, BASIS_LABEL[score.basis], '', score.claimed.score]);
+  const total = ws.addRow([form.scorePrint.total, '', '', null, null, BASIS_LABEL[score.basis], '', score.claimed.score]);
   const weightSum = score.items.reduce((a, i) => a + i.weight, 0);
   if (score.items.length) {
     total.getCell(4).value = { formula: `SUM(D${first}:D${last})`, result: weightSum };
@@ -52,17 +50,18 @@ export function writeScoreSheet(wb: Workbook, score: Scorecard): void {
   if (score.total == null) {
     total.getCell(7).value = `有指标无法计算，不给出总分；可计算部分分值 ${score.computable.weight} 分，得分 ${score.computable.score} 分。`;
   }
-  const grade = ws.addRow(['评价等次', '', '', null, score.grade ?? '', '', '', score.claimed.grade]);
+  const grade = ws.addRow([label(form, 'performance.grade'), '', '', null, score.grade ?? '', '', '', score.claimed.grade]);
   for (const row of [total, grade]) {
     styleBody(row, [7]);
     row.eachCell({ includeEmpty: true }, (cell) => (cell.font = FONT_BOLD));
   }
-  printSetup(ws, { landscape: true, title: `评分表（${score.templateName}）` });
+  printSetup(ws, { landscape: true, title: `${name}（${score.templateName}）` });
 }
 
-export function writeFindingsSheet(wb: Workbook, findings: readonly Finding[]): void {
-  const ws = wb.addWorksheet('发现问题', { views: [{ state: 'frozen', ySplit: 1 }] });
-  addSheet(ws, FINDING_HEADERS, [8, 24, 36, 90]);
+export function writeFindingsSheet(wb: Workbook, form: FormDescriptor, findings: readonly Finding[]): void {
+  const sheet = form.workbook.findingsSheet;
+  const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  addSheet(ws, sheet.headers, [8, 24, 36, 90]);
   for (const f of findings) styleBody(ws.addRow([SEVERITY_LABEL[f.severity], f.code, f.path, f.message]), [3, 4]);
-  printSetup(ws, { landscape: true, title: '发现问题' });
+  printSetup(ws, { landscape: true, title: sheet.name });
 }

@@ -6,7 +6,9 @@ import type { Finding } from '../../../core/model/finding';
 import { emptyReport, type Report } from '../../../core/model/report';
 import type { Scorecard } from '../../../core/model/score';
 import { seedReport } from '../../../../test/helpers/seed';
-import { FINANCE_SHEETS, INDICATOR_HEADERS } from './columns';
+import { defaultForm } from '../../../core/templates/index';
+import { indicatorHeaders } from './columns';
+import { financeShapes } from './finance-sheets';
 import { renderReportXlsx } from './index';
 
 async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -84,15 +86,16 @@ describe('renderReportXlsx', () => {
   });
 
   it('gives every finance sheet one header row with the full template names and the template row labels', () => {
-    for (const s of FINANCE_SHEETS) {
-      const ws = sheet(wb, s.name);
-      expect(headerOf(ws)).toEqual(['机构名称', ...s.columns.map((c) => c.header)]);
+    for (const s of financeShapes(defaultForm())) {
+      const ws = sheet(wb, s.def.sheet);
+      expect(headerOf(ws)).toEqual(['机构名称', ...s.leaves.map((c) => c.label)]);
       expect([2, 3, 4, 5].map((r) => ws.getCell(r, 1).value)).toEqual(['局机关及二级机构汇总', '1、局机关', '2、二级机构1', '3、二级机构2']);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
     }
     expect(headerOf(sheet(wb, '支出'))).toEqual(['机构名称', '支出合计', '基本支出', '人员支出', '公用支出', '项目支出', '当年结余', '累计结余']);
-    expect(headerOf(sheet(wb, '绩效指标'))).toEqual([...INDICATOR_HEADERS]);
+    expect(headerOf(sheet(wb, '绩效指标'))).toEqual(indicatorHeaders(defaultForm()));
+    expect(indicatorHeaders(defaultForm())).toEqual(['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '完成值', '权重', '得分', '偏差原因']);
   });
 
   it('makes the summary row live =SUM formulas with cached results where the report agrees', () => {
@@ -184,7 +187,7 @@ describe('renderReportXlsx', () => {
     expect(headerOf(ws)).toEqual(['一级指标', '二级指标', '三级指标', '分值', '得分', '状态', '说明/扣分原因', '自评得分']);
     expect((ws.getRow(2).values as unknown[]).slice(1, 7)).toEqual(['投入', '预算配置', '财政供养人员控制率', 5, 0, '已评分']);
     expect(String(ws.getCell('G2').value)).toContain('扣5分');
-    expect(ws.getCell('F3').value).toBe('依据不足');
+    expect(ws.getCell('F3').value).toBe('数据不足');
     expect(String(ws.getCell('G3').value)).toContain('缺少：上年度三公经费');
     expect(ws.getCell('D4').value).toEqual({ formula: 'SUM(D2:D3)', result: 10 });
     expect(ws.getCell('E4').value).toBeNull(); // no total while an item is not computable

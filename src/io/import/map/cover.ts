@@ -1,8 +1,9 @@
 // 封面 (cover): title, year, region, department, budget code, evaluation method and body, report date, issuer.
 // Web copies put portal chrome (site name, breadcrumbs, "来源: 财务科") before the title; it stays unmapped.
+import { label, section } from '../../../core/forms/index';
 import type { MapContext } from './context';
 import { findLabelled, readLabelled } from './fields';
-import { COVER, FINANCE_HEADER, MISC, OVERVIEW, SECTION, SIGNOFF } from './labels';
+import { COVER, FINANCE_HEADER, IMPORT_FORM, MISC, OVERVIEW, SECTION, SIGNOFF } from './labels';
 import { toSimplifiedAligned } from './simplified';
 import { parseDate, parseYear } from './values';
 import { excelSerialDate } from './workbook';
@@ -53,7 +54,7 @@ export function mapCover(ctx: MapContext, end = coverEnd(ctx)): void {
     r.cover.reportDate = parseDate(date.value) ?? (ctx.doc.format === 'xlsx' ? excelSerialDate(date.value) : null);
     ctx.source('cover.reportDate', date.loc);
     if (date.value && !r.cover.reportDate) {
-      ctx.diag({ code: 'IMPORT.BAD_DATE', severity: 'warning', path: 'cover.reportDate', loc: date.loc, message: `封面·报告日期：“${date.value}”不是有效日期。` });
+      ctx.diag({ code: 'IMPORT.BAD_DATE', severity: 'warning', path: 'cover.reportDate', loc: date.loc, message: `${section(IMPORT_FORM, 'cover').label}·${label(IMPORT_FORM, 'cover.reportDate')}：“${date.value}”不是有效日期。` });
     }
   }
   // Some covers carry the preparer: 填报人：潘进良 / 联系电话：7620466.

@@ -2,8 +2,12 @@
 // overall report, a 项目支出 self-evaluation table — or, honestly, unknown.
 import type { Family } from '../doc';
 import type { MapContext } from './context';
-import { COVER, MISC, OVERVIEW, SECTION } from './labels';
+import { tables } from '../../../core/forms/index';
+import { COVER, IMPORT_FORM, MISC, OVERVIEW, SECTION } from './labels';
 import { norm } from './normalize';
+
+const SUMMARY_ROW = norm(tables(IMPORT_FORM).find((t) => t.def.path.startsWith('finance.'))!.rows.summary.label);
+const TITLE_TAIL = new RegExp(`(${IMPORT_FORM.title.breakBefore.map(norm).join('|')})$`);
 
 // The Yueyang form (岳阳市财政局制) is used by the city and its counties and districts. Titles, issuer lines
 // and names are tested in their normal form: simplified characters (岳陽縣 is 岳阳县), no spaces or glosses.
@@ -27,7 +31,7 @@ export function detectFamily(ctx: MapContext): Family {
   if (has(PROJECT) && !has(SECTION.overview) && !OVERALL.test(title)) return 'project-selfeval';
   const yueyangForm = has(SECTION.overview) && has(OVERVIEW.contact) && (has(OVERVIEW.staffQuota) || has(OVERVIEW.phone));
   // The same report as a workbook: the Yueyang row label 局机关及二级机构汇总 with the 基本概况 fields.
-  const yueyangSheets = head.some((t) => t.norm === '局机关及二级机构汇总') && has(OVERVIEW.contact);
+  const yueyangSheets = head.some((t) => t.norm === SUMMARY_ROW) && has(OVERVIEW.contact);
   // A copy cut before its body, or one that lost the 一、 heading, still shows the Yueyang cover (issuer
   // line) or the 基本概况 labels, from a Yueyang place, with no heading of another form.
   const c = ctx.report.cover;
@@ -36,7 +40,7 @@ export function detectFamily(ctx: MapContext): Family {
   const anySection = ctx.find(MISC.anySection);
   const otherBody = anySection >= 0 && !ctx.is(SECTION.overview, anySection);
   const overviewLabels = has(OVERVIEW.contact) && has(OVERVIEW.staffQuota) && has(OVERVIEW.actualStaff);
-  const yueyangTitle = /整体支出绩效评价自评报告$/.test(title);
+  const yueyangTitle = TITLE_TAIL.test(title);
   const yueyangCut = fromYueyang && !otherBody && (c.issuer !== '' || overviewLabels || yueyangTitle);
   const yueyang = yueyangForm || yueyangSheets || yueyangCut;
   if (yueyang) return 'yueyang-overall';

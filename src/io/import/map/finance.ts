@@ -1,10 +1,10 @@
 // 二、收支情况: the four tables (收入, 支出, 三公经费, 固定资产). Each is found by its 合计 header; data rows
 // by their institution label (局机关及二级机构汇总, 1、局机关, 2、二级机构1 …); columns in the template's order.
+import { tablePlace, tables, type TableShape } from '../../../core/forms/index';
 import { readAmount } from '../../../core/money';
-import { FINANCE_TABLES, type FinanceTableDef } from '../../../core/model/layout';
-import type { InstitutionKind } from '../../../core/model/report';
+import type { FinanceTableKey, InstitutionKind } from '../../../core/model/report';
 import type { MapContext, Token } from './context';
-import { FINANCE_HEADER, INSTITUTION } from './labels';
+import { FINANCE_HEADER, IMPORT_FORM, INSTITUTION } from './labels';
 import { toSimplified } from './simplified';
 
 interface RowLabel {
@@ -22,8 +22,10 @@ function rowLabel(t: Token): RowLabel | null {
   return null;
 }
 
+const SHAPES = tables(IMPORT_FORM).filter((t) => t.def.path === `finance.${t.def.key}`);
+
 export function mapFinance(ctx: MapContext, from: number, to: number): void {
-  const headers = FINANCE_TABLES.map((def) => ({ def, at: ctx.find(FINANCE_HEADER[def.key], from, to) }))
+  const headers = SHAPES.map((def) => ({ def, at: ctx.find(FINANCE_HEADER[def.def.key as FinanceTableKey], from, to) }))
     .filter((h) => h.at >= 0)
     .sort((a, b) => a.at - b.at);
   headers.forEach((h, k) => {
@@ -33,8 +35,11 @@ export function mapFinance(ctx: MapContext, from: number, to: number): void {
   });
 }
 
-function readTable(ctx: MapContext, def: FinanceTableDef, from: number, to: number): void {
-  const rows = ctx.report.finance[def.key] as Record<string, unknown>[];
+function readTable(ctx: MapContext, shape: TableShape, from: number, to: number): void {
+  const key = shape.def.key as FinanceTableKey;
+  const columns = shape.leaves;
+  const place = tablePlace(IMPORT_FORM, key);
+  const rows = ctx.report.finance[key] as Record<string, unknown>[];
   let i = from;
   // A table's rows belong to the table its header is in (a workbook has one sheet per table).
   const block = ctx.tokens[from - 1]?.row !== -1 ? ctx.tokens[from - 1]?.block : undefined;
@@ -50,33 +55,33 @@ function readTable(ctx: MapContext, def: FinanceTableDef, from: number, to: numb
     ctx.use(i);
     const rowIndex = rows.length;
     const row: Record<string, unknown> = { institution: label.institution, kind: label.kind };
-    for (const c of def.columns) row[c.key] = null;
+    for (const c of columns) row[c.key] = null;
     rows.push(row);
-    ctx.source(`finance.${def.key}[${rowIndex}]`, t.loc);
+    ctx.source(`finance.${key}[${rowIndex}]`, t.loc);
     const cells = t.row >= 0 ? ctx.rowOf(i).slice(t.col + 1) : paragraphCells(ctx, i + 1, to);
-    const aligned = t.row >= 0 || cells.filter((c) => c.text !== '').length === def.columns.length;
+    const aligned = t.row >= 0 || cells.filter((c) => c.text !== '').length === columns.length;
     const values = aligned ? cells : cells.slice(0, 1);
     if (!aligned && cells.length > 1) {
       ctx.diag({
         code: 'IMPORT.COLUMNS_UNALIGNED',
         severity: 'warning',
-        path: `finance.${def.key}[${rowIndex}]`,
+        path: `finance.${key}[${rowIndex}]`,
         loc: t.loc,
-        message: `${def.section}·${def.title}·${label.institution}行：原文的空单元格已丢失，${cells.length}个数值无法与${def.columns.length}列对应，只读取了第一列（${def.columns[0]!.label}），其余保留在未识别内容中。`,
+        message: `${place}·${label.institution}行：原文的空单元格已丢失，${cells.length}个数值无法与${columns.length}列对应，只读取了第一列（${columns[0]!.label}），其余保留在未识别内容中。`,
       });
     }
     values.forEach((cell, c) => {
-      const col = def.columns[c];
+      const col = columns[c];
       if (!col) {
         if (cell.text !== '') {
-          ctx.diag({ code: 'IMPORT.EXTRA_CELL', severity: 'warning', loc: cell.loc, message: `${def.section}·${def.title}·${label.institution}行：多出的单元格“${cell.text}”不属于任何列，已保留在未识别内容中。` });
+          ctx.diag({ code: 'IMPORT.EXTRA_CELL', severity: 'warning', loc: cell.loc, message: `${place}·${label.institution}行：多出的单元格“${cell.text}”不属于任何列，已保留在未识别内容中。` });
         }
         return;
       }
       const parsed = readAmount(toSimplified(cell.text));
-      const path = `finance.${def.key}[${rowIndex}].${col.key}`;
+      const path = `finance.${key}[${rowIndex}].${col.key}`;
       if (parsed.kind === 'invalid') {
-        ctx.diag({ code: 'IMPORT.BAD_AMOUNT', severity: 'error', path, loc: cell.loc, message: `${def.section}·${def.title}·${label.institution}行·${col.label}列：“${cell.text}”不是金额（万元），已保留原文在未识别内容中。` });
+        ctx.diag({ code: 'IMPORT.BAD_AMOUNT', severity: 'error', path, loc: cell.loc, message: `${place}·${label.institution}行·${col.qualified}列：“${cell.text}”不是金额（万元），已保留原文在未识别内容中。` });
         return;
       }
       ctx.use(cell.index);

@@ -1,144 +1,219 @@
-// Template knowledge as data: the labels a Yueyang-family report prints, as regular expressions on the
-// normal form (see normalize.ts: no spaces, half-width brackets and colon, simplified characters).
+// The importer's label vocabulary, built from the form descriptor: every label and alias the form names
+// becomes a regular expression on the normal form (see normalize.ts: no spaces, half-width brackets and
+// colon, simplified characters). What is written here is only how a label may stand in a document
+// (alone in its cell, followed by its value, with a signature mark after it), plus the few patterns that
+// recognise other families' forms and generic page furniture, which no Yueyang label names.
+import { type FormDescriptor, field, section, tables } from '../../../core/forms/index';
+import { defaultForm } from '../../../core/templates/index';
+import { norm } from './normalize';
+
+/** The form whose labels the importer knows. */
+export const IMPORT_FORM: FormDescriptor = defaultForm();
+const F = IMPORT_FORM;
+
+export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Alternation of the normal forms of some labels, each once, in the order given. */
+export function alt(labels: readonly (string | undefined)[]): string {
+  const seen: string[] = [];
+  for (const l of labels) {
+    if (!l) continue;
+    const n = norm(l);
+    if (n && !seen.includes(n)) seen.push(n);
+  }
+  return seen.map(escape).join('|');
+}
+/** A field's label, its printed form and its aliases. */
+const fieldWords = (path: string): string[] => {
+  const f = field(F, path);
+  return [f.label, f.print ?? '', ...f.aliases];
+};
+const W = (path: string) => alt(fieldWords(path));
+/** The label alone in its token: a workbook's label column, a header cell. */
+const exact = (words: string) => new RegExp(`^(${words})$`);
+/** The label followed by its value in the same token, or alone ("联系人：王焱", "联系人"). */
+const labelled = (words: string) => new RegExp(`^(${words})(:|$)`);
+/** The token starts with the label. */
+const starts = (words: string) => new RegExp(`^(${words})`);
+// A label on a signature line may carry the mark the form prints after it, or another one writers use.
+const marks = (mark: string | undefined) => `(${alt([mark, '（签字）', '（签名）'])})?`;
+const signed = (label: string, mark: string | undefined) => new RegExp(`^${alt([label])}${marks(mark)}`);
 
 // Label words of the fields that can share one line or table row (基本概况's 联系人 | … | 联络电话 | …, the
-// cover's fields); each field's pattern below is built from its words, and field-line.ts splits a line on them.
-const CONTACT = ['联系人'];
-const PHONE = ['联络电话', '联系电话'];
-const STAFF_QUOTA = ['人员编制', '编制人数', '核定编制数', '核定编制'];
-const ACTUAL_STAFF = ['实有人数', '实有人员', '实际人数'];
-const BUDGET_CODE = ['预算编码', '预算代码', '预算单位编码', '单位编码'];
-const EVALUATION_METHOD = ['评价方式'];
-const EVALUATOR = ['评价机构'];
-const REPORT_DATE = ['报告日期', '报告期', '报告时间', '评价日期', '填报日期'];
-const any = (words: readonly string[]) => words.join('|');
+// cover's fields); field-line.ts splits a line on them. Raw words: the line is matched before normalising.
+const rawWords = (path: string) => [field(F, path).label, ...field(F, path).aliases];
+const ROW_FIELDS = ['overview.contact', 'overview.phone', 'overview.staffQuota', 'overview.actualStaff', 'cover.budgetCode', 'cover.evaluationMethod', 'cover.evaluator', 'cover.reportDate'];
 
 /** Every label word that may stand beside another on one line, longest alternatives first per field. */
-export const ROW_FIELD_LABELS: readonly string[] = [
-  ...CONTACT, ...PHONE, ...STAFF_QUOTA, ...ACTUAL_STAFF, ...BUDGET_CODE, ...EVALUATION_METHOD, ...EVALUATOR, ...REPORT_DATE,
-];
+export const ROW_FIELD_LABELS: readonly string[] = ROW_FIELDS.flatMap(rawWords);
+
+const preparer = field(F, 'preparer.name');
 
 export const COVER = {
-  departmentName: /^(部门\(单位\)名称|部门单位名称|部门\(单位\)全称|单位名称|部门名称|预算单位名称|评价单位)(\((盖章|公章|签章)\))?/,
+  departmentName: new RegExp(`^(${W('cover.departmentName')})(\\((盖章|公章|签章)\\))?`),
+  // the 10号 project form's unit (not a field of the Yueyang form)
   implementingUnit: /^实施单位(\((盖章|公章)\))?/,
-  budgetCode: new RegExp(`^(${any(BUDGET_CODE)})`),
-  evaluationMethod: new RegExp(`^(${any(EVALUATION_METHOD)})`),
-  evaluator: new RegExp(`^(${any(EVALUATOR)})`),
-  reportDate: new RegExp(`^(${any(REPORT_DATE)})`),
-  preparer: /^填报人(\(签名\)|\(签字\))?/,
-  preparerPhone: /^(联系电话|联络电话)/,
+  budgetCode: starts(W('cover.budgetCode')),
+  evaluationMethod: starts(W('cover.evaluationMethod')),
+  evaluator: starts(W('cover.evaluator')),
+  reportDate: starts(W('cover.reportDate')),
+  preparer: signed(preparer.label, preparer.mark),
+  preparerPhone: starts(W('preparer.phone')),
+  // the issuer line's value (岳阳市财政局(制)), not a label
   issuer: /财政(局|厅)\(?制\)?$/,
   // Label | value sheets (Jixiao's XLSX, hand-made workbooks) name these explicitly.
-  titleLabel: /^(标题|报告标题)$/,
-  regionLabel: /^(地区|行政区划)$/,
-  yearLabel: /^(年度|评价年度)$/,
-  issuerLabel: /^(制表单位|制表)$/,
+  titleLabel: exact(W('cover.title')),
+  regionLabel: exact(W('cover.region')),
+  yearLabel: exact(W('year')),
+  issuerLabel: exact(W('cover.issuer')),
 } as const;
 
 export const OVERVIEW = {
-  contact: new RegExp(`^(${any(CONTACT)})(:|$)`),
-  phone: new RegExp(`^(${any(PHONE)})(:|$)`),
-  staffQuota: new RegExp(`^(${any(STAFF_QUOTA)})(:|$)`),
-  actualStaff: new RegExp(`^(${any(ACTUAL_STAFF)})(:|$)`),
-  duties: /^(职能职责概述|职能职责|部门职责概述)(:|$)/,
-  tasks: /^年度主要工作内容(:|$)/,
-  achievements: /^年度部门\(单位\)总体运行情况及取得的成绩(:|$)|^年度总体运行情况及取得的成绩/,
+  contact: labelled(W('overview.contact')),
+  phone: labelled(W('overview.phone')),
+  staffQuota: labelled(W('overview.staffQuota')),
+  actualStaff: labelled(W('overview.actualStaff')),
+  duties: labelled(W('overview.duties')),
+  tasks: labelled(W('overview.tasks')),
+  achievements: labelled(W('overview.achievements')),
 } as const;
+
+/** A numbered section heading ("一、部门（单位）基本概况"): its number, then its words or an alias's. */
+function heading(key: string): RegExp {
+  const s = section(F, key);
+  const parts = [s.label, ...s.aliases].map((l) => /^([一二三四五六七八九十]+)、(.*)$/.exec(l));
+  const num = parts[0]?.[1] ?? '';
+  return new RegExp(`^${num}[、.](${alt(parts.map((p) => p?.[2]))})`);
+}
 
 export const SECTION = {
-  overview: /^一[、.]部门\(单位\)基本概况/,
-  finance: /^二[、.]部门\(单位\)收支情况/,
-  performance: /^三[、.]部门\(单位\)整体支出绩效自评情况/,
-  evaluators: /^四[、.]评价人员/,
-  narrative: /^五[、.]评价报告综述/,
+  overview: heading('overview'),
+  finance: heading('finance'),
+  performance: heading('performance'),
+  evaluators: heading('people'),
+  narrative: heading('narrative'),
 } as const;
 
-/** Table header cells naming each finance table's 合计 column. */
-export const FINANCE_HEADER: Record<'income' | 'expenditure' | 'threePublic' | 'fixedAssets', RegExp> = {
-  income: /^收入合计$/,
-  expenditure: /^支出合计$/,
-  threePublic: /^三公经费合计$/,
-  fixedAssets: /^固定资产合计$/,
+const SHAPES = tables(F).filter((t) => t.def.path.startsWith('finance.'));
+const anchorOf = (key: string) => SHAPES.find((s) => s.def.key === key)!;
+const anchorWords = (key: string) => {
+  const s = anchorOf(key);
+  const leaf = s.byKey.get(s.def.anchor)!;
+  return alt([leaf.label, leaf.print]);
 };
 
+/** Table header cells naming each finance table's anchor column (its 合计). */
+export const FINANCE_HEADER: Record<'income' | 'expenditure' | 'threePublic' | 'fixedAssets', RegExp> = {
+  income: exact(anchorWords('income')),
+  expenditure: exact(anchorWords('expenditure')),
+  threePublic: exact(anchorWords('threePublic')),
+  fixedAssets: exact(anchorWords('fixedAssets')),
+};
+
+const rows = anchorOf('income').rows;
 export const INSTITUTION = {
-  summary: /^(局机关及二级机构汇总|机关及二级机构汇总|汇总|合计|总计)$/,
-  main: /^(\d+[、.])?(局机关|机关本级|单位本级|本级)$/,
+  summary: exact(alt([rows.summary.label, ...rows.summary.aliases])),
+  main: new RegExp(`^(\\d+[、.])?(${alt([rows.main.label, ...rows.main.aliases])})$`),
   numbered: /^\d{1,2}[、.．](?!\d)\s*(.+)$/,
-  sub: /^二级机构\d*$/,
+  sub: new RegExp(`^${alt([rows.sub.label])}\\d*$`),
 } as const;
+
+const grid = F.indicators;
+const stems = (choices: ReadonlyArray<{ label: string; aliases: readonly string[] }>, tail: RegExp) =>
+  alt(choices.flatMap((c) => [c.label, ...c.aliases]).map((l) => l.replace(tail, '')));
+const column = (key: string) => grid.columns.find((c) => c.key === key)!;
 
 export const PERFORMANCE = {
-  qualitative: /^整体支出绩效定性目标/,
-  quantitative: /^整体支出绩效定量目标/,
-  level1: /^(产出|效益|效果|满意度)(目标|指标)/,
-  level2: /^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|生态效益|可持续影响|社会公众或服务对象满意度|服务对象满意度|满意度)(指标)?$/,
-  selfScore: /^(绩效自评综合得分|自评综合得分|综合得分|自评得分|自评总分)(:|$)/,
-  grade: /^(评价等次|评价等级|绩效等级|自评等次)(:|$)/,
-  indicatorHeader: /^三级指标$/,
+  qualitative: starts(alt([grid.qualitative.label, ...grid.qualitative.aliases])),
+  quantitative: starts(alt([grid.label, grid.print, ...grid.aliases])),
+  level1: new RegExp(`^(${stems(grid.level1, /(目标|指标)$/)})(目标|指标)`),
+  level2: new RegExp(`^(${stems(grid.level2, /指标$/)})(指标)?$`),
+  selfScore: labelled(W('performance.selfScore')),
+  grade: labelled(W('performance.grade')),
+  indicatorHeader: exact(alt([column('name').label])),
 } as const;
 
+const block = (key: string) => F.people.blocks.find((b) => b.key === key)!;
+const evaluatorColumns = F.people.evaluators.columns;
+
 export const SIGNOFF = {
-  leader: /^评价组组长(\(签字\)|\(签名\))?/,
-  departmentOpinion: /^部门\(单位\)意见/,
-  departmentSigner: /^部门\(单位\)负责人(\(签章\)|\(签字\))?/,
-  financeOpinion: /^财政部门归口业务科室意见/,
-  financeSigner: /^财政部门归口业务科室负责人(\(签章\)|\(签字\))?/,
-  evaluatorHeader: /^姓名$/,
+  leader: signed(block('leader').signer, block('leader').mark),
+  departmentOpinion: starts(alt([block('department').opinion])),
+  departmentSigner: signed(block('department').signer, block('department').mark),
+  financeOpinion: starts(alt([block('finance').opinion])),
+  financeSigner: signed(block('finance').signer, block('finance').mark),
+  evaluatorHeader: exact(alt([evaluatorColumns.find((c) => c.key === 'name')!.label])),
 } as const;
+
+/** The form's table titles as printed, without their unit ("年度收入情况（万元）" → 年度收入情况). */
+const titleStems = SHAPES.flatMap((s) => {
+  if (!s.def.title) return [];
+  const title = s.def.title.replace(new RegExp(`（${s.def.unit}）$`), '');
+  const name = s.def.name.replace(/表$/, '');
+  return title.includes(name) ? [title, name] : [title];
+});
+const groups = (nodes: readonly { label: string; children?: unknown[] }[]): string[] =>
+  nodes.flatMap((n) => (n.children ? [n.label.replace(/[:：]$/, ''), ...groups(n.children as typeof nodes)] : []));
+const wb = F.workbook;
 
 /** Printed parts of the form that carry no value of their own: recognised, so not "unmapped". */
 export const BOILERPLATE: readonly RegExp[] = [
   /^[一二三四五][、.]/,
-  /^机构名称$/,
-  /^其中:?$/,
-  /^结余$/,
-  /^(上年结转|公共财政拨款|政府基金拨款|纳入专户管理的非税收入拨款|其他收入|基本支出|人员支出|公用支出|项目支出|当年结余|累计结余|公务接待费|公务用车运维费|公务用车购置费|因公出国费|在用固定资产|出租固定资产|其他)$/,
-  /^(年度收入情况|部门\(单位\)年度支出和结余情况|年度支出和结余情况)/,
-  /^(评价内容|绩效目标|完成情况|预期目标|实际完成)$/,
-  /^(职务\/职称|职务|职称|单位|签字)$/,
+  exact(alt([rows.header])),
+  new RegExp(`^(${alt(SHAPES.flatMap((s) => groups(s.def.columns)))}):?$`),
+  exact(alt(SHAPES.flatMap((s) => s.leaves.filter((l) => l.key !== s.def.anchor).map((l) => l.label)))),
+  starts(alt(titleStems)),
+  exact(alt([grid.printed.content, grid.printed.target, grid.printed.result, grid.qualitative.target, grid.qualitative.result])),
+  exact(alt(evaluatorColumns.filter((c) => c.key !== 'name').flatMap((c) => [c.label, c.print, ...c.aliases]))),
   /^附件\s*\d*(-\d+)?$/,
   /^年月日$/,
   // a workbook's sheet names and its label | value header
-  /^(封面及概况|收入|支出|三公经费|固定资产|定性目标|绩效指标|评价人员及签署|综述|评分表|发现问题)$/,
-  /^(项目|内容)$/,
+  exact(alt([wb.fieldSheet.name, ...SHAPES.map((s) => s.def.sheet), wb.qualitativeSheet, wb.indicatorSheet, wb.peopleSheet, wb.narrativeSheet.name, wb.scoreSheet.name, wb.findingsSheet.name])),
+  exact(alt(wb.fieldSheet.headers)),
 ];
 
 /** Other single-token patterns the section parsers test. */
 export const MISC = {
   anySection: /^一[、.]/,
+  // titles of every family's forms, not only this one's
   titleEnd: /(绩效评价自评报告|绩效自评报告|绩效评价报告|自评报告|绩效自评表|绩效评价表|自评表)(\(.*\))?$/,
   titleStart: /(年度|\d{4}年|整体支出|部门\(单位\)|部门)$/,
   yearHint: /报告|自评|绩效|年度/,
-  taskLine: /^任务\s*\d+\s*:/,
+  taskLine: new RegExp(`^${alt([field(F, 'overview.tasks').item])}\\s*\\d+\\s*:`),
+  // the 10号 project form's fund grid
   budgetRow: /^(年度资金总额|资金总额|总额)$/,
-  qualitativeHeader: /^(预期目标|实际完成)$/,
-  quantitativeHeader: /^(评价内容|绩效目标|完成情况)$/,
+  qualitativeHeader: exact(alt([grid.qualitative.target, grid.qualitative.result])),
+  quantitativeHeader: exact(alt([grid.printed.content, grid.printed.target, grid.printed.result])),
   gridEnd: /^(合计|总分|评价结论)/,
-  signoffHeader: /^签署$/,
-  signerHeader: /^(签字人|签名人|负责人)$/,
-  preparerHeader: /^填报人$/,
-  narrativeHeader: /^(类别|部分)$/,
-  contentHeader: /^(内容|正文)$/,
-  claimedHeader: /^自评得分$/,
-  findingsHeader: /^(级别|严重程度)$/,
-  serialHeader: /^序号$/,
+  signoffHeader: exact(alt([F.people.grid.block])),
+  signerHeader: exact(alt(F.people.grid.signer)),
+  preparerHeader: exact(alt([preparer.label])),
+  narrativeHeader: exact(alt([wb.narrativeSheet.headers[0], ...wb.narrativeSheet.aliases[0]])),
+  contentHeader: exact(alt([wb.narrativeSheet.headers[2], ...wb.narrativeSheet.aliases[2]])),
+  claimedHeader: exact(alt([wb.scoreSheet.claimed])),
+  findingsHeader: exact(alt([wb.findingsSheet.headers[0], ...wb.findingsSheet.severityAliases])),
+  serialHeader: exact(alt([grid.qualitative.serial])),
   overall: /部门(\(单位\))?整体支出|部门整体|整体支出绩效/,
   project: /项目支出绩效(评价)?自评(表|报告)|项目支出绩效评价(表|报告)|专项资金绩效(评价)?自评(表|报告)|^项目名称$/,
 } as const;
 
-/** Indicator table headers by column (10号, Sichuan, Jixiao's XLSX). */
+const gridColumn = (key: string): RegExp => {
+  const c = column(key);
+  const words = alt([c.label, c.print, ...c.aliases]);
+  return c.prefix ? starts(words) : exact(words);
+};
+
+/** Indicator table headers by column (10号, Sichuan, Jixiao's XLSX): the form's grid columns. */
 export const INDICATOR_HEADER = {
-  level1: /^一级指标/,
-  level2: /^二级指标/,
-  name: /^三级指标/,
-  nature: /^(指标性质|指标值类型)$/,
-  target: /^(年度指标值|指标值|目标值)$/,
-  unit: /^(度量单位|计量单位|单位)$/,
-  actual: /^(实际完成值|完成值|实际完成情况)$/,
-  weight: /^(分值|权重)$/,
-  score: /^得分$/,
-  reason: /^(偏差原因|未完成原因)/,
+  level1: gridColumn('level1'),
+  level2: gridColumn('level2'),
+  name: gridColumn('name'),
+  nature: gridColumn('nature'),
+  target: gridColumn('target'),
+  unit: gridColumn('unit'),
+  actual: gridColumn('actual'),
+  weight: gridColumn('weight'),
+  score: gridColumn('score'),
+  reason: gridColumn('reason'),
 } as const;
 
 /**

@@ -3,19 +3,16 @@
 // ("三、…", "4、 …", "六、…"), so headings are found by their words, not their numbers.
 import type { NarrativeKey, NarrativeSection } from '../../../core/model/report';
 import type { MapContext } from './context';
-import { SECTION } from './labels';
+import { alt, IMPORT_FORM, SECTION } from './labels';
 import { norm } from './normalize';
 
 const HEADING = /^\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]\s*(.+)$/;
 
-const KEYS: ReadonlyArray<[RegExp, NarrativeKey]> = [
-  [/^部门(\(单位\))?(概况|基本情况)$|^单位概况$|^基本情况$/, 'overview'],
-  [/整体支出管理及使用情况|支出管理及使用情况/, 'management'],
-  [/专项组织实施情况|项目组织实施情况/, 'organization'],
-  [/整体支出绩效情况|整体绩效情况/, 'performance'],
-  [/存在(的)?(主要)?问题/, 'problems'],
-  [/改进措施|有关建议|整改措施/, 'improvements'],
-];
+// The form's parts, each by the wordings its heading takes: the whole heading (after the number) or a
+// phrase it contains.
+const KEYS: ReadonlyArray<[RegExp, NarrativeKey]> = IMPORT_FORM.narrative
+  .filter((p) => p.exact.length || p.contains.length)
+  .map((p) => [new RegExp([p.exact.length ? `^(${alt(p.exact)})$` : '', p.contains.length ? `(${alt(p.contains)})` : ''].filter(Boolean).join('|')), p.key]);
 
 export function headingKey(line: string): NarrativeKey | null {
   const m = HEADING.exec(line);

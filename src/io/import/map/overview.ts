@@ -1,7 +1,8 @@
 // 一、部门(单位)基本概况: contact, phone, staff quota and actual staff, duties, tasks, achievements.
+import { label, section } from '../../../core/forms/index';
 import type { MapContext } from './context';
 import { findLabelled } from './fields';
-import { MISC, OVERVIEW } from './labels';
+import { IMPORT_FORM, MISC, OVERVIEW } from './labels';
 import { parseCount, splitTasks } from './values';
 
 
@@ -22,8 +23,8 @@ export function mapOverview(ctx: MapContext, from: number, to: number): void {
     const n = parseCount(v.value);
     o[key] = n;
     if (n == null && v.value !== '') {
-      const label = key === 'staffQuota' ? '人员编制' : '实有人数';
-      ctx.diag({ code: 'IMPORT.BAD_COUNT', severity: 'error', path: `overview.${key}`, loc: v.loc, message: `一、基本概况·${label}：“${v.value}”不是人数，应填整数。` });
+      const where = `${section(IMPORT_FORM, 'overview').short}·${label(IMPORT_FORM, `overview.${key}`)}`;
+      ctx.diag({ code: 'IMPORT.BAD_COUNT', severity: 'error', path: `overview.${key}`, loc: v.loc, message: `${where}：“${v.value}”不是人数，应填整数。` });
     }
   }
   text('duties');

@@ -1,8 +1,9 @@
 // 三、整体支出绩效自评情况: qualitative targets vs results, the quantitative indicator table, self-score, grade.
+import { label, section } from '../../../core/forms/index';
 import type { Indicator } from '../../../core/model/report';
 import type { MapContext, Token } from './context';
 import { findLabelled } from './fields';
-import { MISC, PERFORMANCE } from './labels';
+import { IMPORT_FORM, MISC, PERFORMANCE } from './labels';
 import { execPrinted, splitPrinted } from './simplified';
 import { parseMeasured, parseScore, parseTarget } from './values';
 import { mapIndicatorGrid } from './indicator-grid';
@@ -17,7 +18,8 @@ export function mapPerformance(ctx: MapContext, from: number, to: number): void 
     perf.selfScore = parseScore(score.value);
     ctx.source('performance.selfScore', score.loc);
     if (perf.selfScore == null && score.value) {
-      ctx.diag({ code: 'IMPORT.BAD_SCORE', severity: 'error', path: 'performance.selfScore', loc: score.loc, message: `三、绩效自评情况·绩效自评综合得分：“${score.value}”不是 0–100 的分数。` });
+      const where = `${section(IMPORT_FORM, 'performance').short}·${label(IMPORT_FORM, 'performance.selfScore')}`;
+      ctx.diag({ code: 'IMPORT.BAD_SCORE', severity: 'error', path: 'performance.selfScore', loc: score.loc, message: `${where}：“${score.value}”不是 0–100 的分数。` });
     }
   }
   const grade = findLabelled(ctx, PERFORMANCE.grade, from, to) ?? findLabelled(ctx, PERFORMANCE.grade);
@@ -112,9 +114,10 @@ function firstLineOf(text: string): string {
 }
 
 // Jixiao's own DOCX writes a target the indicator text does not state as a suffix, and a deviation reason
-// under the result: "指标名称（目标值：≥50次）" / "48次\n偏差原因：…".
-const TARGET_SUFFIX = /[（(]目标值[:：]\s*(.+?)[)）]\s*$/d;
-const REASON = /\n?\s*偏差原因[:：]\s*([\s\S]*)$/d;
+// under the result: "指标名称（目标值：≥50次）" / "48次\n偏差原因：…", in the form's words.
+const PRINTED = IMPORT_FORM.indicators.printed;
+const TARGET_SUFFIX = new RegExp(`[（(]${PRINTED.targetValue}[:：]\\s*(.+?)[)）]\\s*$`, 'd');
+const REASON = new RegExp(`\\n?\\s*${PRINTED.reason}[:：]\\s*([\\s\\S]*)$`, 'd');
 
 /** Group 1 of a match found on the simplified text, cut from the printed one. */
 function printedGroup(printed: string, m: RegExpExecArray): string {

@@ -1,8 +1,9 @@
 // 四、评价人员 and the sign-offs: the evaluators table, 评价组组长, 部门(单位)意见 with its 负责人,
 // 财政部门归口业务科室意见 with its 负责人, each with a "年 月 日" line; and 填报人 / 联系电话.
 
+import { field } from '../../../core/forms/index';
 import type { MapContext } from './context';
-import { COVER, SIGNOFF } from './labels';
+import { COVER, IMPORT_FORM, SIGNOFF } from './labels';
 import { label } from './classify';
 import { afterLabel, PINYIN_GLOSS } from './normalize';
 import { toSimplifiedAligned } from './simplified';
@@ -101,9 +102,11 @@ function matchLabel(roles: readonly RegExp[]): { block: Block; field: 'opinion' 
   return null;
 }
 
-// the phone label, with the pinyin glosses a web copy may print after any of its characters
+// the phone's label after the name (the form's words, or a bare 电话), with the pinyin glosses a web copy
+// may print after any of its characters
 const GLOSS = `(?:${PINYIN_GLOSS})?`;
-const PREPARER_PHONE = new RegExp(`(?:${['联系电话', '联络电话', '电话'].map((w) => Array.from(w).join(GLOSS) + GLOSS).join('|')})\\s*[:：]?\\s*`);
+const phone = field(IMPORT_FORM, 'preparer.phone');
+const PREPARER_PHONE = new RegExp(`(?:${[phone.label, ...phone.aliases, '电话'].map((w) => Array.from(w).join(GLOSS) + GLOSS).join('|')})\\s*[:：]?\\s*`);
 
 /** "填报人（签名）：张三        联系电话：1234" on one line. */
 function readPreparer(ctx: MapContext, text: string, loc: { line?: number }): void {

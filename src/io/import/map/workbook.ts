@@ -1,14 +1,26 @@
 // Header-driven tables: the way a workbook (Jixiao's own XLSX export, or a hand-made sheet of the same
 // shape) lays out what the Word form prints as blocks — 定性目标 pairs, sign-offs, 填报人, 综述 parts,
 // a filled-in 评分表 — plus label | value fields the form has no label for (标题, 地区, 年度, 制表单位).
+import { field } from '../../../core/forms/index';
 import type { NarrativeKey } from '../../../core/model/report';
 import { getTemplate } from '../../../core/templates/index';
 import type { ScoreNode } from '../../../core/model/template';
 import type { MapContext, Token } from './context';
 import { findLabelled } from './fields';
-import { COVER, INDICATOR_HEADER, MISC, PERFORMANCE } from './labels';
+import { alt, COVER, escape, IMPORT_FORM, INDICATOR_HEADER, MISC, PERFORMANCE } from './labels';
 import { headingKey } from './narrative';
 import { norm } from './normalize';
+
+const F = IMPORT_FORM;
+/** A header cell naming one of these words exactly, or (prefix) starting with one of them. */
+const headerCell = (words: readonly string[], prefix = false) => new RegExp(`^(${alt(words)})${prefix ? '' : '$'}`);
+const QUALITATIVE_TARGET = headerCell([F.indicators.qualitative.target]);
+const QUALITATIVE_RESULT = headerCell([F.indicators.qualitative.result]);
+const OPINION = headerCell([F.people.grid.opinion]);
+const DATE = headerCell(F.people.grid.date);
+const PHONE = headerCell([field(F, 'preparer.phone').label, ...field(F, 'preparer.phone').aliases]);
+const TITLE = headerCell([F.workbook.narrativeSheet.headers[1], ...F.workbook.narrativeSheet.aliases[1]]);
+const NOTE = headerCell([F.workbook.scoreSheet.note, ...F.workbook.scoreSheet.noteAliases], true);
 import { parseScore, parseYear } from './values';
 
 /** Rows after the header row at token `at`, as cells keyed by the header's column, until a blank row. */
@@ -88,8 +100,8 @@ function qualitativeGrid(ctx: MapContext): void {
   const at = ctx.find(MISC.qualitativeHeader);
   if (at < 0 || ctx.isUsed(at) || ctx.tokens[at]!.row < 0 || ctx.report.performance.qualitative.length) return;
   const { header, rows } = gridRows(ctx, at);
-  const tc = column(header, /^预期目标$/);
-  const rc = column(header, /^实际完成$/);
+  const tc = column(header, QUALITATIVE_TARGET);
+  const rc = column(header, QUALITATIVE_RESULT);
   for (const row of rows) {
     const target = cell(row, tc)?.text.trim() ?? '';
     const result = cell(row, rc)?.text.trim() ?? '';
@@ -99,20 +111,21 @@ function qualitativeGrid(ctx: MapContext): void {
   }
 }
 
-const BLOCKS: ReadonlyArray<[RegExp, 'leader' | 'department' | 'finance']> = [
-  [/组长/, 'leader'],
-  [/^部门/, 'department'],
-  [/^财政/, 'finance'],
-];
+// A block's row is named by its party (评价组组长, 部门（单位）…); hand-made sheets shorten them.
+const SHORT: Record<string, RegExp> = { leader: /组长/, department: /^部门/, finance: /^财政/ };
+const BLOCKS: ReadonlyArray<[RegExp, 'leader' | 'department' | 'finance']> = F.people.blocks.map((b) => [
+  new RegExp(`^${escape(norm(b.party))}|${SHORT[b.key]!.source}`),
+  b.key,
+]);
 
 /** 签署 | 意见 | 签字人 | 日期, one row per block. */
 function signoffGrid(ctx: MapContext): void {
   const at = ctx.find(MISC.signoffHeader);
   if (at < 0 || ctx.tokens[at]!.row < 0) return;
   const { header, rows } = gridRows(ctx, at);
-  const oc = column(header, /^意见$/);
+  const oc = column(header, OPINION);
   const sc = column(header, MISC.signerHeader);
-  const dc = column(header, /^(日期|签署日期)$/);
+  const dc = column(header, DATE);
   for (const row of rows) {
     const block = BLOCKS.find(([re]) => re.test(row[0]!.norm))?.[1];
     if (!block) continue;
@@ -131,7 +144,7 @@ function preparerGrid(ctx: MapContext): void {
     const t = ctx.tokens[at]!;
     if (t.row < 0 || t.col !== 0 || ctx.isUsed(at)) continue;
     const { header, rows } = gridRows(ctx, at);
-    const pc = column(header, /^(联系电话|联络电话)$/);
+    const pc = column(header, PHONE);
     const row = rows[0];
     if (!row) return;
     ctx.report.preparer = { name: cell(row, 0)?.text.trim() ?? '', phone: cell(row, pc)?.text.trim() ?? '' };
@@ -146,7 +159,7 @@ function narrativeGrid(ctx: MapContext): void {
   const at = ctx.find(MISC.narrativeHeader);
   if (at < 0 || ctx.tokens[at]!.row < 0 || ctx.report.narrative.length) return;
   const { header, rows } = gridRows(ctx, at);
-  const hc = column(header, /^标题$/);
+  const hc = column(header, TITLE);
   const bc = column(header, MISC.contentHeader);
   for (const row of rows) {
     const kind = row[0]!.text.trim();
@@ -171,7 +184,7 @@ function scoreSheetGrid(ctx: MapContext): void {
   const { header, rows } = gridRows(ctx, at);
   const nc = column(header, INDICATOR_HEADER.name);
   const cc = ctx.tokens[at]!.col;
-  const noteCol = column(header, /^(说明|扣分原因|说明\/扣分原因|备注)/);
+  const noteCol = column(header, NOTE);
   const byName = new Map(leaves(getTemplate(ctx.report.templateId).scoreSheet).map((n) => [norm(n.name), n.id]));
   for (const row of rows) {
     for (const c of row) ctx.use(c.index);

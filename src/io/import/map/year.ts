@@ -3,7 +3,9 @@
 // points to 2021), the report date and sign-off dates (reports are dated in the following year) — and
 // the evidence is kept in the diagnostic, so a reviewer sees why Jixiao chose that year.
 import type { ImportDiagnostic, Loc, YearEvidence } from '../doc';
+import { label } from '../../../core/forms/index';
 import type { MapContext } from './context';
+import { IMPORT_FORM } from './labels';
 import { toSimplified } from './simplified';
 import { parseYear } from './values';
 
@@ -36,10 +38,11 @@ function collect(ctx: MapContext, coverEnd: number): YearEvidence[] {
   const out: YearEvidence[] = [];
   const r = ctx.report;
   const dateYear = r.cover.reportDate ? Number(r.cover.reportDate.slice(0, 4)) : null;
-  if (dateYear != null) out.push({ year: dateYear - 1, source: 'date', text: `报告日期${r.cover.reportDate}`, weight: 3, loc: r.sources['cover.reportDate'] });
-  for (const [key, label] of [['leader', '评价组组长签署'], ['department', '部门(单位)意见'], ['finance', '财政部门归口业务科室意见']] as const) {
-    const d = r.signoffs[key].date;
-    if (d) out.push({ year: Number(d.slice(0, 4)) - 1, source: 'date', text: `${label}日期${d}`, weight: 1, loc: r.sources[`signoffs.${key}.date`] });
+  if (dateYear != null) out.push({ year: dateYear - 1, source: 'date', text: `${label(IMPORT_FORM, 'cover.reportDate')}${r.cover.reportDate}`, weight: 3, loc: r.sources['cover.reportDate'] });
+  const people = IMPORT_FORM.people;
+  for (const b of people.blocks) {
+    const d = r.signoffs[b.key as keyof typeof r.signoffs]?.date;
+    if (d) out.push({ year: Number(d.slice(0, 4)) - 1, source: 'date', text: `${b.opinion ?? b.party + people.grid.block}${b.fields.date}${d}`, weight: 1, loc: r.sources[`signoffs.${b.key}.date`] });
   }
   const n = Math.min(ctx.tokens.length, MAX_BODY_TOKENS);
   for (let i = 0; i < n; i++) {

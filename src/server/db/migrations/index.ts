@@ -4,6 +4,7 @@ import type { Dialect } from '../schema';
 import * as m0001 from './0001-init';
 import * as m0002 from './0002-org-admin';
 import * as m0003 from './0003-read-indexes';
+import * as m0010 from './0010-templates';
 import * as m0015 from './0015-indicator-library';
 import * as m0020 from './0020-tasks';
 import * as m0021 from './0021-review';
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0001-init': { up: (db) => m0001.up(db, dialect), down: () => m0001.down() },
     '0002-org-admin': { up: (db) => m0002.up(db), down: (db) => m0002.down(db) },
     '0003-read-indexes': { up: (db) => m0003.up(db), down: (db) => m0003.down(db) },
+    '0010-templates': { up: (db) => m0010.up(db), down: (db) => m0010.down(db) },
     '0015-indicator-library': { up: (db) => m0015.up(db), down: (db) => m0015.down(db) },
     '0020-tasks': { up: (db) => m0020.up(db), down: (db) => m0020.down(db) },
     '0021-review': { up: (db) => m0021.up(db), down: (db) => m0021.down(db) },

@@ -4,15 +4,16 @@ import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { deadlineProblems, DEADLINE_LABEL, type Deadlines } from '../../../../src/core/bureau/deadline';
-import { listTemplates } from '../../../../src/core/templates/index';
 import type { ApiError } from '../../api/client';
 import { createTask, getRoster, type Roster, type TaskView } from '../../api/bureau';
+import { listTemplates, type TemplateSummary } from '../../api/templates';
 
 const KEYS = Object.keys(DEADLINE_LABEL) as Array<keyof Deadlines>;
 
 export function TaskForm({ open, onCreated, onCancel }: { open: boolean; onCreated: (t: TaskView) => void; onCancel: () => void }) {
   const { message } = App.useApp();
   const [roster, setRoster] = useState<Roster | null>(null);
+  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const [templateId, setTemplateId] = useState('yueyang-overall');
   const [mode, setMode] = useState<'all' | 'sections' | 'picked'>('all');
@@ -24,6 +25,19 @@ export function TaskForm({ open, onCreated, onCancel }: { open: boolean; onCreat
   useEffect(() => {
     if (open && !roster) getRoster().then(setRoster).catch((e: ApiError) => message.error(e.message));
   }, [open, roster, message]);
+  // the server's templates, the bureau's own uploads included; the one it activated is the default
+  useEffect(() => {
+    if (!open || templates.length) return;
+    listTemplates()
+      .then((items) => {
+        const overall = items.filter((t) => t.kind === 'overall');
+        setTemplates(overall);
+        const active = overall.find((t) => t.active);
+        if (active) setTemplateId(active.id);
+      })
+      .catch((e: ApiError) => message.error(e.message));
+  }, [open, templates.length, message]);
+  const templateOptions = [...new Map(templates.map((t) => [t.id, { value: t.id, label: t.name }])).values()];
   const deadlines = Object.fromEntries(KEYS.map((k) => [k, dates[k]?.format('YYYY-MM-DD') ?? ''])) as unknown as Deadlines;
   const problems = deadlineProblems(deadlines);
   const ok = async () => {
@@ -46,7 +60,7 @@ export function TaskForm({ open, onCreated, onCancel }: { open: boolean; onCreat
             <InputNumber min={1990} max={2100} value={year} onChange={(v) => v && setYear(v)} suffix="年度" aria-label="评价年度" style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item label="评分表" required style={{ gridColumn: 'span 2' }}>
-            <Select value={templateId} onChange={setTemplateId} aria-label="评分表" options={listTemplates().filter((t) => t.kind === 'overall').map((t) => ({ value: t.id, label: t.name }))} />
+            <Select value={templateId} onChange={setTemplateId} aria-label="评分表" options={templateOptions.length ? templateOptions : [{ value: templateId, label: templateId }]} />
           </Form.Item>
         </div>
         <Form.Item label="任务范围" required>

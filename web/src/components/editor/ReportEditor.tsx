@@ -20,12 +20,11 @@ import { FindingsPanel } from '../panels/FindingsPanel';
 import { ReviewLog } from '../panels/ReviewLog';
 import { ScorePanel } from '../panels/ScorePanel';
 import { PreviewDrawer } from '../preview/PreviewDrawer';
-import { BasicsSection } from '../sections/BasicsSection';
-import { CoverSection } from '../sections/CoverSection';
+import { FieldsSection } from '../sections/FieldsSection';
 import { FinanceSection } from '../sections/FinanceSection';
 import { NarrativeSection } from '../sections/NarrativeSection';
-import { OverviewSection } from '../sections/OverviewSection';
 import { PerformanceSection } from '../sections/PerformanceSection';
+import { ScoreSheetSection } from '../sections/ScoreSheetSection';
 import { SignoffSection } from '../sections/SignoffSection';
 import { StatusTag } from '../StatusTag';
 import { SignaturePanel } from '../workflow/SignaturePanel';
@@ -42,15 +41,9 @@ import { useSession } from '../../session';
 import { sign as signApi } from '../../api/reports';
 import type { SignatureRole } from '../../../../src/core/workflow/index';
 
-const TOC = [
-  { key: 'cover', href: '#sec-cover', title: '封面' },
-  { key: 'overview', href: '#sec-overview', title: '一、基本概况' },
-  { key: 'finance', href: '#sec-finance', title: '二、收支情况' },
-  { key: 'performance', href: '#sec-performance', title: '三、绩效自评' },
-  { key: 'signoffs', href: '#sec-signoffs', title: '四、评价人员及签署' },
-  { key: 'narrative', href: '#sec-narrative', title: '五、综述' },
-  { key: 'basics', href: '#sec-basics', title: '评分基础数据' },
-];
+const BASICS_HINT = (
+  <div className="jx-hint">以下数据不印在报告表格中，但评分表的部分指标需要用到；未填写的指标显示为“数据不足”，不计为零分。金额单位：万元。</div>
+);
 const PRIOR_TOC = { key: 'prior', href: '#sec-prior', title: '上年问题整改' };
 
 interface Props {
@@ -160,6 +153,8 @@ export function ReportEditor({ view, reload }: Props) {
     }
   };
 
+  const form = ctx.form;
+  const toc = useMemo(() => form.sections.map((s) => ({ key: s.key, href: `#sec-${s.key}`, title: s.short })), [form]);
   const title = `${view.year ?? report.year ?? ''}年度 ${view.departmentName || report.cover.departmentName}`;
   const ownDepartment = user.departmentId === view.departmentId && user.roles.some((r) => r === 'preparer' || r === 'head');
   const finance = user.roles.some((r) => r === 'reviewer' || r === 'perf_admin') && view.departmentId !== user.departmentId;
@@ -252,22 +247,49 @@ export function ReportEditor({ view, reload }: Props) {
         )}
         <div className="jx-editor-body">
           <nav className="jx-toc">
-            <Anchor targetOffset={80} items={hasPrior ? [...TOC.slice(0, 6), PRIOR_TOC, ...TOC.slice(6)] : TOC} />
+            <Anchor targetOffset={80} items={hasPrior ? [...toc, PRIOR_TOC] : toc} />
           </nav>
           <div className="jx-editor-main" ref={mainRef} onFocusCapture={onFocusCapture}>
-            <CoverSection cover={report.cover} />
-            <OverviewSection overview={report.overview} />
-            <FinanceSection finance={report.finance} />
-            <PerformanceSection performance={report.performance} templateId={report.templateId} year={report.year} />
-            <SignoffSection
-              evaluators={report.evaluators}
-              signoffs={report.signoffs}
-              preparer={report.preparer}
-              signatures={<SignaturePanel signatures={signatures} status={view.status} roles={user.roles} onSign={onSign} />}
-            />
-            <NarrativeSection narrative={report.narrative} />
-            <PriorIssuesSection items={report.priorIssues} expected={expectedPriorIssues} />
-            <BasicsSection basics={report.basics} />
+            {form.sections.map((s) => {
+              switch (s.type) {
+                case 'cover':
+                case 'fields':
+                  return <FieldsSection key={s.key} section={s} report={report} />;
+                case 'basics':
+                  return <FieldsSection key={s.key} section={s} report={report} hint={BASICS_HINT} />;
+                case 'tables':
+                  return <FinanceSection key={s.key} section={s} finance={report.finance} />;
+                case 'performance':
+                  return <PerformanceSection key={s.key} section={s} performance={report.performance} templateId={report.templateId} templateVersion={report.templateVersion} year={report.year} />;
+                case 'people':
+                  return (
+                    <SignoffSection
+                      key={s.key}
+                      section={s}
+                      evaluators={report.evaluators}
+                      signoffs={report.signoffs}
+                      preparer={report.preparer}
+                      signatures={<SignaturePanel signatures={signatures} status={view.status} roles={user.roles} onSign={onSign} />}
+                    />
+                  );
+                case 'narrative':
+                  return <NarrativeSection key={s.key} section={s} narrative={report.narrative} />;
+                case 'scoreSheet':
+                  return (
+                    <ScoreSheetSection
+                      key={s.key}
+                      section={s}
+                      score={live.score}
+                      scoreSheet={report.scoreSheet}
+                      templateId={report.templateId}
+                      templateVersion={report.templateVersion}
+                      performance={report.performance}
+                    />
+                  );
+                default:
+                  return null;
+              }
+            })}
           </div>
           <aside className="jx-side">
             <Tabs

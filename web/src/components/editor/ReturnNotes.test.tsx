@@ -6,7 +6,9 @@ import { emptyReport } from '../../../../src/core/model/report';
 import { EditorHarness } from '../../test/harness';
 import { setupDom } from '../../test/setup-dom';
 import { FinanceTable } from '../sections/FinanceTable';
-import { OverviewSection } from '../sections/OverviewSection';
+import { FieldsSection } from '../sections/FieldsSection';
+import { section } from '../../../../src/core/forms/index';
+import { defaultForm } from '../../../../src/core/templates/index';
 
 beforeAll(setupDom);
 afterEach(cleanup);
@@ -23,7 +25,7 @@ describe('return notes', { timeout: 60_000 }, () => {
       <EditorHarness initial={r} activeReturn={ret}>
         {(rep) => (
           <>
-            <OverviewSection overview={rep.overview} />
+            <FieldsSection section={section(defaultForm(), 'overview')} report={rep} />
             <FinanceTable table="threePublic" rows={rep.finance.threePublic} />
           </>
         )}

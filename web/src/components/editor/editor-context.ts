@@ -1,11 +1,15 @@
 // What every field of the editor needs to know: findings and return notes at its path, whether the
 // current user may change it, the field a finding click jumped to, and how to write a change.
 import { createContext, useContext } from 'react';
+import type { FormDescriptor } from '../../../../src/core/forms/index';
 import type { Finding } from '../../../../src/core/model/finding';
+import { defaultForm } from '../../../../src/core/templates/index';
 import type { PriorYear } from '../../../../src/core/library/prior-year';
 import type { ReturnRecord, WaiverRecord } from '../../api/types';
 
 export interface EditorContextValue {
+  /** the report's form: the sections, labels and tables the editor shows */
+  form: FormDescriptor;
   findingsAt: (path: string) => readonly Finding[];
   returnsAt: (path: string) => readonly ReturnRecord[];
   /** return notes on any cell inside `prefix` (a table), with the cell each names */
@@ -25,6 +29,7 @@ export interface EditorContextValue {
 const none = () => [] as const;
 
 export const EditorContext = createContext<EditorContextValue>({
+  form: defaultForm(),
   findingsAt: none,
   returnsAt: none,
   returnsUnder: none,

@@ -43,7 +43,7 @@ export const TextField = memo(function TextField({ path, also, cell, placeholder
   );
 });
 
-export const AreaField = memo(function AreaField({ path, also, cell, placeholder, ariaLabel, value, minRows = 2 }: Base & { value: string; minRows?: number }) {
+export const AreaField = memo(function AreaField({ path, also, cell, placeholder, ariaLabel, value, minRows = 2, maxLength }: Base & { value: string; minRows?: number; maxLength?: number }) {
   const ctx = useEditor();
   const editable = ctx.canEdit(path);
   return (
@@ -54,6 +54,7 @@ export const AreaField = memo(function AreaField({ path, also, cell, placeholder
         variant={editable ? 'outlined' : 'borderless'}
         placeholder={editable ? placeholder : '（未填写）'}
         aria-label={ariaLabel}
+        maxLength={maxLength}
         autoSize={{ minRows, maxRows: 24 }}
         onChange={(e) => ctx.change(path, e.target.value)}
       />

@@ -2,7 +2,7 @@
 // (name, role in Chinese, department) with 退出登录.
 import { Button, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
-import { readsReports, roleText, seesDashboard } from '../../lib/user';
+import { has, readsReports, roleText, seesDashboard } from '../../lib/user';
 import { InboxBell } from '../bureau/InboxBell';
 import { navigate, useRoute } from '../../router';
 import { useSession } from '../../session';
@@ -15,6 +15,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...(seesDashboard(user) ? [{ key: 'tasks', label: '自评任务' }] : []),
     ...(readsReports(user) ? [{ key: 'rectifications', label: '整改' }] : []),
     ...(seesDashboard(user) ? [{ key: 'dashboard', label: '绩效看板' }] : []),
+    ...(has(user, 'perf_admin') ? [{ key: 'templates', label: '评分表模板' }] : []),
     ...(readsReports(user) ? [{ key: 'library', label: '指标库' }] : []),
     ...(!readsReports(user) ? [{ key: 'audit', label: user.kind === 'auditor' ? '审计日志' : '系统管理' }] : []),
   ];

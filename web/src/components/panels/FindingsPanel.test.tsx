@@ -8,7 +8,9 @@ import { EditorHarness } from '../../test/harness';
 import { setupDom } from '../../test/setup-dom';
 import { FinanceSection } from '../sections/FinanceSection';
 import { IndicatorTable } from '../sections/IndicatorTable';
-import { OverviewSection } from '../sections/OverviewSection';
+import { FieldsSection } from '../sections/FieldsSection';
+import { section } from '../../../../src/core/forms/index';
+import { defaultForm } from '../../../../src/core/templates/index';
 
 beforeAll(setupDom);
 afterEach(cleanup);
@@ -41,8 +43,8 @@ function renderEditor() {
     <EditorHarness initial={seedLike()} withFindings>
       {(r) => (
         <>
-          <OverviewSection overview={r.overview} />
-          <FinanceSection finance={r.finance} />
+          <FieldsSection section={section(defaultForm(), 'overview')} report={r} />
+          <FinanceSection section={section(defaultForm(), 'finance')} finance={r.finance} />
           <IndicatorTable indicators={r.performance.indicators} />
         </>
       )}

@@ -2,23 +2,21 @@
 // score and weight, status, explanation and deductions, and the team's own claimed score beside it.
 import { Tag, Tooltip } from 'antd';
 import { memo } from 'react';
-import type { ItemStatus, ScoreItem, Scorecard } from '../../../../src/core/model/score';
-import { BASICS_LABEL } from '../../lib/path-label';
+import type { FormDescriptor } from '../../../../src/core/forms/index';
+import { ITEM_STATUS_LABEL, type ItemStatus, type ScoreItem, type Scorecard } from '../../../../src/core/model/score';
+import { useEditor } from '../editor/editor-context';
 
-const STATUS: Record<ItemStatus, { label: string; color: string }> = {
-  scored: { label: '已计分', color: 'success' },
-  insufficient: { label: '数据不足', color: 'warning' },
-  unknown: { label: '待确认', color: 'default' },
-  notApplicable: { label: '不适用', color: 'processing' },
-};
+const COLOR: Record<ItemStatus, string> = { scored: 'success', insufficient: 'warning', unknown: 'default', notApplicable: 'processing' };
 
 const n = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/0$/, ''));
 
-/** 评分基础数据 labels the engine names as missing → the field to fill. */
-const MISSING_PATH: Record<string, string> = Object.fromEntries(Object.entries(BASICS_LABEL).map(([k, label]) => [label, `basics.${k}`]));
+/** The inputs the engine names as missing (by their labels in the form) → the field to fill. */
+function missingPaths(form: FormDescriptor): Record<string, string> {
+  return Object.fromEntries(form.fields.map((f) => [f.label, f.path]));
+}
 
-function Item({ item, onJump }: { item: ScoreItem; onJump?: (path: string) => void }) {
-  const s = STATUS[item.status];
+function Item({ item, onJump, paths }: { item: ScoreItem; onJump?: (path: string) => void; paths: Record<string, string> }) {
+  const s = { label: ITEM_STATUS_LABEL[item.status], color: COLOR[item.status] };
   return (
     <li className={`jx-score-item jx-score-${item.status}`}>
       <div className="jx-score-line">
@@ -47,8 +45,8 @@ function Item({ item, onJump }: { item: ScoreItem; onJump?: (path: string) => vo
           {item.missing.map((m, i) => (
             <span key={m}>
               {i > 0 && '、'}
-              {onJump && MISSING_PATH[m] ? (
-                <a onClick={() => onJump(MISSING_PATH[m]!)} title="点击填写">
+              {onJump && paths[m] ? (
+                <a onClick={() => onJump(paths[m]!)} title="点击填写">
                   {m}
                 </a>
               ) : (
@@ -64,6 +62,8 @@ function Item({ item, onJump }: { item: ScoreItem; onJump?: (path: string) => vo
 }
 
 export const ScorePanel = memo(function ScorePanel({ score, onJump }: { score: Scorecard | null; onJump?: (path: string) => void }) {
+  const { form } = useEditor();
+  const paths = missingPaths(form);
   if (!score) return <div className="jx-score">评分暂不可用。</div>;
   const groups = new Map<string, ScoreItem[]>();
   for (const it of score.items) {
@@ -112,7 +112,7 @@ export const ScorePanel = memo(function ScorePanel({ score, onJump }: { score: S
             </h4>
             <ul>
               {items.map((it) => (
-                <Item key={it.id} item={it} onJump={onJump} />
+                <Item key={it.id} item={it} onJump={onJump} paths={paths} />
               ))}
             </ul>
           </section>

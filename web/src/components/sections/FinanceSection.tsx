@@ -1,34 +1,44 @@
-// 二、部门（单位）收支情况: the four tables.
+// A section of the form's tables (二、部门（单位）收支情况), each table as the form draws it.
 import { Button } from 'antd';
 import { memo } from 'react';
-import { useEditor } from '../editor/editor-context';
-import { FINANCE_TABLES, SECTION_LABELS } from '../../../../src/core/model/layout';
+import { type SectionDef, table } from '../../../../src/core/forms/index';
 import type { Report } from '../../../../src/core/model/report';
+import { getAt } from '../../lib/paths';
+import { useEditor } from '../editor/editor-context';
 import { FinanceTable, standardRows } from './FinanceTable';
 import { Section } from './Section';
 
-export const FinanceSection = memo(function FinanceSection({ finance }: { finance: Report['finance'] }) {
+const COUNT = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+export const FinanceSection = memo(function FinanceSection({ section, finance }: { section: SectionDef; finance: Report['finance'] }) {
   const ctx = useEditor();
-  const allEmpty = FINANCE_TABLES.every((t) => finance[t.key].length === 0);
+  const shapes = section.tables.map((k) => table(ctx.form, k));
+  const rowsOf = (path: string) => (getAt({ finance }, path) as never[] | undefined) ?? [];
+  const allEmpty = shapes.every((t) => rowsOf(t.def.path).length === 0);
   const fill = () => {
-    for (const t of FINANCE_TABLES) ctx.update(`finance.${t.key}`, () => standardRows(t.columns));
+    for (const t of shapes) ctx.update(t.def.path, () => standardRows(t));
   };
+  const rows = shapes[0]?.rows;
   return (
     <Section
-      id="sec-finance"
-      title={SECTION_LABELS.finance}
+      id={`sec-${section.key}`}
+      title={section.label}
       extra={
         allEmpty &&
-        ctx.canEdit('finance') && (
+        ctx.canEdit(section.roots[0]!) && (
           <Button size="small" type="primary" ghost onClick={fill}>
-            按模板生成四张表
+            按模板生成{COUNT[shapes.length] ?? shapes.length}张表
           </Button>
         )
       }
     >
-      <div className="jx-hint">金额单位为万元，按原表的小数位填写（如 87.2217）。“局机关及二级机构汇总”行由下方各行自动相加。</div>
-      {FINANCE_TABLES.map((t) => (
-        <FinanceTable key={t.key} table={t.key} rows={finance[t.key] as never} />
+      {rows && (
+        <div className="jx-hint">
+          金额单位为{shapes[0]!.def.unit}，按原表的小数位填写（如 87.2217）。“{rows.summary.label}”行由下方各行自动相加。
+        </div>
+      )}
+      {shapes.map((t) => (
+        <FinanceTable key={t.def.key} table={t.def.key} rows={rowsOf(t.def.path)} />
       ))}
     </Section>
   );

@@ -1,9 +1,9 @@
-// One of the four 收支情况 tables. Columns come from core layout.ts; the 局机关及二级机构汇总 row is
-// not typed in but summed from the institution rows as the user types (exactly, in 分).
+// One table of the form (收入, 支出, 三公经费, 固定资产): its header rows from the form's column tree, one row
+// per institution. The 汇总 row is not typed in but summed from the institution rows as the user types
+// (exactly, in 分).
 import { Button, Popconfirm, Tooltip } from 'antd';
-import { memo, type ReactNode } from 'react';
-import { FINANCE_TABLES, MAIN_ROW_LABEL, SUMMARY_ROW_LABEL, type ColumnDef } from '../../../../src/core/model/layout';
-import type { FinanceTableKey } from '../../../../src/core/model/report';
+import { Fragment, memo } from 'react';
+import { blankRows, table as tableOf, type TableShape } from '../../../../src/core/forms/index';
 import { summaryMismatch, withSummary, type AmountRow } from '../../lib/finance-sum';
 import { useEditor } from '../editor/editor-context';
 import { AmountField, TextField } from '../editor/fields';
@@ -13,61 +13,49 @@ import { ReturnNotes } from '../editor/ReturnNotes';
 type Row = AmountRow & { institution: string };
 
 interface Props {
-  table: FinanceTableKey;
+  table: string;
   rows: readonly Row[];
 }
 
-/** The rows the official form prints: 汇总, 1、局机关, 2、二级机构1, 3、二级机构2. */
-export function standardRows(columns: readonly ColumnDef[]): Row[] {
-  return [blankRow('summary', SUMMARY_ROW_LABEL, columns), blankRow('main', MAIN_ROW_LABEL, columns), blankRow('sub', '二级机构1', columns), blankRow('sub', '二级机构2', columns)];
+/** The rows a new table starts with: the form's blank rows (汇总, 局机关, 二级机构1, 二级机构2). */
+export function standardRows(shape: TableShape): Row[] {
+  return blankRows(shape.rows).map((r) => blankRow(r.kind, r.institution, shape));
 }
 
-function blankRow(kind: 'summary' | 'main' | 'sub', institution: string, columns: readonly ColumnDef[]): Row {
-  return { institution, kind, ...Object.fromEntries(columns.map((c) => [c.key, null])) } as Row;
+function blankRow(kind: 'summary' | 'main' | 'sub', institution: string, shape: TableShape): Row {
+  return { institution, kind, ...Object.fromEntries(shape.leaves.map((c) => [c.key, null])) } as Row;
 }
 
-/** Two header rows: a column under a parent (基本支出 → 人员支出) sits below a spanning cell. */
-function headerRows(columns: readonly ColumnDef[]): [ReactNode[], ReactNode[]] {
-  const top: ReactNode[] = [];
-  const bottom: ReactNode[] = [];
-  let i = 0;
-  while (i < columns.length) {
-    const c = columns[i]!;
-    if (!c.parent) {
-      top.push(<th key={c.key} rowSpan={2}>{c.label}</th>);
-      i += 1;
-      continue;
-    }
-    let j = i;
-    while (j < columns.length && columns[j]!.parent === c.parent) j += 1;
-    const group = columns.slice(i, j);
-    const parentIsColumn = columns.some((x) => x.label === c.parent);
-    top.push(<th key={`g-${c.key}`} colSpan={group.length}>{parentIsColumn ? '其中' : c.parent}</th>);
-    for (const g of group) bottom.push(<th key={g.key}>{g.label}</th>);
-    i += group.length;
-  }
-  return [top, bottom];
+/** A printed header, its line breaks kept. */
+function headText(text: string) {
+  return text.split('\n').map((l, i) => (
+    <Fragment key={i}>
+      {i > 0 && <br />}
+      {l}
+    </Fragment>
+  ));
 }
 
 /** "局机关 · 公务用车运维费" for a cell path of this table. */
-function cellName(rows: readonly Row[], path: string, columns: readonly ColumnDef[]): string {
+function cellName(rows: readonly Row[], path: string, shape: TableShape): string {
   const m = /\[(\d+)\]\.(\w+)$/.exec(path);
   if (!m) return path;
   const r = rows[Number(m[1])];
-  const col = columns.find((c) => c.key === m[2]);
-  return `${r?.kind === 'summary' ? SUMMARY_ROW_LABEL : r?.institution ?? ''} · ${m[2] === 'institution' ? '机构名称' : col?.label ?? m[2]}`;
+  const col = shape.byKey.get(m[2]!);
+  return `${r?.kind === 'summary' ? shape.rows.summary.label : r?.institution ?? ''} · ${m[2] === 'institution' ? shape.rows.header : col?.label ?? m[2]}`;
 }
 
 export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
   const ctx = useEditor();
-  const def = FINANCE_TABLES.find((t) => t.key === table)!;
-  const base = `finance.${table}`;
-  const columns = def.columns;
-  const amountKeys = columns.map((c) => c.key);
+  const shape = tableOf(ctx.form, table);
+  const { def, leaves } = shape;
+  const { summary, main, sub } = shape.rows;
+  const base = def.path;
+  const amountKeys = leaves.map((c) => c.key);
   const editable = ctx.canEdit(base);
-  const [top, bottom] = headerRows(columns);
-  const hasBottom = bottom.length > 0;
-  const mismatches = columns.map((c) => summaryMismatch(rows, c.key));
+  const levels = shape.head.length;
+  const mismatches = leaves.map((c) => summaryMismatch(rows, c.key));
+  const full = rows.length >= (def.maxRows ?? ctx.form.limits.tableRows);
 
   const setCell = (i: number, column: string, value: string | null) =>
     ctx.update(base, (old) => {
@@ -79,7 +67,7 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
     ctx.update(base, (old) => {
       const list = old as Row[];
       const n = list.filter((r) => r.kind === 'sub').length + 1;
-      return [...list, blankRow('sub', `二级机构${n}`, columns)];
+      return [...list, blankRow('sub', `${sub.label}${n}`, shape)];
     });
   const removeRow = (i: number) =>
     ctx.update(base, (old) => {
@@ -89,28 +77,28 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
       return withSummary(list.filter((_, j) => j !== i), amountKeys, touched);
     });
   const resum = () => ctx.update(base, (old) => withSummary(old as Row[], amountKeys));
-  const addStandardRows = () => ctx.update(base, () => standardRows(columns));
+  const addStandardRows = () => ctx.update(base, () => standardRows(shape));
 
   let number = 0;
   return (
     <PathField path={base} className="jx-fin-wrap">
       <div className="jx-fin-head">
         <span className="jx-fin-title">
-          {def.title}
-          <span className="jx-unit">（单位：万元）</span>
+          {def.name}
+          <span className="jx-unit">（单位：{def.unit}）</span>
         </span>
         {editable && (
           <span className="jx-fin-tools">
             {mismatches.some(Boolean) && (
-              <Tooltip title="汇总行与局机关及二级机构各行之和不一致（例如导入的原表只填了汇总行）。点击后按各行重新计算汇总行。">
+              <Tooltip title={`${summary.label}行与${main.label}及${sub.label}各行之和不一致（例如导入的原表只填了汇总行）。点击后按各行重新计算汇总行。`}>
                 <Button size="small" onClick={resum}>
                   按明细重新汇总
                 </Button>
               </Tooltip>
             )}
             {rows.length > 0 && (
-              <Button size="small" onClick={addSub}>
-                添加二级机构
+              <Button size="small" onClick={addSub} disabled={full}>
+                添加{sub.label}
               </Button>
             )}
           </span>
@@ -121,7 +109,7 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
           本表尚无数据行。
           {editable && (
             <Button size="small" type="link" onClick={addStandardRows}>
-              按模板添加标准行（汇总、局机关、二级机构）
+              按模板添加标准行（{[summary.label, main.label, sub.label].join('、')}）
             </Button>
           )}
         </div>
@@ -129,42 +117,49 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
         <div className="jx-table-scroll">
           <table className="jx-fin" data-table={table}>
             <thead>
-              <tr>
-                <th rowSpan={hasBottom ? 2 : 1} className="jx-fin-name">
-                  机构名称
-                </th>
-                {top}
-                {editable && <th rowSpan={hasBottom ? 2 : 1} className="jx-fin-op" aria-label="操作" />}
-              </tr>
-              {hasBottom && <tr>{bottom}</tr>}
+              {shape.head.map((cells, k) => (
+                <tr key={k}>
+                  {k === 0 && (
+                    <th rowSpan={levels} className="jx-fin-name">
+                      {shape.rows.header}
+                    </th>
+                  )}
+                  {cells.map((h, j) => (
+                    <th key={j} colSpan={h.colSpan > 1 ? h.colSpan : undefined} rowSpan={h.rowSpan > 1 ? h.rowSpan : undefined}>
+                      {headText(h.text)}
+                    </th>
+                  ))}
+                  {k === 0 && editable && <th rowSpan={levels} className="jx-fin-op" aria-label="操作" />}
+                </tr>
+              ))}
             </thead>
             <tbody>
               {rows.map((r, i) => {
-                const summary = r.kind === 'summary';
-                if (!summary) number += 1;
+                const isSummary = r.kind === 'summary';
+                if (!isSummary) number += 1;
                 return (
-                  <tr key={i} className={summary ? 'jx-fin-summary' : undefined}>
+                  <tr key={i} className={isSummary ? 'jx-fin-summary' : undefined}>
                     <th scope="row" className="jx-fin-name">
-                      {summary ? (
-                        <Tooltip title="汇总行由局机关及各二级机构行自动相加，不需要填写">
+                      {isSummary ? (
+                        <Tooltip title={`汇总行由${main.label}及各${sub.label}行自动相加，不需要填写`}>
                           <span>
-                            {SUMMARY_ROW_LABEL}
+                            {summary.label}
                             <span className="jx-auto-tag">自动汇总</span>
                           </span>
                         </Tooltip>
                       ) : r.kind === 'main' ? (
-                        `${number}、${r.institution || MAIN_ROW_LABEL}`
+                        `${number}、${r.institution || main.label}`
                       ) : (
                         <span className="jx-fin-sub">
                           <span>{number}、</span>
-                          <TextField path={`${base}[${i}].institution`} value={r.institution} cell ariaLabel={`第${number}行机构名称`} />
+                          <TextField path={`${base}[${i}].institution`} value={r.institution} cell ariaLabel={`第${number}行${shape.rows.header}`} maxLength={ctx.form.limits.text} />
                         </span>
                       )}
                     </th>
-                    {columns.map((c, ci) => {
+                    {leaves.map((c, ci) => {
                       const value = (r[c.key] as string | null) ?? null;
-                      const label = `${summary ? '汇总' : r.institution}·${c.label}`;
-                      if (summary) {
+                      const label = `${isSummary ? '汇总' : r.institution}·${c.label}`;
+                      if (isSummary) {
                         const mm = mismatches[ci];
                         return (
                           <td key={c.key}>
@@ -197,7 +192,7 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
           </table>
         </div>
       )}
-      <ReturnNotes prefix={base} describe={(p) => cellName(rows, p, columns)} />
+      <ReturnNotes prefix={base} describe={(p) => cellName(rows, p, shape)} />
     </PathField>
   );
 });

@@ -1,11 +1,12 @@
-// 整体支出绩效定量目标: one row per 三级指标 with 一级/二级, 指标性质, 指标值, 单位, 完成值, 偏差原因.
+// The form's indicator grid (整体支出绩效定量目标): one row per 三级指标, its columns as the form names them.
 // 指标值 and 完成值 also set their numeric parts (targetValue, actualValue) that the rules read.
 import { Button, Input, Space, Tag } from 'antd';
 import { memo, useMemo, useState } from 'react';
+import type { FormDescriptor } from '../../../../src/core/forms/index';
 import { matchPriorYear, type PriorMatch } from '../../../../src/core/library/prior-year';
 import { quotedLibraryIds, targetText } from '../../../../src/core/library/quote';
 import type { Indicator } from '../../../../src/core/model/report';
-import { LEVEL1_OPTIONS, LEVEL2_OPTIONS, NATURE_OPTIONS, indicatorPatch, natureOf } from '../../lib/indicator-values';
+import { NATURE_OPTIONS, indicatorPatch, natureOf } from '../../lib/indicator-values';
 import { useEditor } from '../editor/editor-context';
 import { AreaField, SelectField, TextField } from '../editor/fields';
 import { PathField } from '../editor/PathField';
@@ -13,10 +14,10 @@ import { ReturnNotes } from '../editor/ReturnNotes';
 import { QuoteLibraryDialog } from '../library/QuoteLibraryDialog';
 import { SubTitle } from './Section';
 
-
-const blank = (): Indicator => ({
-  level1: '产出目标',
-  level2: '数量指标',
+/** A new row: the first 一级 and 二级 the form offers. */
+const blank = (form: FormDescriptor): Indicator => ({
+  level1: form.indicators.level1[0]!.label,
+  level2: form.indicators.level2[0]!.label,
   name: '',
   kind: '定量',
   operator: '≥',
@@ -33,8 +34,14 @@ const blank = (): Indicator => ({
 
 export const IndicatorTable = memo(function IndicatorTable({ indicators, year = null }: { indicators: readonly Indicator[]; year?: number | null }) {
   const ctx = useEditor();
-  const base = 'performance.indicators';
+  const grid = ctx.form.indicators;
+  const base = grid.path;
   const editable = ctx.canEdit(base);
+  const col = (key: string) => grid.columns.find((c) => c.key === key)?.label ?? key;
+  const LEVEL1 = grid.level1.map((c) => c.label);
+  const LEVEL2 = grid.level2.map((c) => c.label);
+  const text = ctx.form.limits.indicatorText;
+  const full = indicators.length >= (grid.maxItems ?? ctx.form.limits.indicators);
   const patch = (i: number, p: Partial<Indicator>) =>
     ctx.update(`${base}[${i}]`, (old) => ({ ...(old as Indicator), ...p }));
   const [quoting, setQuoting] = useState(false);
@@ -52,14 +59,14 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, year = 
               <Button size="small" onClick={() => setQuoting(true)}>
                 从指标库引用
               </Button>
-              <Button size="small" onClick={() => ctx.update(base, (old) => [...((old as Indicator[]) ?? []), blank()])}>
+              <Button size="small" disabled={full} onClick={() => ctx.update(base, (old) => [...((old as Indicator[]) ?? []), blank(ctx.form)])}>
                 添加指标
               </Button>
             </Space>
           )
         }
       >
-        整体支出绩效定量目标及实施计划完成情况
+        {grid.label}
       </SubTitle>
       {editable && (
         <QuoteLibraryDialog open={quoting} year={year} quoted={quoted} onClose={() => setQuoting(false)} onQuote={(rows) => ctx.update(base, (old) => [...((old as Indicator[]) ?? []), ...rows])} />
@@ -80,15 +87,10 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, year = 
           </colgroup>
           <thead>
             <tr>
-              <th>序号</th>
-              <th>一级指标</th>
-              <th>二级指标</th>
-              <th>三级指标</th>
-              <th>指标性质</th>
-              <th>指标值</th>
-              <th>单位</th>
-              <th>完成值</th>
-              <th>偏差原因分析及改进措施</th>
+              <th>{grid.qualitative.serial}</th>
+              {['level1', 'level2', 'name', 'nature', 'target', 'unit', 'actual', 'reason'].map((k) => (
+                <th key={k}>{col(k)}</th>
+              ))}
               {editable && <th aria-label="操作" />}
             </tr>
           </thead>
@@ -96,7 +98,7 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, year = 
             {indicators.length === 0 && (
               <tr>
                 <td colSpan={editable ? 10 : 9} className="jx-empty-line">
-                  尚未填写定量指标。
+                  尚未填写{grid.short}。
                 </td>
               </tr>
             )}
@@ -106,13 +108,13 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, year = 
                 <tr key={i}>
                   <td className="jx-center">{i + 1}</td>
                   <td>
-                    <SelectField path={`${p}.level1`} value={ind.level1 || null} options={LEVEL1_OPTIONS} allowFree cell ariaLabel={`第${i + 1}项一级指标`} />
+                    <SelectField path={`${p}.level1`} value={ind.level1 || null} options={LEVEL1} allowFree cell ariaLabel={`第${i + 1}项${col('level1')}`} />
                   </td>
                   <td>
-                    <SelectField path={`${p}.level2`} value={ind.level2 || null} options={LEVEL2_OPTIONS} allowFree cell ariaLabel={`第${i + 1}项二级指标`} />
+                    <SelectField path={`${p}.level2`} value={ind.level2 || null} options={LEVEL2} allowFree cell ariaLabel={`第${i + 1}项${col('level2')}`} />
                   </td>
                   <td>
-                    <AreaField path={`${p}.name`} value={ind.name} cell minRows={1} ariaLabel={`第${i + 1}项三级指标`} />
+                    <AreaField path={`${p}.name`} value={ind.name} cell minRows={1} ariaLabel={`第${i + 1}项${col('name')}`} maxLength={text} />
                     {ind.libraryId && <Tag className="jx-lib-tag" title="引自指标库：下一年度可据此对照本年数值">指标库</Tag>}
                   </td>
                   <td>
@@ -123,23 +125,23 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, year = 
                       options={NATURE_OPTIONS}
                       cell
                       placeholder="选择"
-                      ariaLabel={`第${i + 1}项指标性质`}
+                      ariaLabel={`第${i + 1}项${col('nature')}`}
                       onValue={(v) => patch(i, indicatorPatch('nature', v))}
                     />
                   </td>
                   <td>
-                    <TargetCell index={i} ind={ind} onPatch={patch} />
+                    <TargetCell index={i} ind={ind} onPatch={patch} label={col('target')} />
                     <PriorValue match={prior[i]} field="target" year={priorYearText} />
                   </td>
                   <td>
-                    <TextField path={`${p}.unit`} value={ind.unit} cell ariaLabel={`第${i + 1}项单位`} />
+                    <TextField path={`${p}.unit`} value={ind.unit} cell ariaLabel={`第${i + 1}项${col('unit')}`} maxLength={40} />
                   </td>
                   <td>
-                    <ValueCell index={i} ind={ind} onPatch={patch} />
+                    <ValueCell index={i} ind={ind} onPatch={patch} label={col('actual')} />
                     <PriorValue match={prior[i]} field="actual" year={priorYearText} />
                   </td>
                   <td>
-                    <AreaField path={`${p}.deviationReason`} value={ind.deviationReason} cell minRows={1} ariaLabel={`第${i + 1}项偏差原因`} />
+                    <AreaField path={`${p}.deviationReason`} value={ind.deviationReason} cell minRows={1} ariaLabel={`第${i + 1}项${col('reason')}`} maxLength={text} />
                   </td>
                   {editable && (
                     <td className="jx-center">
@@ -170,14 +172,16 @@ function PriorValue({ match, field, year }: { match: PriorMatch | null | undefin
   );
 }
 
+type CellProps = { index: number; ind: Indicator; label: string; onPatch: (i: number, p: Partial<Indicator>) => void };
+
 /** 指标值: writes target and its numeric part together. */
-function TargetCell({ index, ind, onPatch }: { index: number; ind: Indicator; onPatch: (i: number, p: Partial<Indicator>) => void }) {
-  return <BoundText path={`performance.indicators[${index}].target`} also={[`performance.indicators[${index}].targetValue`]} value={ind.target} label={`第${index + 1}项指标值`} onText={(t) => onPatch(index, indicatorPatch('target', t))} />;
+function TargetCell({ index, ind, label, onPatch }: CellProps) {
+  return <BoundText path={`performance.indicators[${index}].target`} also={[`performance.indicators[${index}].targetValue`]} value={ind.target} label={`第${index + 1}项${label}`} onText={(t) => onPatch(index, indicatorPatch('target', t))} />;
 }
 
 /** 完成值: writes actual and its numeric part together. */
-function ValueCell({ index, ind, onPatch }: { index: number; ind: Indicator; onPatch: (i: number, p: Partial<Indicator>) => void }) {
-  return <BoundText path={`performance.indicators[${index}].actual`} also={[`performance.indicators[${index}].actualValue`]} value={ind.actual} label={`第${index + 1}项完成值`} onText={(t) => onPatch(index, indicatorPatch('actual', t))} />;
+function ValueCell({ index, ind, label, onPatch }: CellProps) {
+  return <BoundText path={`performance.indicators[${index}].actual`} also={[`performance.indicators[${index}].actualValue`]} value={ind.actual} label={`第${index + 1}项${label}`} onText={(t) => onPatch(index, indicatorPatch('actual', t))} />;
 }
 
 function BoundText({ path, also, value, label, onText }: { path: string; also: string[]; value: string; label: string; onText: (t: string) => void }) {

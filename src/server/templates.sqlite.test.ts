@@ -1,0 +1,4 @@
+import { sqliteBackend } from './testing/backends';
+import { templatesSuite } from './testing/suites/templates';
+
+templatesSuite(sqliteBackend);
