@@ -5,6 +5,7 @@ import type { Finding } from '../../core/model/finding';
 import type { Report } from '../../core/model/report';
 import type { Scorecard } from '../../core/model/score';
 import { formFor } from '../../core/templates/index';
+import type { PrintedSignature, Rendering } from './content';
 import { renderReportDocx } from './docx/index';
 import { renderReportHtml } from './html/index';
 import { csvNames, reportToCsv, reportToJson } from './opendata';
@@ -21,11 +22,21 @@ export interface ExportedFile {
 }
 
 export interface ExportOptions {
+  /** official (default): the form as handed in; review: findings marked, computed scores (PDF, HTML, DOCX, XLSX) */
+  rendering?: Rendering;
+  /** review only: the checker's findings (also the XLSX 发现问题 sheet and the JSON's findings) */
   findings?: readonly Finding[];
+  /** the signature records filling the sign-off blocks */
+  signatures?: readonly PrintedSignature[];
   score?: Scorecard;
   /** the form to lay the report out on; default: its template's as this process knows it */
   form?: FormDescriptor;
 }
+
+/** The formats that lay out the printed form, official or review; the others are data. */
+export const LAYOUT_FORMATS: readonly ExportFormat[] = ['docx', 'pdf', 'xlsx', 'html'];
+
+export { RENDERINGS, RENDERING_LABEL, isRendering, type Rendering, type PrintedSignature } from './content';
 
 export function isExportFormat(s: string): s is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(s);
@@ -34,7 +45,7 @@ export function isExportFormat(s: string): s is ExportFormat {
 export async function exportReport(report: Report, format: ExportFormat, opts: ExportOptions = {}): Promise<ExportedFile> {
   switch (format) {
     case 'docx':
-      return { bytes: await renderReportDocx(report, opts.form), ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
+      return { bytes: await renderReportDocx(report, opts), ext: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
     case 'xlsx':
       return { bytes: await renderReportXlsx(report, opts), ext: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
     case 'pdf': {

@@ -6,7 +6,7 @@ import { emptyReport, type Report } from '../../../core/model/report';
 import { defaultForm } from '../../../core/templates/index';
 import { titleLines } from '../../../core/forms/index';
 import { renderReportDocx } from './index';
-import { indicatorTargetText } from './performance';
+import { indicatorTargetText } from '../content';
 import { mm } from './style';
 import { SEED_PATH, seedReport } from '../../../../test/helpers/seed';
 import { bodyParagraphs, documentXml, eastAsiaFontOf, gridWidths, partXml, styleOf, styleXml, tables, type XmlTable } from './xml-probe';

@@ -5,12 +5,15 @@ import { Document, Footer, Packer, PageNumber, Paragraph, type Table, TextRun } 
 import { strToU8, zipSync } from 'fflate';
 import type { FormDescriptor, SectionDef } from '../../../core/forms/index';
 import type { Report } from '../../../core/model/report';
+import type { Scorecard } from '../../../core/model/score';
+import type { PrintedSignature, Rendering } from '../content';
 import { formFor } from '../../../core/templates/index';
 import { coverParagraphs, coverTitle } from './cover';
 import { tablesTable } from './finance';
 import { narrativeTable } from './narrative';
 import { fieldsTable } from './overview';
 import { performanceTable } from './performance';
+import { scoreSheetBlocks } from './score-sheet';
 import { preparerParagraph, signoffTable } from './signoff';
 import { FONT, fontAttrs, PAGE, para, paragraphStyles, S, SIZE } from './style';
 
@@ -38,20 +41,31 @@ const gap = (): Paragraph => para('', S.gap);
 
 type Block = Table | Paragraph;
 
+export interface DocxOptions {
+  form?: FormDescriptor;
+  /** printed as the 评分表 appendix after the form */
+  score?: Scorecard;
+  /** official (default) or review: which scores and notes the 评分表 carries, whether void signatures are marked */
+  rendering?: Rendering;
+  signatures?: readonly PrintedSignature[];
+}
+
 /** What each kind of printed section puts in the body; each section is followed by a gap. */
-const SECTIONS: Partial<Record<SectionDef['type'], (form: FormDescriptor, s: SectionDef, r: Report) => Block[]>> = {
+const SECTIONS: Partial<Record<SectionDef['type'], (form: FormDescriptor, s: SectionDef, r: Report, o: DocxOptions) => Block[]>> = {
   fields: (f, s, r) => [fieldsTable(f, s, r)],
   tables: (f, s, r) => [tablesTable(f, s, r)],
   performance: (f, s, r) => [performanceTable(f, s, r)],
-  people: (f, s, r) => [signoffTable(f, s, r), preparerParagraph(f, r)],
+  people: (f, s, r, o) => [signoffTable(f, s, r, o.signatures, o.rendering ?? 'official'), preparerParagraph(f, r)],
   narrative: (_f, s, r) => [narrativeTable(s, r)],
 };
 
-export function buildReportDocument(report: Report, form: FormDescriptor = formFor(report)): Document {
+export function buildReportDocument(report: Report, opts: DocxOptions = {}): Document {
+  const form = opts.form ?? formFor(report);
   const body = form.sections.filter((s) => s.printed).flatMap((s) => {
-    const blocks = SECTIONS[s.type]?.(form, s, report);
+    const blocks = SECTIONS[s.type]?.(form, s, report, opts);
     return blocks ? [...blocks, gap()] : [];
   });
+  if (opts.score) body.push(...scoreSheetBlocks(form, report, opts.score, opts.rendering ?? 'official'));
   return new Document({
     title: coverTitle(form, report),
     subject: report.cover.departmentName,
@@ -97,6 +111,6 @@ async function pack(doc: Document): Promise<Uint8Array> {
   return zipSync(files, { level: 1 });
 }
 
-export async function renderReportDocx(report: Report, form?: FormDescriptor): Promise<Uint8Array> {
-  return pack(buildReportDocument(report, form));
+export async function renderReportDocx(report: Report, opts: DocxOptions = {}): Promise<Uint8Array> {
+  return pack(buildReportDocument(report, opts));
 }

@@ -3,6 +3,7 @@
 import type { Table } from 'docx';
 import { type FormDescriptor, printLabel, type SectionDef } from '../../../core/forms/index';
 import type { Indicator, Report } from '../../../core/model/report';
+import { indicatorResultText, indicatorTargetText } from '../content';
 import { level1Note } from '../html/performance';
 import { listParas, S } from './style';
 import { type CellSpec, formTable, grid, type RowSpec, titleRow } from './table';
@@ -16,21 +17,6 @@ const GRID = COLUMNS.length;
 export function level1Label(form: FormDescriptor, level1: string): string {
   const note = level1Note(form, level1);
   return note ? `${level1}\n${note}` : level1;
-}
-
-/**
- * The 绩效目标 cell: the indicator as written, with its 指标值 appended when the name does not already
- * say it (the form has no column of its own for the target value).
- */
-export function indicatorTargetText(form: FormDescriptor, ind: Indicator): string {
-  const target = ind.target.trim();
-  return target && !ind.name.includes(target) ? `${ind.name}（${form.indicators.printed.targetValue}：${target}）` : ind.name;
-}
-
-/** 完成情况, with the 偏差原因 under it when there is one (the form has no column for it). */
-export function indicatorResultText(form: FormDescriptor, ind: Indicator): string {
-  const reason = ind.deviationReason.trim();
-  return reason ? `${ind.actual}\n${form.indicators.printed.reason}：${reason}` : ind.actual;
 }
 
 /** Lengths of runs of equal keys: ['a','a','b'] → [2, 1] starting at indices [0, 2]. */

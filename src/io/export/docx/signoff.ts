@@ -3,6 +3,7 @@
 import type { Paragraph, Table } from 'docx';
 import { field, type FormDescriptor, type SectionDef } from '../../../core/forms/index';
 import type { Report, Signoff } from '../../../core/model/report';
+import { codeLine, type PrintedBlock, type PrintedSignature, printedSignoffs, type Rendering } from '../content';
 import { cleanText } from '../xlsx/columns';
 import { chineseDate, para, S, SIZE, TEXT_WIDTH, textWidth } from './style';
 import { type CellSpec, formTable, grid, type RowSpec, titleRow } from './table';
@@ -17,7 +18,7 @@ function signerIndent(label: string): number {
   return Math.max(0, CELL_TEXT_WIDTH - Math.ceil(textWidth(label)) * CHAR - SIGNATURE_ROOM);
 }
 
-function block(s: Signoff, opening: string, signerLabel: string | null): Paragraph[] {
+function block(s: Signoff & Partial<PrintedBlock>, opening: string, signerLabel: string | null, rendering: Rendering): Paragraph[] {
   const opinion = s.opinion ? cleanText(s.opinion).split('\n') : [];
   // the opinion starts on the label's line, as it is written into the form
   const out = [para(`${opening}${signerLabel ? (opinion[0] ?? '') : s.signer}`, S.signoff)];
@@ -27,13 +28,18 @@ function block(s: Signoff, opening: string, signerLabel: string | null): Paragra
   for (let i = 0; i < blanks; i++) out.push(para('', S.signoff));
   if (signerLabel) out.push(para(`${signerLabel}${s.signer}`, S.signoff, { indentLeft: signerIndent(signerLabel) }));
   out.push(para(chineseDate(s.date), S.signoffDate));
+  if (s.code) out.push(para(codeLine(s.code), S.signoffDate));
+  if (s.void && rendering === 'review') out.push(para('签名已失效：签署后所签内容已修改，须重新签署', S.signoffDate));
   return out;
 }
 
-export function signoffTable(form: FormDescriptor, section: SectionDef, report: Report): Table {
+export function signoffTable(form: FormDescriptor, section: SectionDef, report: Report, signatures: readonly PrintedSignature[] = [], rendering: Rendering = 'official'): Table {
   const cols = form.people.evaluators.columns;
   const blank = { name: '', title: '', unit: '', signature: '' };
-  const evaluators = report.evaluators.length ? report.evaluators : [blank];
+  const signed = printedSignoffs(report, signatures);
+  const evaluators = report.evaluators.length
+    ? report.evaluators.map((e, i) => ({ ...e, signature: [signed.evaluators[i]?.signature ?? e.signature, codeLine(signed.evaluators[i]?.code ?? '')].filter(Boolean).join('\n') }))
+    : [blank];
   const rows: RowSpec[] = [
     titleRow(section.label, 4),
     {
@@ -54,8 +60,8 @@ export function signoffTable(form: FormDescriptor, section: SectionDef, report: 
         cells: [
           {
             content: b.opinion
-              ? block(report.signoffs[b.key], `${b.opinion}：`, `${b.signer}${b.mark}：`)
-              : block(report.signoffs[b.key], `${b.signer}${b.mark}：`, null),
+              ? block(signed.blocks[b.key], `${b.opinion}：`, `${b.signer}${b.mark}：`, rendering)
+              : block(signed.blocks[b.key], `${b.signer}${b.mark}：`, null, rendering),
             colSpan: 4,
           },
         ],

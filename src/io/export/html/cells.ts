@@ -1,6 +1,7 @@
 // Table cells that know where their value lives in the Report (data-path) and whether a finding points
 // at it, so the web UI can jump to a cell by path and the printed copy shows what the checker flagged.
 import type { FormDescriptor } from '../../../core/forms/index';
+import type { PrintedSignature, Rendering } from '../content';
 import type { Finding, Severity } from '../../../core/model/finding';
 import { attr, esc } from './escape';
 
@@ -13,6 +14,8 @@ export class RenderContext {
   constructor(
     readonly form: FormDescriptor,
     findings: readonly Finding[] = [],
+    readonly rendering: Rendering = 'official',
+    readonly signatures: readonly PrintedSignature[] = [],
   ) {
     for (const f of findings) {
       if (!f.path) continue;

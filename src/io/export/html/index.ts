@@ -5,6 +5,7 @@ import type { Finding } from '../../../core/model/finding';
 import type { Report } from '../../../core/model/report';
 import type { Scorecard } from '../../../core/model/score';
 import { formFor } from '../../../core/templates/index';
+import type { PrintedSignature, Rendering } from '../content';
 import { RenderContext } from './cells';
 import { renderCover, reportTitle } from './cover';
 import { esc } from './escape';
@@ -17,8 +18,12 @@ import { renderPeople } from './signoff';
 import { PAGE_CSS, REPORT_CSS } from './styles';
 
 export interface RenderHtmlOptions {
-  /** highlighted on the cells their paths point at */
+  /** official (default): the form as handed in, no checker marks; review: findings marked, computed scores */
+  rendering?: Rendering;
+  /** highlighted on the cells their paths point at (review rendering only) */
   findings?: readonly Finding[];
+  /** the signature records that fill the sign-off blocks (with their verification codes) */
+  signatures?: readonly PrintedSignature[];
   /** printed as the 评分表 after the report */
   score?: Scorecard;
   /** a complete document with page rules (for PDF and download); default: a fragment for embedding */
@@ -44,13 +49,14 @@ export const REPORT_CLASS = 'jx-report';
 
 export function renderReportHtml(report: Report, opts: RenderHtmlOptions = {}): string {
   const form = opts.form ?? formFor(report);
-  const ctx = new RenderContext(form, opts.findings);
+  const rendering = opts.rendering ?? 'official';
+  const ctx = new RenderContext(form, rendering === 'review' ? opts.findings : [], rendering, opts.signatures);
   const body =
     form.sections
       .filter((s) => s.printed)
       .map((s) => RENDERERS[s.type]?.(report, s, ctx) ?? '')
       .join('') + (opts.score ? renderScoreSheet(report, opts.score, ctx) : '');
-  const root = `<div class="${REPORT_CLASS}" lang="zh-CN">${body}</div>`;
+  const root = `<div class="${REPORT_CLASS} jx-${rendering}" lang="zh-CN" data-rendering="${rendering}">${body}</div>`;
   if (!opts.standalone) return `<style>${REPORT_CSS}</style>${root}`;
   const title = [report.cover.departmentName.trim(), reportTitle(form, report)].filter(Boolean).join(' ');
   return (

@@ -5,6 +5,7 @@ import type { Indicator, Report } from '../../../core/model/report';
 import { cell, cellHtml, colgroup, framed, label, rowSpans, sectionBar, type RenderContext } from './cells';
 import { esc } from './escape';
 import { lines, numText } from './format';
+import { indicatorResultText, indicatorTargetText } from '../content';
 
 /** The note the form prints under a 一级 name, if any. */
 export function level1Note(form: FormDescriptor, level1: string): string | undefined {
@@ -23,18 +24,6 @@ function renderQualitative(report: Report, ctx: RenderContext): string {
     `${cellHtml(ctx, list('result'), { path: 'performance.qualitative', cls: 'jx-text' })}</tr>` +
     `</tbody></table>`,
   );
-}
-
-/** The 绩效目标 text: the indicator, with its target value when the name does not already state it. */
-export function indicatorText(ind: Indicator): string {
-  const target = ind.target.trim() || [ind.operator ?? '', ind.targetValue ?? '', ind.targetValue ? ind.unit : ''].join('');
-  const name = ind.name.trim();
-  if (!target || name.includes(target)) return name;
-  return name ? `${name}：${target}` : target;
-}
-
-export function actualText(ind: Indicator): string {
-  return ind.actual.trim() || (ind.actualValue ? `${ind.actualValue}${ind.unit}` : '');
 }
 
 /**
@@ -88,10 +77,11 @@ function renderIndicators(report: Report, ctx: RenderContext): string {
     if (span1[k]) html += cellHtml(ctx, level1Html(form, ind.level1), { path: `${p(i0)}.level1`, rowspan: span1[k], cls: 'jx-level' });
     if (span2[k]) html += cell(ctx, ind.level2, { path: `${p(i0)}.level2`, rowspan: span2[k], cls: 'jx-level' });
     const also = (i: number) => ['target', 'targetValue', 'operator', 'unit', 'kind', 'weight', 'score'].map((f) => `${p(i)}.${f}`);
-    const targets = r.map((i) => `<p${ctx.attrs(`${p(i)}.name`, also(i))}>${esc(indicatorText(inds[i] as Indicator))}</p>`);
+    const targets = r.map((i) => `<p${ctx.attrs(`${p(i)}.name`, also(i))}>${esc(indicatorTargetText(form, inds[i] as Indicator))}</p>`);
     html += cellHtml(ctx, targets.join(''), { path: `${p(i0)}.name`, also: also(i0), cls: 'jx-text' });
-    const actuals = [...new Set(r.map((i) => actualText(inds[i] as Indicator)))];
-    const actualHtml = actuals.length === 1 ? esc(actuals[0]) : r.map((i) => `<p>${esc(actualText(inds[i] as Indicator))}</p>`).join('');
+    const result = (i: number) => lines(indicatorResultText(form, inds[i] as Indicator)).map((l) => `<p>${esc(l)}</p>`).join('');
+    const actuals = [...new Set(r.map(result))];
+    const actualHtml = actuals.length === 1 ? (actuals[0] ?? '') : r.map(result).join('');
     html += cellHtml(ctx, actualHtml, { path: `${p(i0)}.actual`, also: [`${p(i0)}.actualValue`, `${p(i0)}.deviationReason`], cls: 'jx-center' });
     return `<tr${ctx.attrs(p(i0))}>${html}</tr>`;
   });

@@ -32,7 +32,7 @@ describe('escaping', () => {
   ];
 
   it.each([true, false])('renders hostile values as text, never as markup (standalone=%s)', (standalone) => {
-    const html = renderReportHtml(hostile(), { standalone, findings });
+    const html = renderReportHtml(hostile(), { standalone, findings, rendering: 'review' });
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<img');
     expect(html).not.toContain("onmouseover='");
@@ -63,7 +63,7 @@ describe('findings', () => {
       { code: 'IND.NO_UNIT', rule: 'Q1', severity: 'info', path: 'performance.indicators[5].unit', message: '缺少计量单位' },
       { code: 'X.WHOLE', rule: 'X4', severity: 'error', path: '', message: '整体' },
     ];
-    const doc = parse(renderReportHtml(seedReport(), { findings }));
+    const doc = parse(renderReportHtml(seedReport(), { findings, rendering: 'review' }));
     const total = doc.querySelector('[data-path="finance.threePublic[0].total"]')!;
     expect(total.classList.contains('jx-flag-error')).toBe(true);
     expect(total.getAttribute('data-finding')).toBe('FIN.SUM_ROWS');
@@ -134,7 +134,7 @@ describe('indicator cells', () => {
     Object.assign(r.performance.indicators[5]!, { name: '调整干部批次', target: '', operator: '≥', targetValue: '3', unit: '批次', actual: '', actualValue: '3' });
     r.performance.indicators[0]!.level1 = '产出目标\n（自定说明）';
     const doc = parse(renderReportHtml(r));
-    expect(doc.querySelector('td[data-path="performance.indicators[5].name"]')!.textContent).toBe('调整干部批次：≥3批次');
+    expect(doc.querySelector('td[data-path="performance.indicators[5].name"]')!.textContent).toBe('调整干部批次（目标值：≥3批次）');
     expect(doc.querySelector('td[data-path="performance.indicators[5].actual"]')!.textContent).toBe('3批次');
     const level1 = doc.querySelector('td[data-path="performance.indicators[0].level1"]')!;
     expect(level1.querySelector('.jx-note')!.textContent).toBe('（自定说明）');
@@ -164,7 +164,7 @@ describe('the 评分表 appendix', () => {
         { ...item('adjust', ['过程', '预算执行', '预算调整率'], 3, 3), claimed: 2 },
       ],
     };
-    const doc = parse(renderReportHtml(seedReport(), { score }));
+    const doc = parse(renderReportHtml(seedReport(), { score, rendering: 'review' }));
     const t = doc.querySelector<HTMLTableElement>('table.jx-score-sheet')!;
     const rows = [...t.tBodies[0]!.rows];
     expect(rows[0]!.cells[0]!.textContent).toBe('投入');
@@ -173,6 +173,44 @@ describe('the 评分表 appendix', () => {
     expect(rows[2]!.textContent).toContain('系统核算得分：3分');
     expect(rows[3]!.textContent).toContain('97');
     expect(doc.querySelector('.jx-appendix-title')!.textContent).toBe('附：部门整体支出绩效评价评分表');
+
+    // official: the department's claims and notes only, the report's own total; nothing of the checker
+    const r = seedReport();
+    r.scoreSheet = [{ itemId: 'adjust', score: 2, note: '年中调整一次' }];
+    const official = parse(renderReportHtml(r, { score }));
+    const o = [...official.querySelector<HTMLTableElement>('table.jx-score-sheet')!.tBodies[0]!.rows];
+    expect(o.slice(0, 4).map((row) => row.cells[row.cells.length - 2]!.textContent)).toEqual(['', '', '2', '97']);
+    expect(o[4]!.cells[1]!.textContent).toBe(r.performance.grade);
+    expect(o[2]!.textContent).toContain('年中调整一次');
+    expect(official.body.textContent).not.toMatch(/数据不足|系统核算|超100个百分点|缺少上年三公经费/);
+  });
+});
+
+describe('renderings', () => {
+  it('official (the default) carries no checker marks even when findings are passed; review marks them', () => {
+    const findings: Finding[] = [{ code: 'X', rule: 'A1', severity: 'error', path: 'cover.departmentName', message: '问题' }];
+    const official = parse(renderReportHtml(seedReport(), { findings }));
+    expect(official.querySelectorAll('.jx-flag, [data-finding]')).toHaveLength(0);
+    expect(official.querySelector('[data-rendering]')!.getAttribute('data-rendering')).toBe('official');
+    const review = parse(renderReportHtml(seedReport(), { findings, rendering: 'review' }));
+    expect(review.querySelectorAll('.jx-flag-error')).toHaveLength(1);
+  });
+
+  it('a valid signature fills its block with signer, date and code; a void one prints no signature', () => {
+    const r = seedReport();
+    r.signoffs.department.signer = '旧名字';
+    const sig = (role: 'leader' | 'head', valid: boolean) => ({ role, signerName: role === 'leader' ? '李组长' : '张部长', signedAt: '2022-06-20T08:00:00.000Z', code: `CODE-${role}`, valid });
+    const doc = parse(renderReportHtml(r, { signatures: [sig('leader', true), sig('head', false)] }));
+    const leader = doc.querySelector('[data-path="signoffs.leader"]')!;
+    expect(leader.querySelector('.jx-signer')!.textContent).toBe('李组长');
+    expect(leader.textContent).toContain('2022 年 6 月 20 日');
+    expect(leader.textContent).toContain('电子签名验证码：CODE-leader');
+    const head = doc.querySelector('[data-path="signoffs.department"]')!;
+    expect(head.querySelector('.jx-signer')!.textContent).toBe('');
+    expect(head.textContent).not.toContain('CODE-head');
+    expect(head.textContent).not.toContain('失效');
+    const review = parse(renderReportHtml(r, { signatures: [sig('head', false)], rendering: 'review' }));
+    expect(review.querySelector('[data-path="signoffs.department"]')!.textContent).toContain('签名已失效');
   });
 });
 

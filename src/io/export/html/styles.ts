@@ -87,6 +87,8 @@ export const REPORT_CSS = `
 .jx-report .jx-sign-opinion { flex: 1 1 auto; padding: 1mm 0 3mm 2em; text-align: justify; }
 .jx-report .jx-sign-line { text-align: right; padding-right: 34mm; }
 .jx-report .jx-sign-date { text-align: right; padding-right: 6mm; white-space: pre; }
+.jx-report .jx-sign-code { text-align: right; padding-right: 6mm; font-size: 9pt; font-family: monospace, ${FONT_BODY}; }
+.jx-report .jx-sign-void { text-align: right; padding-right: 6mm; font-size: 10.5pt; color: #cf1322; }
 .jx-report .jx-signer { display: inline-block; min-width: 6em; text-align: left; }
 .jx-report .jx-preparer { display: flex; gap: 24mm; padding: 3mm 1mm 5mm; }
 .jx-report .jx-fill { display: inline-block; min-width: 6em; }

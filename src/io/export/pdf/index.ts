@@ -3,11 +3,14 @@ import type { FormDescriptor } from '../../../core/forms/index';
 import type { Finding } from '../../../core/model/finding';
 import type { Report } from '../../../core/model/report';
 import type { Scorecard } from '../../../core/model/score';
+import type { PrintedSignature, Rendering } from '../content';
 import { renderReportHtml } from '../html/index';
 import { PdfRenderer, type PdfRendererOptions } from './renderer';
 
 export interface RenderPdfOptions {
+  rendering?: Rendering;
   findings?: readonly Finding[];
+  signatures?: readonly PrintedSignature[];
   score?: Scorecard;
   form?: FormDescriptor;
   /** the renderer to print with; default: the shared one */
@@ -15,7 +18,7 @@ export interface RenderPdfOptions {
 }
 
 export async function renderReportPdf(report: Report, opts: RenderPdfOptions = {}): Promise<Uint8Array> {
-  const html = renderReportHtml(report, { findings: opts.findings, score: opts.score, form: opts.form, standalone: true });
+  const html = renderReportHtml(report, { rendering: opts.rendering, findings: opts.findings, signatures: opts.signatures, score: opts.score, form: opts.form, standalone: true });
   return (opts.renderer ?? sharedPdfRenderer()).render(html);
 }
 

@@ -27,21 +27,25 @@
 //                 (date cells as above), a blank row, then a header row 填报人 | 联系电话 and its one row.
 //   综述           类别 | 标题 | 内容 (类别 = 部门(单位)概况, 整体支出管理及使用情况, 专项组织实施情况,
 //                 整体支出绩效情况, 存在的主要问题, 改进措施和有关建议, 其他; 标题 as written)
-//   评分表         (opts.score) 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 | 状态 | 说明/扣分原因 | 自评得分,
+//   评分表         official (opts.score): 一级指标 | 二级指标 | 三级指标 | 分值 | 自评得分 | 说明/扣分原因 — the
+//                 department's claims, 合计 = its 绩效自评综合得分; review: 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 | 状态 | 说明/扣分原因 | 自评得分,
 //                 then 合计 (=SUM formulas; 自评得分 = the report's 绩效自评综合得分) and 评价等次 rows
-//   发现问题       (opts.findings) 级别 | 代码 | 位置 | 说明
+//   发现问题       (review, opts.findings) 级别 | 代码 | 位置 | 说明
 import ExcelJS from 'exceljs';
 import type { FormDescriptor } from '../../../core/forms/index';
 import type { Finding } from '../../../core/model/finding';
 import type { Report } from '../../../core/model/report';
 import type { Scorecard } from '../../../core/model/score';
 import { formFor } from '../../../core/templates/index';
+import type { Rendering } from '../content';
 import { coverTitle } from '../docx/cover';
 import { writeFinanceSheets } from './finance-sheets';
-import { writeFindingsSheet, writeScoreSheet } from './review-sheets';
+import { writeClaimedScoreSheet, writeFindingsSheet, writeScoreSheet } from './review-sheets';
 import { writeCoverSheet, writeDetailSheets } from './text-sheets';
 
 export interface XlsxOptions {
+  /** official (default): the 评分表 as the department claimed it, no 发现问题; review: computed scores and findings */
+  rendering?: Rendering;
   findings?: readonly Finding[];
   score?: Scorecard | null;
   /** the form whose layout to write; default: the report's template's */
@@ -59,8 +63,10 @@ export function buildReportWorkbook(report: Report, opts: XlsxOptions = {}): Exc
   writeCoverSheet(wb, form, report);
   writeFinanceSheets(wb, form, report);
   writeDetailSheets(wb, form, report);
-  if (opts.score) writeScoreSheet(wb, form, opts.score);
-  if (opts.findings) writeFindingsSheet(wb, form, opts.findings);
+  const review = opts.rendering === 'review';
+  if (opts.score && review) writeScoreSheet(wb, form, opts.score);
+  else if (opts.score) writeClaimedScoreSheet(wb, form, report, opts.score);
+  if (opts.findings && review) writeFindingsSheet(wb, form, opts.findings);
   return wb;
 }
 

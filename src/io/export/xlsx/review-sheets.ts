@@ -5,20 +5,14 @@ import type { Workbook } from 'exceljs';
 import { type FormDescriptor, label } from '../../../core/forms/index';
 import { type Finding, SEVERITY_LABEL } from '../../../core/model/finding';
 import { ITEM_STATUS_LABEL, type ScoreItem, type Scorecard } from '../../../core/model/score';
+import type { Report } from '../../../core/model/report';
+import { scoreLevels, scoreTable } from '../content';
 import { addSheet, FONT_BOLD, printSetup, styleBody } from './format';
 
 /** The 评分表 sheet's header row: the printed sheet's levels and weight, then the review's own columns. */
 export function scoreHeaders(form: FormDescriptor): string[] {
   const w = form.workbook.scoreSheet;
   return [...form.scorePrint.levels, form.scorePrint.weight, w.score, w.status, w.note, w.claimed];
-}
-
-/** 一级 / 二级 / 三级 from the item's path and name; deeper trees fold their middle levels into 二级. */
-export function levels(item: ScoreItem): [string, string, string] {
-  const names = [...item.path];
-  if (names[names.length - 1] !== item.name) names.push(item.name);
-  if (names.length <= 3) return [names[0] ?? '', names.length === 3 ? names[1]! : '', names[names.length - 1] ?? ''];
-  return [names[0]!, names.slice(1, -1).join(' / '), names[names.length - 1]!];
 }
 
 function explanation(item: ScoreItem): string {
@@ -36,7 +30,7 @@ export function writeScoreSheet(wb: Workbook, form: FormDescriptor, score: Score
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   addSheet(ws, scoreHeaders(form), [12, 16, 26, 8, 8, 12, 60, 10]);
   for (const item of score.items) {
-    const row = ws.addRow([...levels(item), item.weight, item.score, ITEM_STATUS_LABEL[item.status], explanation(item), item.claimed ?? null]);
+    const row = ws.addRow([...scoreLevels(item), item.weight, item.score, ITEM_STATUS_LABEL[item.status], explanation(item), item.claimed ?? null]);
     styleBody(row, [3, 7]);
   }
   const first = 2;
@@ -55,6 +49,25 @@ export function writeScoreSheet(wb: Workbook, form: FormDescriptor, score: Score
     styleBody(row, [7]);
     row.eachCell({ includeEmpty: true }, (cell) => (cell.font = FONT_BOLD));
   }
+  printSetup(ws, { landscape: true, title: `${name}（${score.templateName}）` });
+}
+
+/**
+ * The official 评分表 sheet: the template's lines with the department's claimed 自评得分 and its notes
+ * (the XLSX importer reads them back), 合计 the report's own 绩效自评综合得分.
+ */
+export function writeClaimedScoreSheet(wb: Workbook, form: FormDescriptor, report: Report, score: Scorecard): void {
+  const name = form.workbook.scoreSheet.name;
+  const w = form.workbook.scoreSheet;
+  const t = scoreTable(report, score, 'official');
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  addSheet(ws, [...form.scorePrint.levels, form.scorePrint.weight, w.claimed, w.note], [12, 16, 26, 8, 10, 60]);
+  const num = (s: string) => (s !== '' && Number.isFinite(Number(s)) ? Number(s) : s || null);
+  for (const l of t.lines) styleBody(ws.addRow([...l.levels, l.weight, num(l.score), l.notes.join('\n')]), [3, 6]);
+  const total = ws.addRow([form.scorePrint.total, '', '', null, num(t.total), '']);
+  if (t.lines.length) total.getCell(4).value = { formula: `SUM(D2:D${t.lines.length + 1})`, result: t.weight };
+  const grade = ws.addRow([label(form, 'performance.grade'), '', '', null, t.grade, '']);
+  for (const row of [total, grade]) row.eachCell({ includeEmpty: true }, (cell) => (cell.font = FONT_BOLD));
   printSetup(ws, { landscape: true, title: `${name}（${score.templateName}）` });
 }
 

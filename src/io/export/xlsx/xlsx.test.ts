@@ -72,7 +72,7 @@ let seed: Report;
 let wb: ExcelJS.Workbook;
 beforeAll(async () => {
   seed = seedReport();
-  wb = await open(await renderReportXlsx(seed, { findings: FINDINGS, score: SCORE }));
+  wb = await open(await renderReportXlsx(seed, { findings: FINDINGS, score: SCORE, rendering: 'review' }));
 });
 
 describe('renderReportXlsx', () => {
@@ -195,6 +195,18 @@ describe('renderReportXlsx', () => {
     expect(ws.getCell('H5').value).toBe('优秀');
   });
 
+  it('official (the default): the 评分表 as the department claimed it, and no 发现问题 sheet', async () => {
+    const r = structuredClone(seed);
+    r.scoreSheet = [{ itemId: SCORE.items[0]!.id, score: 4, note: '自评说明' }];
+    const official = await open(await renderReportXlsx(r, { findings: FINDINGS, score: SCORE }));
+    expect(official.getWorksheet('发现问题')).toBeUndefined();
+    const ws = sheet(official, '评分表');
+    expect(headerOf(ws)).toEqual(['一级指标', '二级指标', '三级指标', '分值', '自评得分', '说明/扣分原因']);
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['投入', '预算配置', '财政供养人员控制率', 5, 4, '自评说明']);
+    expect(ws.getCell('E3').value).toBeNull();
+    expect(ws.getCell('E4').value).toBe(seed.performance.selfScore);
+  });
+
   it('lists the findings', () => {
     const ws = sheet(wb, '发现问题');
     expect(headerOf(ws)).toEqual(['级别', '代码', '位置', '说明']);
@@ -204,7 +216,7 @@ describe('renderReportXlsx', () => {
   it('drops characters XML cannot carry and keeps every part well-formed', async () => {
     const r = structuredClone(seed);
     r.overview.duties = '职责\uFFFF\r\n第二行 <&>';
-    const bytes = await renderReportXlsx(r, { findings: FINDINGS, score: SCORE });
+    const bytes = await renderReportXlsx(r, { findings: FINDINGS, score: SCORE, rendering: 'review' });
     for (const [name, data] of Object.entries(unzipSync(bytes))) {
       if (name.endsWith('.xml')) expect(XMLValidator.validate(strFromU8(data)), name).toBe(true);
     }

@@ -1,5 +1,6 @@
 // 预览: the report in the official layout (io/export/html, the same renderer as the PDF), inside a
-// sandboxed frame: no scripts run in it and its styles cannot touch the app. Findings are tinted.
+// sandboxed frame: no scripts run in it and its styles cannot touch the app. The review rendering:
+// findings are tinted; downloads default to the official one.
 // Downloads use the server's export route when it has one (found in its OpenAPI document); otherwise
 // the HTML rendered here is offered.
 import { App, Button, Drawer, Dropdown, Space } from 'antd';
@@ -24,7 +25,7 @@ interface Props {
 const FRAME_CSS = 'html,body{margin:0;background:#e9e9e9}body{padding:16px 0}';
 
 export function previewDocument(report: Report, findings: readonly Finding[], score: Scorecard | null): string {
-  const fragment = renderReportHtml(report, { standalone: false, findings, ...(score ? { score } : {}) });
+  const fragment = renderReportHtml(report, { rendering: 'review', standalone: false, findings, ...(score ? { score } : {}) });
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>${FRAME_CSS}</style></head><body>${fragment}</body></html>`;
 }
 
