@@ -4,7 +4,7 @@ import { basename, extname, join } from 'node:path';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { checkReport } from '../../core/check';
-import { EXPORT_FORMATS, type ExportFormat, csvFiles, exportReport, isExportFormat } from '../../io/export/index';
+import { EXPORT_FORMATS, type ExportFormat, csvFiles, exportReport, isExportFormat, isRendering, RENDERING_LABEL, RENDERINGS } from '../../io/export/index';
 import { expandInputs } from '../files';
 import { loadFile } from '../load';
 
@@ -14,12 +14,19 @@ export function exportCommand(): Command {
     .argument('<files...>', '报告文件（.txt .docx .xlsx）或目录')
     .requiredOption('--to <format>', `格式：${EXPORT_FORMATS.join(' | ')}`)
     .option('-o, --out <path>', '输出文件；多个文件或 CSV 时为目录（默认当前目录）')
-    .action(async (inputs: string[], opts: { to: string; out?: string }) => {
+    .option('--rendering <kind>', `版式：${RENDERINGS.map((r) => `${r}=${RENDERING_LABEL[r]}`).join('，')}`, 'official')
+    .action(async (inputs: string[], opts: { to: string; out?: string; rendering: string }) => {
       if (!isExportFormat(opts.to)) {
         process.stderr.write(`不支持的格式“${opts.to}”，可用：${EXPORT_FORMATS.join('、')}\n`);
         process.exitCode = 2;
         return;
       }
+      if (!isRendering(opts.rendering)) {
+        process.stderr.write(`不支持的版式“${opts.rendering}”，可用：${RENDERINGS.join('、')}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const rendering = opts.rendering;
       const format: ExportFormat = opts.to;
       const files = expandInputs(inputs);
       const toDir = files.length > 1 || format === 'csv' || (opts.out != null && isDir(opts.out));
@@ -45,11 +52,11 @@ export function exportCommand(): Command {
             if (!bar) process.stdout.write(`已导出 ${dir}/（${Object.keys(csvFiles(report)).join('、')}）\n`);
             continue;
           }
-          const out = await exportReport(report, format, { findings, score });
+          const out = await exportReport(report, format, { rendering, findings, score });
           const target = toDir ? join(opts.out ?? '.', `${stem}.${out.ext}`) : (opts.out ?? `${stem}.${out.ext}`);
           if (toDir) mkdirSync(opts.out ?? '.', { recursive: true });
           writeFileSync(target, out.bytes);
-          if (!bar) process.stdout.write(`已导出 ${target}（${(out.bytes.length / 1024).toFixed(0)} KB）\n`);
+          if (!bar) process.stdout.write(`已导出 ${target}（${RENDERING_LABEL[rendering]}，${(out.bytes.length / 1024).toFixed(0)} KB）\n`);
         }
       } finally {
         bar?.stop();

@@ -86,6 +86,10 @@ void _allFormats;
 
 export const ExportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { message: '导出格式须为 docx、pdf、xlsx、html、json 或 csv 之一' }),
+  rendering: z
+    .enum(['official', 'review'], { message: '版本须为 official（正式版）或 review（审阅版）' })
+    .default('official')
+    .describe('official：正式版（模板版式，无检查标记，评分表为部门自评）；review：审阅版（标注检查发现与系统核算）'),
 });
 
 export const FindingSchema = z.object({
@@ -155,9 +159,10 @@ export const SignatureView = z.object({
   signerName: z.string(),
   opinion: z.string(),
   version: z.number(),
-  reportHash: z.string(),
+  reportHash: z.string().describe('签署时所签内容的 SHA-256（部门签署人：部门内容，不含财政意见及各栏签名、日期；财政归口科室：另含其意见）'),
   signedAt: z.string(),
-  valid: z.boolean(),
+  code: z.string().describe('印在表上的验证码，可在 /public/verify/{code} 查验'),
+  valid: z.boolean().describe('所签内容签署后未改动'),
 });
 
 export const VersionParams = IdParams.extend({

@@ -6,7 +6,7 @@ export async function insertSignature(db: DB, row: SignatureTable): Promise<void
 }
 
 export async function listSignatures(db: DB, reportId: string): Promise<SignatureTable[]> {
-  return db.selectFrom('signatures').selectAll().where('report_id', '=', reportId).orderBy('created_at').orderBy('id').execute();
+  return db.selectFrom('signatures').selectAll().where('report_id', '=', reportId).orderBy('created_at').orderBy('version').orderBy('id').execute();
 }
 
 export async function insertWaivers(db: DB, rows: WaiverTable[]): Promise<void> {

@@ -2,7 +2,9 @@
 // user may see, with the current findings and score. Each export is audited with the file's SHA-256,
 // so a document that turns up later can be matched to who took it out, when, and from which version.
 import type { FormDescriptor } from '../../core/forms/index';
-import type { ExportFormat } from '../../io/export/index';
+import type { ExportFormat, Rendering } from '../../io/export/index';
+import { listSignatures } from '../repositories/reviews';
+import { printedSignatures, signatureView } from './signature-view';
 import { sha256Hex } from '../audit/canonical';
 import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
@@ -21,16 +23,20 @@ export interface ExportDownload {
   asciiName: string;
   sha256: string;
   version: number;
+  /** which rendering the file is (JSON and CSV are data: official) */
+  rendering: Rendering;
 }
 
-export async function exportReportFile(deps: Deps, o: { actor: Actor; id: string; format: ExportFormat }): Promise<ExportDownload> {
+export async function exportReportFile(deps: Deps, o: { actor: Actor; id: string; format: ExportFormat; rendering?: Rendering }): Promise<ExportDownload> {
   const row = await loadVisibleReport(deps, o.actor, o.id);
   const template = await templateOf(deps, row.document);
   const { findings, score } = await checksWithPriorYear(deps, o.actor, row);
+  const signatures = printedSignatures((await listSignatures(deps.db.kysely, row.id)).map((s) => signatureView(s, row.document)));
+  const rendering = o.rendering ?? 'official';
   const exportFile = deps.exportFile ?? ioExporter(deps.config).exportFile;
   let file: Awaited<ReturnType<typeof exportFile>>;
   try {
-    file = await exportFile(row.document, o.format, { findings, ...(score ? { score } : {}), ...(template ? { form: template.form as FormDescriptor } : {}) });
+    file = await exportFile(row.document, o.format, { rendering, findings, signatures, ...(score ? { score } : {}), ...(template ? { form: template.form as FormDescriptor } : {}) });
   } catch (err) {
     throw exportError(err);
   }
@@ -40,10 +46,10 @@ export async function exportReportFile(deps: Deps, o: { actor: Actor; id: string
   await inTransaction(deps, (_trx, audit) =>
     audit({
       ...by(o.actor), event: 'report_export', objectType: 'report', objectId: row.id,
-      detail: { format: o.format, sha256, size: file.bytes.byteLength, version: row.version, fileName: file.fileName },
+      detail: { format: o.format, rendering, sha256, size: file.bytes.byteLength, version: row.version, fileName: file.fileName },
     }),
   );
-  return { ...file, asciiName, sha256, version: row.version };
+  return { ...file, asciiName, sha256, version: row.version, rendering };
 }
 
 /**

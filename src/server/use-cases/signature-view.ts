@@ -1,5 +1,9 @@
-// A signature as the API shows it, with whether it still matches the report's current content.
+// A signature as the API shows it, with whether it still matches the content its signer attested
+// (core/workflow/signature.ts says exactly what each role's hash covers).
+import type { Report } from '../../core/model/report';
 import type { SignatureRole } from '../../core/workflow/index';
+import { attestedContent, verificationCode } from '../../core/workflow/signature';
+import { reportDigest } from '../audit/canonical';
 import type { SignatureTable } from '../db/schema';
 
 export interface SignatureView {
@@ -11,11 +15,18 @@ export interface SignatureView {
   version: number;
   reportHash: string;
   signedAt: string;
-  /** false once the content changed after signing */
+  /** printed under the signature; resolves on the public site (/public/verify/:code) */
+  code: string;
+  /** false once the content the signer attested changed after signing */
   valid: boolean;
 }
 
-export function signatureView(s: SignatureTable, currentDigest: string): SignatureView {
+/** SHA-256 of the canonical JSON of what a signature by `role` attests. */
+export function attestedDigest(report: Report, role: SignatureRole): string {
+  return reportDigest(attestedContent(report, role));
+}
+
+export function signatureView(s: SignatureTable, current: Report): SignatureView {
   return {
     id: s.id,
     role: s.role as SignatureRole,
@@ -25,6 +36,17 @@ export function signatureView(s: SignatureTable, currentDigest: string): Signatu
     version: s.version,
     reportHash: s.report_hash,
     signedAt: s.created_at,
-    valid: s.report_hash === currentDigest,
+    code: verificationCode(s.id),
+    valid: s.report_hash === attestedDigest(current, s.role as SignatureRole),
   };
+}
+
+/** Signatures as the printed form takes them (io/export PrintedSignature). */
+export function printedSignatures(views: readonly SignatureView[]): Array<Pick<SignatureView, 'role' | 'signerName' | 'signedAt' | 'code' | 'valid'>> {
+  return views.map(({ role, signerName, signedAt, code, valid }) => ({ role, signerName, signedAt: chinaDay(signedAt), code, valid }));
+}
+
+/** The signing day as the form prints it: the calendar day in China (UTC+8), as an ISO date. */
+export function chinaDay(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 }

@@ -11,7 +11,8 @@ import {
   type Waiver,
   type WorkflowAction,
 } from '../../core/workflow/index';
-import { reportDigest, sha256Hex, canonicalJson } from '../audit/canonical';
+import { sha256Hex, canonicalJson } from '../audit/canonical';
+import { attestedDigest } from './signature-view';
 import { effectiveRoles } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { AppError, forbidden } from '../errors';
@@ -71,7 +72,7 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
       throw new AppError('ACCEPT_CONCERNS', `这份报告有 ${concerns.length} 项需要注意的问题，仍要审核通过请填写理由`, { concerns });
   }
   if (o.action === 'approve') {
-    const digest = reportDigest(row.document);
+    const digest = attestedDigest(row.document, 'head');
     const signed = (await listSignatures(deps.db.kysely, row.id)).some((s) => s.role === 'head' && s.report_hash === digest);
     if (!signed) throw new AppError('SIGNATURE_REQUIRED', '请先以部门(单位)负责人身份签署当前版本，再审核通过');
   }

@@ -29,6 +29,7 @@ export function exportRoutes(app: FastifyInstance, deps: Deps): void {
       tags: ['报告'],
       summary: '导出报告文件',
       description: [
+        'rendering：official（默认，正式版：模板版式，无检查标记，评分表为部门自评得分，签名附验证码）或 review（审阅版：标注检查发现与系统核算得分），响应头 X-Rendering 说明所给版本；',
         'format：docx（Word 官方版式）、pdf（官方版式，服务器排队打印）、xlsx（财务表、指标与评分表，合计为公式）、',
         'html（官方版式网页）、json（报告与评分，开放数据）、csv（各表 CSV 的 zip，UTF-8 带 BOM）。',
         '文件名以 Content-Disposition 的 filename*（RFC 5987，UTF-8 中文名）给出，filename 为 ASCII 备用名；',
@@ -43,12 +44,13 @@ export function exportRoutes(app: FastifyInstance, deps: Deps): void {
     },
     preValidation: requireAuth(deps),
   }, async (request, reply) => {
-    const file = await exportReportFile(deps, { actor: authOf(request).actor, id: request.params.id, format: request.query.format });
+    const file = await exportReportFile(deps, { actor: authOf(request).actor, id: request.params.id, format: request.query.format, rendering: request.query.rendering });
     return reply
       .type(file.mime)
       .header('Content-Disposition', contentDisposition(file.fileName, file.asciiName))
       .header('Repr-Digest', reprDigest(file.sha256))
       .header('X-Report-Version', String(file.version))
+      .header('X-Rendering', file.rendering)
       // a Buffer is sent as is (never through the response serializer); the typed reply only knows the
       // OpenAPI description of the body as a binary string
       .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) as unknown as string);

@@ -104,7 +104,7 @@ export function reportsSuite(backend: Backend): void {
       expect((await t.call(await t.login('revA'), 'GET', `/api/reports/${draft}`)).statusCode).toBe(404);
       expect((await t.call(await t.login('prep1'), 'GET', '/api/reports/no-such-id')).statusCode).toBe(404);
       const list = json(await t.call(await t.login('perf'), 'GET', '/api/reports?year=2025&status=submitted')).items;
-      expect(list[0]).toMatchObject({ id: submitted, departmentName: '党群工作部', status: 'submitted', version: 3, selfScore: null, grade: '' });
+      expect(list[0]).toMatchObject({ id: submitted, departmentName: '党群工作部', status: 'submitted', version: 4, selfScore: null, grade: '' });
       expect((await t.call(await t.login('aud'), 'GET', `/api/reports/${draft}`)).statusCode).toBe(403);
       const page1 = json(await t.call(await t.login('prep1'), 'GET', '/api/reports?limit=1'));
       expect(page1.items).toHaveLength(1);
@@ -167,12 +167,13 @@ export function reportsSuite(backend: Backend): void {
       expect((await t.call(head, 'PUT', `/api/reports/${id}`, { report: mine }, { 'if-match': `"${v.version}"` })).statusCode).toBe(200);
       const sub = await reportIn(t, 'submitted');
       const rev = await t.login('revA');
-      const r = (await getView(t, rev, sub)).report;
+      const sv = await getView(t, rev, sub);
+      const r = sv.report;
       r.signoffs.finance.opinion = '同意';
-      expect((await t.call(rev, 'PUT', `/api/reports/${sub}`, { report: r }, { 'if-match': '"3"' })).statusCode).toBe(200);
+      expect((await t.call(rev, 'PUT', `/api/reports/${sub}`, { report: r }, { 'if-match': `"${sv.version}"` })).statusCode).toBe(200);
       r.overview.contact = '财政改数';
-      expect((await t.call(rev, 'PUT', `/api/reports/${sub}`, { report: r }, { 'if-match': '"4"' })).statusCode).toBe(403);
-      expect((await t.call(await t.login('perf'), 'PUT', `/api/reports/${sub}`, { report: r }, { 'if-match': '"4"' })).statusCode).toBe(403);
+      expect((await t.call(rev, 'PUT', `/api/reports/${sub}`, { report: r }, { 'if-match': `"${sv.version + 1}"` })).statusCode).toBe(403);
+      expect((await t.call(await t.login('perf'), 'PUT', `/api/reports/${sub}`, { report: r }, { 'if-match': `"${sv.version + 1}"` })).statusCode).toBe(403);
     });
 
     it('keeps the finance section’s opinion out of the department’s reach, even in a draft', async () => {

@@ -21,7 +21,7 @@ export function workflowSuite(backend: Backend): void {
       const v = await getView(t, await t.login('perf'), id);
       expect(v.status).toBe('published');
       const versions = json(await t.call(await t.login('prep1'), 'GET', `/api/reports/${id}/versions`)).items;
-      expect(versions.map((x: { action: string }) => x.action)).toEqual(['create', 'submit', 'approve', 'review', 'accept', 'publish']);
+      expect(versions.map((x: { action: string }) => x.action)).toEqual(['create', 'submit', 'sign', 'approve', 'review', 'accept', 'publish']);
       const events = (await t.db.kysely.selectFrom('audit_log').select('event').where('object_id', '=', id).orderBy('seq').execute()).map((e) => e.event);
       expect(events).toEqual(['report_create', 'report_submit', 'report_sign', 'report_approve', 'report_review', 'report_accept', 'report_publish']);
     });
@@ -149,6 +149,44 @@ export function workflowSuite(backend: Backend): void {
       const sub = await reportIn(t, 'submitted');
       expect((await sign(t, await t.login('revA'), sub, 'reviewer', '同意')).statusCode).toBe(201);
       expect((await sign(t, await t.login('revA'), id, 'reviewer')).statusCode).toBe(404);
+    });
+
+    it('writes each signature on the form, keeps the department signatures through the finance opinion, prints only valid ones', async () => {
+      const prep = await t.login('prep1');
+      const { id } = await createDraft(t, prep);
+      await save(t, prep, id, (r) => (r.evaluators = [{ name: '测试eval1', title: '科员', unit: '党群工作部', signature: '' }]));
+      const ev = await t.login('eval1');
+      expect((await sign(t, ev, id, 'evaluator')).statusCode).toBe(201);
+      const lead = json(await sign(t, ev, id, 'leader'));
+      const filled = (await getView(t, prep, id)).report;
+      expect(filled.signoffs.leader).toMatchObject({ signer: '测试eval1', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      expect(filled.evaluators[0].signature).toBe('测试eval1');
+      expect(lead.code).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
+      expect((await act(t, prep, id, 'submit')).statusCode).toBe(200);
+      const head = await t.login('head1');
+      await save(t, head, id, (r) => (r.signoffs.department.opinion = '同意上报'));
+      expect((await sign(t, head, id, 'head')).statusCode).toBe(201);
+      expect((await act(t, head, id, 'approve')).statusCode).toBe(200);
+      const rev = await t.login('revA');
+      await save(t, rev, id, (r) => (r.signoffs.finance.opinion = '审核同意'));
+      expect((await sign(t, rev, id, 'reviewer')).statusCode).toBe(201);
+      const sigs = json(await t.call(prep, 'GET', `/api/reports/${id}/signatures`)).items as Array<{ role: string; valid: boolean; code: string }>;
+      // the finance opinion came after the department signed: their signatures hold
+      expect(Object.fromEntries(sigs.map((x) => [x.role, x.valid]))).toEqual({ evaluator: true, leader: true, head: true, reviewer: true });
+      const html = (await t.call(prep, 'GET', `/api/reports/${id}/export?format=html`)).body;
+      for (const x of sigs) expect(html).toContain(`电子签名验证码：${x.code}`);
+      expect(html).toContain('data-rendering="official"');
+      // the department's content changes after signing (returned, edited): every signature is void
+      expect((await act(t, rev, id, 'return', { reason: '请修改', paths: ['overview.duties'] })).statusCode).toBe(200);
+      await save(t, prep, id, (r) => (r.overview.duties = '改过的职责'));
+      const voided = json(await t.call(prep, 'GET', `/api/reports/${id}/signatures`)).items as Array<{ valid: boolean }>;
+      expect(voided.map((x) => x.valid)).toEqual([false, false, false, false]);
+      const after = await t.call(prep, 'GET', `/api/reports/${id}/export?format=html`);
+      expect(after.body).not.toContain('电子签名验证码');
+      expect(after.body).not.toContain('>测试head1<');
+      const review = await t.call(prep, 'GET', `/api/reports/${id}/export?format=html&rendering=review`);
+      expect(review.headers['x-rendering']).toBe('review');
+      expect(review.body).toContain('签名已失效');
     });
 
     it('replays a retried transition with the same Idempotency-Key and refuses a reused key (422)', async () => {
