@@ -230,7 +230,16 @@ export interface LibraryUsageTable {
   year: number | null;
 }
 
+/** 公开设置 (0050): whether the public site hides personal names other than the signers'. */
+export interface PublicationSettingsTable {
+  bureau_id: string;
+  redact_names: number;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database extends BureauTables {
+  publication_settings: PublicationSettingsTable;
   bureaus: BureauTable;
   sections: SectionTable;
   departments: DepartmentTable;

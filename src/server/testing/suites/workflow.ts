@@ -160,7 +160,7 @@ export function workflowSuite(backend: Backend): void {
       const lead = json(await sign(t, ev, id, 'leader'));
       const filled = (await getView(t, prep, id)).report;
       expect(filled.signoffs.leader).toMatchObject({ signer: '测试eval1', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
-      expect(filled.evaluators[0].signature).toBe('测试eval1');
+      expect(filled.evaluators[0]!.signature).toBe('测试eval1');
       expect(lead.code).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
       expect((await act(t, prep, id, 'submit')).statusCode).toBe(200);
       const head = await t.login('head1');

@@ -20,6 +20,7 @@ const sig = (over: Partial<Signature>): Signature => ({
   version: 5,
   reportHash: 'x',
   signedAt: '2026-11-27T04:00:00Z',
+  code: 'ABCD-EF01-2345',
   valid: true,
   ...over,
 });

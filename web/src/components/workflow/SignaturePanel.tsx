@@ -56,6 +56,7 @@ export function SignaturePanel({ signatures, status, roles, onSign }: Props) {
                   {latest.get(s.role) !== s && <Tag style={{ marginLeft: 6 }}>已被新签署取代</Tag>}
                 </div>
                 {s.opinion && <div className="jx-sig-opinion">意见：{s.opinion}</div>}
+                {s.valid && <div className="jx-sig-code">验证码：{s.code}（打印在报告上，可在公开网站 /public/verify 查验）</div>}
               </div>
               {s.valid ? (
                 <Tag color="success">签名有效</Tag>
@@ -86,7 +87,7 @@ export function SignaturePanel({ signatures, status, roles, onSign }: Props) {
         }}
         destroyOnHidden
       >
-        <p>签署将记录您的姓名、身份、时间和报告当前内容的哈希值。此后报告内容一旦修改，签名即显示为失效。</p>
+        <p>签署将在报告的签字栏填写您的姓名和日期，并记录您所签内容的哈希值（部门签署人：部门填报的内容；财政归口科室：另含其意见）。此后所签内容一旦修改，签名即显示为失效，打印件不再印出该签名。</p>
         <Input.TextArea value={opinion} onChange={(e) => setOpinion(e.target.value)} placeholder="签署意见（选填）" autoSize={{ minRows: 2 }} aria-label="签署意见" />
       </Modal>
     </div>
