@@ -34,6 +34,7 @@ import { sessionRoutes } from './http/routes/session';
 import { templateRoutes } from './http/routes/templates';
 import { serverTemplates } from './templates';
 import { workflowRoutes } from './http/routes/workflow';
+import { publicRoutes } from './http/routes/public';
 import { installSecurityHeaders } from './http/security-headers';
 
 export interface CreateServerOptions {
@@ -123,6 +124,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   rectificationRoutes(app, deps);
   templateRoutes(app, deps);
   libraryRoutes(app, deps);
+  publicRoutes(app, deps);
   if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
   return app;
 }

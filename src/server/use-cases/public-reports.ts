@@ -11,6 +11,7 @@ import type { Deps } from '../deps';
 import { decodeJson } from '../repositories/json';
 import { findReport } from '../repositories/reports';
 import { listSignatures } from '../repositories/reviews';
+import { getPublicationSettings } from './publication-settings';
 import { runChecks, templateOf } from './shared';
 import { printedSignatures, signatureView, type SignatureView } from './signature-view';
 import type { FormDescriptor } from '../../core/forms/index';
@@ -100,10 +101,6 @@ export interface PublicReport {
   review: { total: number | null; grade: string; opinion: string; items: Array<{ itemId: string; score: number | null; reason: string }> } | null;
 }
 
-async function redactionFor(deps: Deps, bureauId: string): Promise<boolean> {
-  const s = await deps.db.kysely.selectFrom('publication_settings').select('redact_names').where('bureau_id', '=', bureauId).executeTakeFirst();
-  return s?.redact_names === 1;
-}
 
 /** One published report as the public may see it; undefined when it is not (or no longer) published. */
 export async function publicReport(deps: Deps, id: string): Promise<PublicReport | undefined> {
@@ -113,7 +110,7 @@ export async function publicReport(deps: Deps, id: string): Promise<PublicReport
   const valid = views.filter((v) => v.valid);
   const template = await templateOf(deps, row.document);
   const { score } = runChecks(deps, row, template);
-  const names = await redactionFor(deps, row.bureau_id);
+  const names = (await getPublicationSettings(deps, row.bureau_id)).redactNames;
   const report = redactReport(row.document, { names, signers: valid.map((v) => v.signerName) });
   const rescore = await deps.db.kysely.selectFrom('rescores').selectAll().where('report_id', '=', row.id).executeTakeFirst();
   const dept = await deps.db.kysely.selectFrom('departments').select('budget_code').where('id', '=', row.department_id).executeTakeFirst();
