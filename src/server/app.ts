@@ -35,6 +35,7 @@ import { templateRoutes } from './http/routes/templates';
 import { serverTemplates } from './templates';
 import { workflowRoutes } from './http/routes/workflow';
 import { publicRoutes } from './http/routes/public';
+import { batchExportRoutes } from './http/routes/batch-export';
 import { installSecurityHeaders } from './http/security-headers';
 
 export interface CreateServerOptions {
@@ -125,6 +126,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   templateRoutes(app, deps);
   libraryRoutes(app, deps);
   publicRoutes(app, deps);
+  batchExportRoutes(app, deps);
   if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
   return app;
 }

@@ -22,6 +22,19 @@ const Binary = z.string().meta({ format: 'binary' });
 export function exportRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
+  r.get('/api/reports/:id/print', {
+    schema: {
+      tags: ['报告'], summary: '打印正式版（网页，打开即弹出打印）',
+      description: '正式版式的网页（A4，页码），载入后调用浏览器打印；与 PDF 同一渲染。',
+      params: IdParams, response: { 200: { description: 'HTML', content: { 'text/html; charset=utf-8': { schema: z.string() } } }, ...errors(401, 403, 404) },
+    },
+    preValidation: requireAuth(deps),
+  }, async (request, reply) => {
+    const file = await exportReportFile(deps, { actor: authOf(request).actor, id: request.params.id, format: 'html', rendering: 'official' });
+    const html = Buffer.from(file.bytes).toString('utf8').replace('<html lang="zh-CN">', '<html lang="zh-CN" data-autoprint>').replace('</head>', '<script src="/public/print.js" defer></script></head>');
+    return reply.type('text/html; charset=utf-8').header('X-Rendering', 'official').send(html);
+  });
+
   r.get('/api/reports/:id/export', {
     // HEAD would produce (and audit) a file nobody receives
     exposeHeadRoute: false,

@@ -1,0 +1,4 @@
+import { batchExportSuite } from '../../src/server/testing/suites/batch-export';
+import { onPostgres } from './backend';
+
+await onPostgres(batchExportSuite);
