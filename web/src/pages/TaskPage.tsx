@@ -10,6 +10,7 @@ import { CopyPanel } from '../components/bureau/CopyPanel';
 import { NoticeForm } from '../components/bureau/NoticeForm';
 import { NoticeList } from '../components/bureau/NoticeList';
 import { SamplePanel } from '../components/bureau/SamplePanel';
+import { BatchExport } from '../components/exports/BatchExport';
 import { has } from '../lib/user';
 import { navigate } from '../router';
 import { useSession } from '../session';
@@ -56,7 +57,10 @@ export default function TaskPage({ id }: { id: string }) {
           admin && (task.status === 'draft' ? (
             <Button type="primary" loading={issuing} onClick={() => modal.confirm({ title: '下达任务？', content: '将按范围为每个部门生成草稿（从上年报告结转），部门即可开始填报。', okText: '下达', cancelText: '取消', onOk: issue })} data-testid="issue-task">下达任务</Button>
           ) : (
-            <Button onClick={() => remind(task.id).then(setLate).catch((e: ApiError) => message.error(e.message))}>催报</Button>
+            <>
+              <BatchExport taskId={task.id} />{' '}
+              <Button onClick={() => remind(task.id).then(setLate).catch((e: ApiError) => message.error(e.message))}>催报</Button>
+            </>
           ))
         }
         style={{ marginBottom: 12 }}

@@ -64,12 +64,13 @@ export function PreviewDrawer({ open, reportId, report, findings, score, fileNam
     <Drawer
       open={open}
       onClose={onClose}
-      title="预览（正式版式）"
+      title="预览（审阅版：标注检查发现；下载与打印为正式版）"
       size={980}
       destroyOnHidden
       styles={{ body: { padding: 0, background: '#e9e9e9' } }}
       extra={
         <Space>
+          <Button onClick={() => window.open(`/api/reports/${encodeURIComponent(reportId)}/print`, '_blank', 'noopener')} data-testid="print-official">打印（正式版）</Button>
           {links.length > 0 ? (
             <Dropdown menu={{ items: links.map((l) => ({ key: l.href, label: l.label, onClick: () => void download(l) })) }}>
               <Button type="primary" loading={busy}>
