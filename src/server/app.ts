@@ -14,6 +14,7 @@ import * as importer from '../io/import/index';
 import { ImportError } from '../io/import/doc';
 import { argon2Hasher } from './auth/password';
 import type { ServerConfig } from './config';
+import { loadCryptoProvider } from './crypto/keys';
 import { openPostgres, openSqlite } from './db/connect';
 import { migrate } from './db/migrate';
 import type { Db } from './db/schema';
@@ -21,7 +22,9 @@ import { seedDemo } from './demo/seed';
 import { BoundedCache, cryptoRandom, systemClock, type Deps } from './deps';
 import { ioExporter } from './exporter';
 import { installErrorHandler } from './http/error-handler';
+import { accountRoutes } from './http/routes/account';
 import { adminRoutes } from './http/routes/admin';
+import { auditRoutes } from './http/routes/audit';
 import { exportRoutes } from './http/routes/export';
 import { orgRoutes } from './http/routes/org';
 import { historyRoutes } from './http/routes/history';
@@ -49,9 +52,14 @@ export const defaultImportFile: Deps['importFile'] = (bytes, fileName) => {
   return importer.importFile(bytes, fileName);
 };
 
-/** The configured database; `server: true` adds what a long-running server wants (background WAL checkpoints). */
-export function openDatabase(config: ServerConfig, opts: { server?: boolean } = {}): Db {
-  return config.databaseUrl ? openPostgres({ url: config.databaseUrl }) : openSqlite({ file: config.sqliteFile, backgroundCheckpoint: opts.server ?? false });
+/**
+ * The configured database; `server: true` adds what a long-running server wants (background WAL
+ * checkpoints); `readOnly` opens the SQLite file read-only (verification, backups).
+ */
+export function openDatabase(config: ServerConfig, opts: { server?: boolean; readOnly?: boolean } = {}): Db {
+  return config.databaseUrl
+    ? openPostgres({ url: config.databaseUrl })
+    : openSqlite({ file: config.sqliteFile, backgroundCheckpoint: opts.server ?? false, readOnly: opts.readOnly ?? false });
 }
 
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<FastifyInstance> {
@@ -72,13 +80,14 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     clock: systemClock,
     random: cryptoRandom,
     passwords: argon2Hasher(config.argon2),
+    crypto: options.deps?.crypto ?? loadCryptoProvider(config, { create: true, onCreated: (file) => app.log.warn(`已生成密钥文件 ${file}：请妥善备份，多个应用实例须使用同一密钥`) }),
     check: defaultCheck,
     importFile: defaultImportFile,
     exportFile: exporter.exportFile,
     checkCache: new BoundedCache(2000),
     ...options.deps,
   };
-  if (config.demo) await seedDemo(db, { passwords: deps.passwords, clock: deps.clock, random: deps.random, importFile: deps.importFile });
+  if (config.demo) await seedDemo(db, { passwords: deps.passwords, clock: deps.clock, random: deps.random, importFile: deps.importFile, crypto: deps.crypto });
   if (!options.db) app.addHook('onClose', () => db.destroy());
   app.addHook('onClose', () => exporter.close());
 
@@ -108,6 +117,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   historyRoutes(app, deps);
   exportRoutes(app, deps);
   adminRoutes(app, deps);
+  accountRoutes(app, deps);
+  auditRoutes(app, deps);
   orgRoutes(app, deps);
   if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
   return app;

@@ -5,6 +5,7 @@ import type { Report } from '../core/model/report';
 import type { ExportedFile, ExportFormat, ExportOptions } from '../io/export/index';
 import type { ImportResult } from '../io/import/index';
 import type { ServerConfig } from './config';
+import type { CryptoProvider } from './crypto/provider';
 import type { Db } from './db/schema';
 
 export interface Clock {
@@ -35,6 +36,8 @@ export interface Deps {
   random: Random;
   logger: Logger;
   passwords: PasswordHasher;
+  /** digests, MACs (audit chain) and field encryption: the configured suite and keys */
+  crypto: CryptoProvider;
   /** core/check.ts checkReport: findings and score (truncated: the imported source was cut off) */
   check: (report: Report, options?: { truncated?: boolean }) => CheckResult;
   /** io/import importFile */

@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { emptyReport, type Report } from '../../core/model/report';
 import type { ReportStatus } from '../../core/workflow/index';
-import { appendAudit } from '../audit/chain';
-import type { DB, Dialect } from '../db/schema';
+import { appendAudit, type AuditWriter } from '../audit/chain';
+import type { DB } from '../db/schema';
 import type { Deps, Random } from '../deps';
 import { insertReport } from '../repositories/reports';
 import { insertReturn } from '../repositories/reviews';
@@ -54,8 +54,9 @@ export async function importSeed(opts: { importFile?: Deps['importFile']; seedFi
   }
 }
 
-export async function insertDemoReports(trx: DB, dialect: Dialect, org: DemoOrg, seed: Seed, opts: { at: string; random: Random }): Promise<void> {
+export async function insertDemoReports(trx: DB, writer: AuditWriter, org: DemoOrg, seed: Seed, opts: { at: string; random: Random }): Promise<void> {
   const { at } = opts;
+  const { dialect } = writer;
   const n = org.names;
   const plan: Array<{ dept: keyof DemoOrg['departments']; report: Report; status: ReportStatus; meta?: unknown; by: string }> = [
     { dept: 'dangqun', report: seed.report, status: 'draft', meta: seed.meta, by: 'demo-preparer' },
@@ -77,6 +78,6 @@ export async function insertDemoReports(trx: DB, dialect: Dialect, org: DemoOrg,
     await insertVersion(trx, dialect, { report_id: id, version: 1, status: p.status, action: p.meta ? 'import' : 'create', document: p.report, user_id: userId, created_at: at });
     if (p.status === 'returned')
       await insertReturn(trx, { id: opts.random.uuid(), report_id: id, version: 1, reason: '三公经费表合计与分项之和不符，请核对后重新提交。', paths: JSON.stringify(['finance.threePublic[0].total']), user_id: userId, role: 'reviewer', created_at: at });
-    await appendAudit(trx, dialect, at, { event: 'demo_seed', actorUsername: 'system', objectType: 'report', objectId: id, detail: { status: p.status, year: p.report.year } });
+    await appendAudit(trx, writer, at, { event: 'demo_seed', bureauId: org.bureauId, actorUsername: 'system', objectType: 'report', objectId: id, detail: { status: p.status, year: p.report.year } });
   }
 }

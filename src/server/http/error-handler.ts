@@ -24,6 +24,7 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaIndex: bool
       const inner = { ...(paths !== undefined ? { paths } : {}), ...(importCode !== undefined ? { importCode } : {}) };
       // 503 means "busy, come back" unless the error says waiting will not help (retryAfter: false)
       if (err.status === 503 && retryAfter !== false) reply.header('Retry-After', String(typeof retryAfter === 'number' ? retryAfter : 10));
+      if (err.status === 429 && typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
       return reply.code(err.status).send({ ...extra, error: { code: err.code, message: err.message, ...inner } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

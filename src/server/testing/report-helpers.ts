@@ -60,6 +60,8 @@ export async function reportIn(t: TestApp, until: 'draft' | 'dept_review' | 'sub
   }
   await step('revA', 'review');
   if (until === 'finance_review') return id;
+  // 审核通过 needs the 归口科室's written opinion and signature on the current content
+  expect((await sign(t, await t.login('revA'), id, 'reviewer', '同意，经审核通过')).statusCode).toBe(201);
   await step('revA', 'accept');
   if (until === 'accepted') return id;
   await step('perf', 'publish');

@@ -1,5 +1,5 @@
 // 签署记录 of a visible report, each marked valid or not against the current content.
-import { reportDigest } from '../audit/canonical';
+import { digestMatcher } from '../audit/canonical';
 import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { listSignatures as all } from '../repositories/reviews';
@@ -8,6 +8,6 @@ import { signatureView, type SignatureView } from './signature-view';
 
 export async function listSignatures(deps: Deps, o: { actor: Actor; id: string }): Promise<SignatureView[]> {
   const row = await loadVisibleReport(deps, o.actor, o.id);
-  const digest = reportDigest(row.document);
-  return (await all(deps.db.kysely, row.id)).map((s) => signatureView(s, digest));
+  const matches = digestMatcher(deps.crypto, row.document);
+  return (await all(deps.db.kysely, row.id)).map((s) => signatureView(s, matches));
 }

@@ -17,13 +17,13 @@ export async function inTransaction<T>(
   fn: (trx: Transaction<Database>, audit: (e: AuditEntry) => Promise<number>) => Promise<T>,
 ): Promise<T> {
   return deps.db.kysely.transaction().execute((trx) =>
-    fn(trx, (e) => appendAudit(trx, deps.db.dialect, nowIso(deps.clock), e)),
+    fn(trx, (e) => appendAudit(trx, { dialect: deps.db.dialect, crypto: deps.crypto }, nowIso(deps.clock), e)),
   );
 }
 
 /** Audit fields that name the actor. */
-export function by(actor: Actor): Pick<AuditEntry, 'actorId' | 'actorUsername' | 'actorRole' | 'ip'> {
-  return { actorId: actor.id, actorUsername: actor.username, actorRole: auditRole(actor), ip: actor.ip };
+export function by(actor: Actor): Pick<AuditEntry, 'actorId' | 'actorUsername' | 'actorRole' | 'ip' | 'bureauId'> {
+  return { actorId: actor.id, actorUsername: actor.username, actorRole: auditRole(actor), ip: actor.ip, bureauId: actor.kind === 'business' ? actor.bureauId : null };
 }
 
 /** The report if `actor` may see it; otherwise 404 (another department's report never leaks). */

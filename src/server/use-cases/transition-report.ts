@@ -9,14 +9,16 @@ import {
   type Waiver,
   type WorkflowAction,
 } from '../../core/workflow/index';
-import { reportDigest, sha256Hex, canonicalJson } from '../audit/canonical';
+import { checkDuty, missingSignature } from '../../core/workflow/duties';
+import { sha256Hex, canonicalJson } from '../audit/canonical';
 import { effectiveRoles } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { AppError, forbidden } from '../errors';
 import { nowIso, type Deps } from '../deps';
 import { findIdempotent, insertIdempotent } from '../repositories/idempotency';
 import { updateStatus } from '../repositories/reports';
-import { insertReturn, insertWaivers, listSignatures } from '../repositories/reviews';
+import { insertReturn, insertWaivers } from '../repositories/reviews';
+import { dutyContext } from './duty-context';
 import { insertVersion } from '../repositories/versions';
 import { staleError } from './save-report';
 import { by, checkKey, inTransaction, loadVisibleReport, runChecks } from './shared';
@@ -59,11 +61,12 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
     if (blocking.length > 0)
       throw new AppError('BLOCKING_FINDINGS', `还有 ${blocking.length} 个错误未修正，请修正或逐条填写豁免理由后再提交`, { findings: blocking });
   }
-  if (o.action === 'approve') {
-    const digest = reportDigest(row.document);
-    const signed = (await listSignatures(deps.db.kysely, row.id)).some((s) => s.role === 'head' && s.report_hash === digest);
-    if (!signed) throw new AppError('SIGNATURE_REQUIRED', '请先以部门(单位)负责人身份签署当前版本，再审核通过');
-  }
+  // separation of duties by this report's own history, and the signatures the step needs
+  const duties = await dutyContext(deps, deps.db.kysely, o.actor, row);
+  const duty = checkDuty({ action: o.action }, duties);
+  if (!duty.ok) throw new AppError('SEPARATION_OF_DUTIES', duty.message);
+  const missing = missingSignature(o.action, duties.signatures);
+  if (missing) throw new AppError('SIGNATURE_REQUIRED', missing);
 
   const at = nowIso(deps.clock);
   const version = row.version + 1;

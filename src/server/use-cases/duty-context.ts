@@ -1,0 +1,21 @@
+// The facts the separation-of-duty rules (core/workflow/duties.ts) judge a step by: the report's history
+// and signatures, and whether the actor belongs to the report's department.
+import { digestMatcher } from '../audit/canonical';
+import type { DutyContext, SignatureFact } from '../../core/workflow/duties';
+import type { SignatureRole } from '../../core/workflow/index';
+import { isDepartmentMember } from '../auth/access';
+import type { Actor } from '../auth/actor';
+import type { DB } from '../db/schema';
+import type { Deps } from '../deps';
+import type { ReportRow } from '../repositories/reports';
+import { listSignatures } from '../repositories/reviews';
+
+export async function dutyContext(deps: Deps, db: DB, actor: Actor, row: ReportRow): Promise<DutyContext> {
+  const [history, sigs] = await Promise.all([
+    db.selectFrom('report_versions').select(['action', 'user_id']).where('report_id', '=', row.id).orderBy('version').execute(),
+    listSignatures(db, row.id),
+  ]);
+  const matches = digestMatcher(deps.crypto, row.document);
+  const signatures: SignatureFact[] = sigs.map((s) => ({ role: s.role as SignatureRole, userId: s.user_id, valid: matches(s.report_hash), opinion: s.opinion }));
+  return { actorId: actor.id, actorInDepartment: isDepartmentMember(actor, row), history: history.map((h) => ({ action: h.action, userId: h.user_id })), signatures };
+}
