@@ -21,6 +21,7 @@ import type { Db } from './db/schema';
 import { seedDemo } from './demo/seed';
 import { BoundedCache, cryptoRandom, systemClock, type Deps } from './deps';
 import { ioExporter } from './exporter';
+import { requireAuth } from './http/auth-hook';
 import { installErrorHandler } from './http/error-handler';
 import { accountRoutes } from './http/routes/account';
 import { adminRoutes } from './http/routes/admin';
@@ -91,6 +92,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   if (!options.db) app.addHook('onClose', () => db.destroy());
   app.addHook('onClose', () => exporter.close());
 
+  // before any plugin, so the plugins' own routes (the API docs) answer errors in the same shape
+  const spa = existsSync(join(config.webDist, 'index.html'));
+  installErrorHandler(app, { spaIndex: spa });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);
@@ -101,9 +105,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  const spa = existsSync(join(config.webDist, 'index.html'));
-  installErrorHandler(app, { spaIndex: spa });
+  // the API description is for signed-in users unless configured public (issue 13 §6)
+  const docsGate = requireAuth(deps);
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiHooks: config.web.docsPublic ? {} : { onRequest: (request, _reply, done) => void docsGate(request).then(() => done(), done) },
+  });
   installSecurityHeaders(app, config);
 
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => {

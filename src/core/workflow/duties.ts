@@ -73,13 +73,18 @@ export function checkDuty(step: { action: WorkflowAction } | { sign: SignatureRo
 }
 
 /**
- * Signatures a step needs on the current content: the head's before 审核通过并报送财政; the 归口科室's,
- * with its written opinion, before 审核通过. Returns the Chinese reason it is missing, or null.
+ * Signatures a step needs on the current content: the head's before 审核通过并报送财政; the 归口科室's
+ * before 审核通过, with its written opinion (in the form's 归口业务科室意见 block, or given when signing).
+ * Returns the Chinese reason it is missing, or null.
  */
-export function missingSignature(action: WorkflowAction, signatures: readonly SignatureFact[]): string | null {
+export function missingSignature(action: WorkflowAction, signatures: readonly SignatureFact[], report: { signoffs: { finance: { opinion: string } } }): string | null {
   if (action === 'approve' && !signatures.some((s) => s.role === 'head' && s.valid))
     return '请先以部门(单位)负责人身份签署当前版本，再审核通过';
-  if (action === 'accept' && !signatures.some((s) => s.role === 'reviewer' && s.valid && s.opinion.trim() !== ''))
-    return '请先填写财政部门归口业务科室意见并签署当前版本，再审核通过';
+  if (action === 'accept') {
+    const signed = signatures.filter((s) => s.role === 'reviewer' && s.valid);
+    if (signed.length === 0) return '请先以财政部门归口业务科室身份签署当前版本，再审核通过';
+    if (report.signoffs.finance.opinion.trim() === '' && !signed.some((s) => s.opinion.trim() !== ''))
+      return '审核通过须有财政部门归口业务科室意见：请在报告的归口业务科室意见栏填写，或签署时填写意见';
+  }
   return null;
 }

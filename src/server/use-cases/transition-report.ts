@@ -65,7 +65,7 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
   const duties = await dutyContext(deps, deps.db.kysely, o.actor, row);
   const duty = checkDuty({ action: o.action }, duties);
   if (!duty.ok) throw new AppError('SEPARATION_OF_DUTIES', duty.message);
-  const missing = missingSignature(o.action, duties.signatures);
+  const missing = missingSignature(o.action, duties.signatures, row.document);
   if (missing) throw new AppError('SIGNATURE_REQUIRED', missing);
 
   const at = nowIso(deps.clock);

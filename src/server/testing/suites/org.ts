@@ -136,7 +136,7 @@ export function orgSuite(backend: Backend): void {
     });
 
     it('is in the OpenAPI document', async () => {
-      const doc = json(await t.call(null, 'GET', '/api/docs/json'));
+      const doc = json(await t.call(sys, 'GET', '/api/docs/json'));
       for (const p of ['/api/org/bureaus', '/api/org/sections', '/api/org/departments']) expect(Object.keys(doc.paths[p]).sort(), p).toEqual(['get', 'post']);
       expect(doc.paths['/api/org/departments'].post.responses).toHaveProperty('409');
     });
