@@ -32,6 +32,8 @@ import { historyRoutes } from './http/routes/history';
 import { reportRoutes } from './http/routes/reports';
 import { sessionRoutes } from './http/routes/session';
 import { workflowRoutes } from './http/routes/workflow';
+import { startBackgroundAudit } from './audit/background';
+import { installCsrfCheck } from './http/csrf';
 import { installSecurityHeaders } from './http/security-headers';
 
 export interface CreateServerOptions {
@@ -91,10 +93,15 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   if (config.demo) await seedDemo(db, { passwords: deps.passwords, clock: deps.clock, random: deps.random, importFile: deps.importFile, crypto: deps.crypto });
   if (!options.db) app.addHook('onClose', () => db.destroy());
   app.addHook('onClose', () => exporter.close());
+  // onClose hooks run last-registered first: the timers stop before the database closes
+  const background = startBackgroundAudit(deps);
+  app.addHook('onClose', () => background.stop());
 
   // before any plugin, so the plugins' own routes (the API docs) answer errors in the same shape
   const spa = existsSync(join(config.webDist, 'index.html'));
   installErrorHandler(app, { spaIndex: spa });
+  installSecurityHeaders(app, config);
+  installCsrfCheck(app, deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);
@@ -111,7 +118,6 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     routePrefix: '/api/docs',
     uiHooks: config.web.docsPublic ? {} : { onRequest: (request, _reply, done) => void docsGate(request).then(() => done(), done) },
   });
-  installSecurityHeaders(app, config);
 
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
     await db.kysely.selectFrom('bureaus').select('id').limit(1).execute();

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, reportDigest } from './audit/canonical';
 import { foldUsername, passwordProblems } from './auth/password';
 import { loadConfig } from './config';
+import { loadCryptoProvider } from './crypto/keys';
 import { softwareProvider } from './crypto/provider';
 import { openSqlite } from './db/connect';
 import { sqliteBackend } from './testing/backends';
@@ -63,6 +64,33 @@ describe('SQLite durability settings (security.md SQ-1…3)', () => {
     expect(await pragma('busy_timeout')).toBe(5000);
     await db.destroy();
     rmSync(dir, { recursive: true });
+  });
+});
+
+describe('files only the server may read (issue 13 §6)', () => {
+  it('creates the data folder 0700, the database, its WAL and the key files 0600', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-perm-'));
+    try {
+      const file = join(dir, 'data', 'j.sqlite');
+      const db = openSqlite({ file });
+      await db.kysely.executeQuery(CompiledQuery.raw('create table t (v text)'));
+      await db.kysely.executeQuery(CompiledQuery.raw("insert into t values ('x')"));
+      const mode = (p: string) => statSync(p).mode & 0o777;
+      expect(mode(join(dir, 'data'))).toBe(0o700);
+      expect(mode(file)).toBe(0o600);
+      expect(mode(`${file}-wal`)).toBe(0o600);
+      await db.destroy();
+      const config = loadConfig({ JIXIAO_SQLITE_FILE: file });
+      loadCryptoProvider(config, { create: true });
+      expect(mode(join(dir, 'data', 'keys'))).toBe(0o700);
+      expect(mode(join(dir, 'data', 'keys', 'audit.key'))).toBe(0o600);
+      expect(mode(join(dir, 'data', 'keys', 'data.key'))).toBe(0o600);
+      // the same keys the next time: a chain written today verifies tomorrow
+      const a = loadCryptoProvider(config).mac('audit', 'x');
+      expect(loadCryptoProvider(config).mac('audit', 'x')).toBe(a);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { emptyReport, type Report } from '../../core/model/report';
 import type { ReportStatus } from '../../core/workflow/index';
 import { appendAudit, type AuditWriter } from '../audit/chain';
+import { sealPersonal } from '../crypto/personal-data';
 import type { DB } from '../db/schema';
 import type { Deps, Random } from '../deps';
 import { insertReport } from '../repositories/reports';
@@ -67,15 +68,16 @@ export async function insertDemoReports(trx: DB, writer: AuditWriter, org: DemoO
   ];
   for (const p of plan) {
     const id = opts.random.uuid();
+    const document = sealPersonal(writer.crypto, p.report);
     const userId = org.users[p.by]!;
     await insertReport(trx, dialect, {
       id, bureau_id: org.bureauId, department_id: org.departments[p.dept], department_name: n[p.dept]!.name,
-      year: p.report.year, kind: p.report.kind, template_id: p.report.templateId, status: p.status, version: 1, document: p.report,
+      year: p.report.year, kind: p.report.kind, template_id: p.report.templateId, status: p.status, version: 1, document,
       self_score: p.report.performance.selfScore, grade: p.report.performance.grade,
       finance_since: p.status === 'draft' ? null : at, import_meta: p.meta ? JSON.stringify(p.meta) : null,
       created_by: userId, created_at: at, updated_by: userId, updated_at: at,
     });
-    await insertVersion(trx, dialect, { report_id: id, version: 1, status: p.status, action: p.meta ? 'import' : 'create', document: p.report, user_id: userId, created_at: at });
+    await insertVersion(trx, dialect, { report_id: id, version: 1, status: p.status, action: p.meta ? 'import' : 'create', document, user_id: userId, created_at: at });
     if (p.status === 'returned')
       await insertReturn(trx, { id: opts.random.uuid(), report_id: id, version: 1, reason: '三公经费表合计与分项之和不符，请核对后重新提交。', paths: JSON.stringify(['finance.threePublic[0].total']), user_id: userId, role: 'reviewer', created_at: at });
     await appendAudit(trx, writer, at, { event: 'demo_seed', bureauId: org.bureauId, actorUsername: 'system', objectType: 'report', objectId: id, detail: { status: p.status, year: p.report.year } });

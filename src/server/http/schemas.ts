@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { Report } from '../../core/model/report';
 import type { ExportFormat } from '../../io/export/index';
 import { ACTIONS, ROLES, SIGNATURE_ROLES, STATUSES } from '../../core/workflow/index';
+import { installProjectMessages } from './validation-messages';
 
-z.config(z.locales.zhCN());
+installProjectMessages();
 
 export const ErrorBody = z
   .object({ error: z.object({ code: z.string(), message: z.string() }).loose() })
@@ -141,7 +142,10 @@ export const ReportViewSchema = z.object({
 
 export const BlockingBody = ErrorBody.extend({ findings: z.array(FindingSchema).describe('阻止提交的错误级发现') });
 
-export const SaveBody = z.object({ report: Report.describe('完整的报告文档（core/model/report.ts 的 Report）') });
+export const SaveBody = z.object({
+  report: Report.describe('完整的报告文档（core/model/report.ts 的 Report）'),
+  confirmClear: z.boolean().optional().describe('确认清空：保存会清空已填写报告的大部分内容时须为 true（否则 409 CONFIRMATION_REQUIRED）'),
+});
 
 export const SaveResult = z.object({ id: z.string(), status: Status, version: z.number(), updatedAt: z.string(), changed: z.number() });
 

@@ -17,6 +17,17 @@ export async function createDraft(t: TestApp, cookie: string, year = 2025): Prom
   return json<View>(res);
 }
 
+/** `content` as the report `draft` (same year, department, 预算编码, template: the server owns those). */
+export function asDraft(content: Report, draft: Report): Report {
+  return {
+    ...content,
+    year: draft.year,
+    templateId: draft.templateId,
+    kind: draft.kind,
+    cover: { ...content.cover, departmentName: draft.cover.departmentName, budgetCode: draft.cover.budgetCode },
+  };
+}
+
 export async function getView(t: TestApp, cookie: string, id: string): Promise<View> {
   const res = await t.call(cookie, 'GET', `/api/reports/${id}`);
   expect(res.statusCode, res.body).toBe(200);

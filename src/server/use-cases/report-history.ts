@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import { notFound } from '../errors';
 import type { Deps } from '../deps';
 import { findVersionDocument, listVersions as all, type VersionSummary } from '../repositories/versions';
+import { openPersonal } from '../crypto/personal-data';
 import { loadVisibleReport } from './shared';
 
 export async function listVersions(deps: Deps, o: { actor: Actor; id: string }): Promise<VersionSummary[]> {
@@ -15,5 +16,6 @@ export async function diffVersions(deps: Deps, o: { actor: Actor; id: string; a:
   const row = await loadVisibleReport(deps, o.actor, o.id);
   const [before, after] = await Promise.all([findVersionDocument(deps.db.kysely, row.id, o.a), findVersionDocument(deps.db.kysely, row.id, o.b)]);
   if (!before || !after) throw notFound('版本');
-  return { a: o.a, b: o.b, changes: diffValues(before, after) };
+  // sealed personal fields differ in every version (fresh IVs): compare what people wrote
+  return { a: o.a, b: o.b, changes: diffValues(openPersonal(deps.crypto, before), openPersonal(deps.crypto, after)) };
 }

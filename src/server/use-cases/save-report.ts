@@ -4,15 +4,19 @@
 import type { Report } from '../../core/model/report';
 import type { ReportStatus } from '../../core/workflow/index';
 import { diffValues } from '../../core/workflow/diff';
-import { canEverEdit, editScope, outsideScope } from '../../core/workflow/edit';
+import { drasticLoss } from '../../core/workflow/content-loss';
+import { canEverEdit, editScope, isIdentityPath, outsideScope } from '../../core/workflow/edit';
+import { describePath } from '../../core/paths/path-label';
+import { reportInputProblems } from '../../core/input';
 import { effectiveRoles } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { AppError, forbidden } from '../errors';
 import { nowIso, type Deps } from '../deps';
-import { findReport, updateContent, type ReportRow } from '../repositories/reports';
+import { sealPersonal } from '../crypto/personal-data';
+import { updateContent, type ReportRow } from '../repositories/reports';
 import { EncodedJson } from '../repositories/json';
 import { insertVersion } from '../repositories/versions';
-import { by, inTransaction, loadVisibleReport, projection } from './shared';
+import { by, findOpenReport, inTransaction, loadVisibleReport, projection } from './shared';
 
 export interface SaveResult {
   id: string;
@@ -30,12 +34,13 @@ export function staleError(row: ReportRow): AppError {
 
 export async function saveReport(
   deps: Deps,
-  o: { actor: Actor; id: string; ifMatch: number | null; report: Report },
+  o: { actor: Actor; id: string; ifMatch: number | null; report: Report; confirmClear?: boolean },
 ): Promise<SaveResult> {
   if (o.ifMatch == null) throw new AppError('PRECONDITION_REQUIRED', '保存须带上所依据的版本（If-Match 请求头）');
   // Already normalised by the route's body schema (SaveBody: defaults filled, unknown keys dropped, no mass
   // assignment); parsing a second time cost ~10% of a save. Other callers pass Report.parse output too.
   const next = o.report;
+  assertValidInput(next);
   const at = nowIso(deps.clock);
   return inTransaction(deps, async (trx, audit) => {
     const row = await loadVisibleReport(deps, o.actor, o.id, trx);
@@ -47,15 +52,22 @@ export async function saveReport(
       throw new AppError('INVALID_STATE', '报告当前状态下不能修改');
     }
     const changes = diffValues(row.document, next);
+    // a near-empty save of a filled report is almost always a broken client or a stray request
+    const loss = o.confirmClear ? null : drasticLoss(row.document, next);
+    if (loss)
+      throw new AppError('CONFIRMATION_REQUIRED', `这次保存会清空报告的大部分内容（已填写的 ${loss.before} 项只剩 ${loss.after} 项）。如确需清空，请确认后再保存`, { loss });
     const outside = outsideScope(scope, changes.map((c) => c.path));
+    const identity = outside.filter(isIdentityPath);
+    if (identity.length > 0)
+      throw new AppError('FIELD_FORBIDDEN', `年度、部门(单位)名称、预算编码和评分表模板由系统按报告确定，不能在报告中修改：${identity.slice(0, 5).map((p) => describePath(row.document, p)).join('、')}`, { paths: identity });
     if (outside.length > 0)
       throw new AppError('FIELD_FORBIDDEN', `当前状态下您只能修改${scopeLabel(scope)}，不能修改：${outside.slice(0, 5).join('、')}`, { paths: outside });
     if (changes.length === 0) return { id: row.id, status: row.status as ReportStatus, version: row.version, updatedAt: row.updated_at, changed: 0 };
-    const document = new EncodedJson(JSON.stringify(next)); // once, for the report and its version row
+    const document = new EncodedJson(JSON.stringify(sealPersonal(deps.crypto, next))); // once, for the report and its version row
     const won = await updateContent(trx, deps.db.dialect, row.id, row.version, { document, ...projection(next), updated_by: o.actor.id, updated_at: at });
     if (!won) {
       // PostgreSQL: another writer committed between our read and our write; show the winner.
-      throw staleError((await findReport(trx, row.id)) ?? row);
+      throw staleError((await findOpenReport(deps, row.id, trx)) ?? row);
     }
     const version = row.version + 1;
     await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: row.status, action: 'save', document, user_id: o.actor.id, created_at: at });
@@ -68,4 +80,11 @@ function scopeLabel(scope: readonly string[] | '*'): string {
   if (scope === '*') return '全部内容';
   const names: Record<string, string> = { 'signoffs.department': '部门(单位)意见', 'signoffs.finance': '财政部门归口业务科室意见' };
   return scope.map((s) => names[s] ?? s).join('、');
+}
+
+/** Dates, numbers and characters the schema's shapes let through (core/input.ts): 400, naming each place. */
+export function assertValidInput(report: Report): void {
+  const problems = reportInputProblems(report);
+  if (problems.length > 0)
+    throw new AppError('VALIDATION', `报告内容有误：${problems.slice(0, 5).map((p) => p.message).join('；')}${problems.length > 5 ? `；另有 ${problems.length - 5} 处` : ''}`, { fields: problems });
 }

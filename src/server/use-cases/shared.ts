@@ -9,6 +9,7 @@ import { assertCanSee } from '../auth/access';
 import { auditRole, type Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { nowIso, type Deps } from '../deps';
+import { openPersonal } from '../crypto/personal-data';
 import { findReport, type ReportRow } from '../repositories/reports';
 
 /** Runs `fn` in one transaction; `audit` appends to the hash chain inside it (fail closed, DB-AUD-4). */
@@ -26,11 +27,17 @@ export function by(actor: Actor): Pick<AuditEntry, 'actorId' | 'actorUsername' |
   return { actorId: actor.id, actorUsername: actor.username, actorRole: auditRole(actor), ip: actor.ip, bureauId: actor.kind === 'business' ? actor.bureauId : null };
 }
 
+/** A report with its personal fields opened (they are stored sealed: crypto/personal-data.ts). */
+export async function findOpenReport(deps: Deps, id: string, db = deps.db.kysely): Promise<ReportRow | undefined> {
+  const row = await findReport(db, id);
+  return row ? { ...row, document: openPersonal(deps.crypto, row.document) } : undefined;
+}
+
 /** The report if `actor` may see it; otherwise 404 (another department's report never leaks). */
 export async function loadVisibleReport(deps: Deps, actor: Actor, id: string, db = deps.db.kysely): Promise<ReportRow> {
   const row = await findReport(db, id);
   assertCanSee(actor, row);
-  return row as ReportRow;
+  return { ...row, document: openPersonal(deps.crypto, row.document) };
 }
 
 /** List columns projected from the document: the department's own claimed 自评得分 and 等次. */

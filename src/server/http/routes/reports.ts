@@ -63,7 +63,7 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
   }, async (request, reply) => {
     const ifMatch = parseIfMatch(request.headers['if-match']);
     if (ifMatch == null) throw new AppError('PRECONDITION_REQUIRED', '保存须带上所依据的版本（If-Match 请求头）');
-    const result = await saveReport(deps, { actor: authOf(request).actor, id: request.params.id, ifMatch, report: request.body.report });
+    const result = await saveReport(deps, { actor: authOf(request).actor, id: request.params.id, ifMatch, report: request.body.report, confirmClear: request.body.confirmClear });
     return reply.header('ETag', etag(result.version)).send(result);
   });
 
