@@ -78,3 +78,9 @@ export function repairInput(report: Report): { report: Report; repairs: InputPro
   }
   return { report: out, repairs };
 }
+
+/** One sentence for a list of problems, the first few named. */
+export function inputProblemsMessage(problems: readonly InputProblem[], shown = 5): string {
+  const more = problems.length > shown ? `；另有 ${problems.length - shown} 处` : '';
+  return `报告内容有误：${problems.slice(0, shown).map((p) => p.message).join('；')}${more}`;
+}

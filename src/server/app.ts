@@ -15,6 +15,7 @@ import { ImportError } from '../io/import/doc';
 import { argon2Hasher } from './auth/password';
 import type { ServerConfig } from './config';
 import { loadCryptoProvider } from './crypto/keys';
+import { createHeavyWork } from './heavy/pool';
 import { openPostgres, openSqlite } from './db/connect';
 import { migrate } from './db/migrate';
 import type { Db } from './db/schema';
@@ -34,6 +35,7 @@ import { sessionRoutes } from './http/routes/session';
 import { workflowRoutes } from './http/routes/workflow';
 import { startBackgroundAudit } from './audit/background';
 import { installCsrfCheck } from './http/csrf';
+import { installJsonParser } from './http/large-json';
 import { installSecurityHeaders } from './http/security-headers';
 
 export interface CreateServerOptions {
@@ -71,11 +73,14 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: config.trustProxy,
-    bodyLimit: 10 * 1024 * 1024,
+    // the largest report a save may send; multipart uploads have their own limit
+    bodyLimit: config.reportMaxBytes + 64 * 1024,
     // ids in URLs are UUIDs; keep the router strict and case-sensitive
     routerOptions: { ignoreTrailingSlash: true },
   });
   const exporter = ioExporter(config);
+  const crypto = options.deps?.crypto ?? loadCryptoProvider(config, { create: true, onCreated: (file) => app.log.warn(`已生成密钥文件 ${file}：请妥善备份，多个应用实例须使用同一密钥`) });
+  const heavy = options.deps?.heavy ?? createHeavyWork(config, crypto);
   const deps: Deps = {
     db,
     config,
@@ -83,9 +88,11 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     clock: systemClock,
     random: cryptoRandom,
     passwords: argon2Hasher(config.argon2),
-    crypto: options.deps?.crypto ?? loadCryptoProvider(config, { create: true, onCreated: (file) => app.log.warn(`已生成密钥文件 ${file}：请妥善备份，多个应用实例须使用同一密钥`) }),
+    crypto,
+    heavy,
     check: defaultCheck,
-    importFile: defaultImportFile,
+    // a file beyond the small size is imported whole (read, mapped) in a capped worker thread
+    importFile: (bytes, fileName) => (bytes.byteLength > config.heavy.thresholdBytes ? heavy.importFile(bytes, fileName) : defaultImportFile(bytes, fileName)),
     exportFile: exporter.exportFile,
     checkCache: new BoundedCache(2000),
     ...options.deps,
@@ -102,6 +109,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   installErrorHandler(app, { spaIndex: spa });
   installSecurityHeaders(app, config);
   installCsrfCheck(app, deps);
+  installJsonParser(app, config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);

@@ -6,6 +6,7 @@ import type { ExportedFile, ExportFormat, ExportOptions } from '../io/export/ind
 import type { ImportResult } from '../io/import/index';
 import type { ServerConfig } from './config';
 import type { CryptoProvider } from './crypto/provider';
+import type { HeavyWork } from './heavy/pool';
 import type { Db } from './db/schema';
 
 export interface Clock {
@@ -44,6 +45,8 @@ export interface Deps {
   importFile: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
   /** io/export exportReport plus its download name (exportFileName); see exporter.ts (the default) */
   exportFile?: (report: Report, format: ExportFormat, opts: ExportOptions) => Promise<ExportedFile & { fileName: string }>;
+  /** worker threads for documents beyond a small size (heavy/pool.ts); absent in CLI commands */
+  heavy?: HeavyWork;
   /** findings and score by report id and version (content of a version never changes) */
   checkCache?: BoundedCache<{ findings: CheckResult['findings']; score: CheckResult['score'] | null }>;
 }

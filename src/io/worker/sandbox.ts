@@ -39,7 +39,7 @@ export interface Sandbox<I, O> {
 
 export type WorkerOutput<O> = { ok: true; value: O } | { ok: false; code: string; message: string; extra?: Record<string, unknown> };
 
-export function createSandbox<I, O>(entry: URL, errors: SandboxErrors, options: SandboxOptions & { external?: string[] } = {}): Sandbox<I, O> {
+export function createSandbox<I, O>(entry: URL, errors: SandboxErrors, options: SandboxOptions & { stubs?: string[] } = {}): Sandbox<I, O> {
   const maxConcurrent = options.maxConcurrent ?? Math.max(1, availableParallelism() - 1);
   const maxQueued = options.maxQueued ?? 64;
   let active = 0;
@@ -67,8 +67,8 @@ export function createSandbox<I, O>(entry: URL, errors: SandboxErrors, options: 
   };
 }
 
-async function runWorker<I, O>(entry: URL, input: I, transfer: ArrayBuffer[], errors: SandboxErrors, options: SandboxOptions & { external?: string[] }): Promise<O> {
-  const { url, data } = await workerSource(entry, { external: options.external });
+async function runWorker<I, O>(entry: URL, input: I, transfer: ArrayBuffer[], errors: SandboxErrors, options: SandboxOptions & { stubs?: string[] }): Promise<O> {
+  const { url, data } = await workerSource(entry, { stubs: options.stubs });
   return new Promise<O>((resolve, reject) => {
     let settled = false;
     const worker = new Worker(url, {

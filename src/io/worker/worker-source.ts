@@ -20,13 +20,14 @@ interface EsbuildLike {
 const cache = new Map<string, Promise<WorkerSource>>();
 
 /**
- * The worker for `entry` (a .ts URL next to its caller). `external` are packages the bundle leaves to
- * be loaded at run time (ones the worker never uses on its paths, like the PDF browser driver).
+ * The worker for `entry` (a .ts URL next to its caller). `stubs` are packages the worker reaches in its
+ * imports but never uses on its paths (the PDF browser driver): the bundle gets a stand-in that throws if
+ * it ever is used, instead of the package.
  */
-export function workerSource(entry: URL, opts: { external?: string[] } = {}): Promise<WorkerSource> {
+export function workerSource(entry: URL, opts: { stubs?: string[] } = {}): Promise<WorkerSource> {
   let found = cache.get(entry.href);
   if (!found) {
-    found = locate(entry, opts.external ?? []).catch((e: unknown) => {
+    found = locate(entry, opts.stubs ?? []).catch((e: unknown) => {
       cache.delete(entry.href); // let a later call try again rather than fail forever
       throw e;
     });
@@ -35,17 +36,22 @@ export function workerSource(entry: URL, opts: { external?: string[] } = {}): Pr
   return found;
 }
 
-async function locate(entry: URL, external: string[]): Promise<WorkerSource> {
+async function locate(entry: URL, stubs: string[]): Promise<WorkerSource> {
   if (!/\.[cm]?tsx?$/.test(new URL(import.meta.url).pathname)) return { url: new URL(entry.href.replace(/\.ts$/, '.js')), data: {} };
   try {
-    const code = await bundle(entry, external);
+    const code = await bundle(entry, stubs);
     return { url: new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`), data: {} };
   } catch {
     return { url: new URL('./ts-worker-boot.mjs', import.meta.url), data: { entry: entry.href } };
   }
 }
 
-async function bundle(entry: URL, external: string[]): Promise<string> {
+const STUB = `module.exports = new Proxy({}, { get(_t, k) {
+  if (k === '__esModule' || k === 'default' || typeof k === 'symbol') return undefined;
+  throw new Error('this module is not available in a worker thread: ' + String(k));
+} });`;
+
+async function bundle(entry: URL, stubs: string[]): Promise<string> {
   const fromHere = createRequire(import.meta.url);
   const esbuild = createRequire(fromHere.resolve('tsx/package.json'))('esbuild') as EsbuildLike;
   const out = await esbuild.build({
@@ -57,7 +63,16 @@ async function bundle(entry: URL, external: string[]): Promise<string> {
     minify: true,
     write: false,
     logLevel: 'silent',
-    external,
+    plugins: stubs.length
+      ? [{
+          name: 'stubs',
+          setup(b: { onResolve: Function; onLoad: Function }) {
+            const filter = new RegExp(`^(${stubs.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+            b.onResolve({ filter }, (a: { path: string }) => ({ path: a.path, namespace: 'stub' }));
+            b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: STUB, loader: 'js' }));
+          },
+        }]
+      : [],
     // CommonJS packages inside an ESM bundle still call require() (for Node's own modules and the
     // externals): resolve from the entry's own place, since a data: URL has none
     banner: { js: `import { createRequire as __jxRequire } from 'node:module'; const require = __jxRequire(${JSON.stringify(decodeURIComponent(entry.pathname))});` },

@@ -32,6 +32,7 @@ async function flushClosed(trx: Transaction<Database>, deps: SecurityDeps, curre
   for (const b of closed) {
     const gone = await trx.deleteFrom('event_buckets').where('key', '=', b.key).where('window_start', '=', b.window_start).executeTakeFirst();
     if (Number(gone.numDeletedRows) !== 1) continue; // another instance took it
+    if (b.key.startsWith('rate:')) continue; // a rate counter (use-cases/rate-limit.ts), not a security event
     const global = b.key.startsWith('*:');
     const burst = global ? deps.config.audit.eventGlobalBurst : deps.config.audit.eventBurst;
     if (b.count <= burst) continue;

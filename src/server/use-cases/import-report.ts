@@ -10,6 +10,7 @@ import { AppError, type ErrorCode } from '../errors';
 import type { Deps } from '../deps';
 import { insertDraft, preparerDepartment } from './new-report';
 import { reportView, type ReportView } from './report-view';
+import { assertWithinRate } from './rate-limit';
 import { by, inTransaction } from './shared';
 
 /** ImportError codes (io/ooxml/errors.ts, io/import) → our error codes, and so HTTP statuses. */
@@ -27,6 +28,7 @@ export async function importReport(
   o: { actor: Actor; bytes: Uint8Array; fileName: string; year?: number },
 ): Promise<ReportView> {
   const department = await preparerDepartment(deps, o.actor);
+  await assertWithinRate(deps, o.actor, 'import');
   const file = { fileName: o.fileName, size: o.bytes.byteLength, sha256: sha256Hex(o.bytes) };
   let result: ImportResult;
   try {

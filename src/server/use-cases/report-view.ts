@@ -34,7 +34,7 @@ export interface ReportView {
 
 
 export async function reportView(deps: Deps, actor: Actor, row: ReportRow, db: DB = deps.db.kysely): Promise<ReportView> {
-  const { findings, score } = runChecks(deps, row);
+  const { findings, score } = await runChecks(deps, row);
   const [waivers, returns] = await Promise.all([latestWaivers(db, row.id), listReturns(db, row.id)]);
   const status = row.status as ReportStatus;
   const roles = effectiveRoles(actor, row);

@@ -10,6 +10,7 @@ import { auditRole, type Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { nowIso, type Deps } from '../deps';
 import { openPersonal } from '../crypto/personal-data';
+import { poolFor } from './document-work';
 import { findReport, type ReportRow } from '../repositories/reports';
 
 /** Runs `fn` in one transaction; `audit` appends to the hash chain inside it (fail closed, DB-AUD-4). */
@@ -51,7 +52,7 @@ export interface Checked {
 }
 
 /** An import from a cut-off source: sections it never reached are not judged as missing. */
-function importedTruncated(meta: string | null): boolean {
+export function importedTruncated(meta: string | null): boolean {
   if (!meta) return false;
   try {
     return (JSON.parse(meta) as { truncated?: boolean }).truncated === true;
@@ -64,16 +65,19 @@ function importedTruncated(meta: string | null): boolean {
 export const checkKey = (id: string, version: number) => `${id}@${version}`;
 
 /**
- * Findings and score from core. If the checker itself fails, the report carries one error finding:
- * submission is then refused rather than let through unchecked (fail closed).
+ * Findings and score from core (in the heavy-work pool for a large report). If the checker itself fails,
+ * the report carries one error finding: submission is then refused rather than let through unchecked
+ * (fail closed).
  */
-export function runChecks(deps: Deps, row: Pick<ReportRow, 'id' | 'version' | 'document' | 'import_meta'>): Checked {
+export async function runChecks(deps: Deps, row: Pick<ReportRow, 'id' | 'version' | 'document' | 'import_meta'>): Promise<Checked> {
   // A (report, version) pair never changes content, so its findings can be cached (per app, bounded).
   const key = checkKey(row.id, row.version);
   const hit = deps.checkCache?.get(key);
   if (hit) return hit;
   try {
-    const r = deps.check(row.document, { truncated: importedTruncated(row.import_meta) });
+    const truncated = importedTruncated(row.import_meta);
+    const pool = poolFor(deps, row.document);
+    const r = pool ? await pool.check(row.document, { truncated }) : deps.check(row.document, { truncated });
     const checked = { findings: r.findings, score: r.score };
     deps.checkCache?.set(key, checked);
     return checked;

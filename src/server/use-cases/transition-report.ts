@@ -58,7 +58,7 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
   const waivers = (o.waivers ?? []).map((w) => ({ ...w, reason: w.reason.trim() }));
 
   if (o.action === 'submit') {
-    const blocking = blockingFindings(runChecks(deps, row).findings, waivers);
+    const blocking = blockingFindings((await runChecks(deps, row)).findings, waivers);
     if (blocking.length > 0)
       throw new AppError('BLOCKING_FINDINGS', `还有 ${blocking.length} 个错误未修正，请修正或逐条填写豁免理由后再提交`, { findings: blocking });
   }
