@@ -13,6 +13,8 @@ import { LEGACY_CHAIN } from './chain';
 export interface Checkpoint {
   v: 1;
   ts: string;
+  /** written by `jixiao restore`: the chains start again from the restored heads; earlier checkpoints are superseded */
+  kind?: 'restore';
   /** chain → its head when the checkpoint was taken */
   chains: Record<string, { seq: number; hash: string }>;
   alg: string;
@@ -26,13 +28,13 @@ function signed(crypto: CryptoProvider, c: Omit<Checkpoint, 'mac'>): string {
 }
 
 /** The heads as they are now (the legacy chain's head is its last row by seq). */
-export async function takeCheckpoint(db: DB, crypto: CryptoProvider, ts: string): Promise<Checkpoint> {
+export async function takeCheckpoint(db: DB, crypto: CryptoProvider, ts: string, kind?: 'restore'): Promise<Checkpoint> {
   const heads = await db.selectFrom('audit_heads').select(['chain', 'seq', 'hash']).where('seq', '>', 0).orderBy('chain').execute();
   const chains: Checkpoint['chains'] = {};
   for (const h of heads) chains[h.chain] = { seq: h.seq, hash: h.hash };
   const legacy = await db.selectFrom('audit_log').select(['seq', 'hash']).where('chain', '=', LEGACY_CHAIN).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   if (legacy) chains[LEGACY_CHAIN] = { seq: legacy.seq, hash: legacy.hash };
-  const unsigned = { v: 1 as const, ts, chains, alg: crypto.macAlg };
+  const unsigned = { v: 1 as const, ts, ...(kind ? { kind } : {}), chains, alg: crypto.macAlg };
   return { ...unsigned, mac: signed(crypto, unsigned) };
 }
 

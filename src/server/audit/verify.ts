@@ -22,7 +22,7 @@ export interface ChainReport {
   chains: ChainState[];
   /** the first row that does not verify, with why (Chinese) */
   firstBroken: { chain: string; seq: number; reason: string } | null;
-  checkpoints: { checked: number; invalid: number; latest: string | null };
+  checkpoints: { checked: number; invalid: number; latest: string | null; superseded?: number };
 }
 
 const KEYED = new Set(['hmac-sha256', 'hmac-sm3']);
@@ -79,14 +79,17 @@ async function verifyKeyed(db: DB, crypto: CryptoProvider, chain: string, batch:
 export async function verifyChain(db: DB, crypto: CryptoProvider, opts: { checkpoints?: ParsedCheckpoint[]; batch?: number } = {}): Promise<ChainReport> {
   const batch = opts.batch ?? 1000;
   const parsed = opts.checkpoints ?? [];
-  const valid = parsed.flatMap((p) => (p.ok ? [p.checkpoint] : []));
+  const signed = parsed.flatMap((p) => (p.ok ? [p.checkpoint] : []));
+  // a sanctioned restore (jixiao restore) starts the chains again from the restored heads
+  const restart = signed.map((c) => c.kind).lastIndexOf('restore');
+  const valid = restart >= 0 ? signed.slice(restart) : signed;
   const invalid = parsed.filter((p) => !p.ok);
   const states: ChainState[] = [];
   let firstBroken: Broken | null = null;
   const note = (b: Broken | null) => {
     firstBroken ??= b;
   };
-  const checkpointSummary = { checked: valid.length, invalid: invalid.length, latest: valid.at(-1)?.ts ?? null };
+  const checkpointSummary = { checked: valid.length, invalid: invalid.length, latest: valid.at(-1)?.ts ?? null, ...(restart > 0 ? { superseded: restart } : {}) };
   if (invalid[0] && !invalid[0].ok) note({ chain: '检查点', seq: invalid[0].line, reason: `检查点文件第 ${invalid[0].line} 行：${invalid[0].reason}` });
 
   const heads = new Map((await db.selectFrom('audit_heads').selectAll().execute()).map((h) => [h.chain, h]));

@@ -207,7 +207,7 @@ export const ChainReport = z.object({
   headHash: z.string().describe('各链链头的摘要：审计管理员可抄录比对'),
   chains: z.array(z.object({ chain: z.string(), count: z.number(), headHash: z.string() })).describe('每条链：sys 为系统链，b:<财政局 id> 为各财政局的链，legacy 为启用密钥前的旧记录'),
   firstBroken: z.object({ chain: z.string(), seq: z.number(), reason: z.string() }).nullable(),
-  checkpoints: z.object({ checked: z.number(), invalid: z.number(), latest: z.string().nullable() }).describe('核对过的签名检查点'),
+  checkpoints: z.object({ checked: z.number(), invalid: z.number(), latest: z.string().nullable(), superseded: z.number().optional().describe('恢复备份之前的检查点（已被恢复记录取代）') }).describe('核对过的签名检查点'),
 });
 
 export const AddUserBody = z.object({
@@ -289,4 +289,4 @@ export const AuditEvent = z.object({
   outcome: z.enum(['success', 'failure']), detail: z.unknown(), hash: z.string(),
 });
 export const CheckpointBody = z.object({ checkpoints: z.string().max(5_000_000).optional().describe('另行保存的检查点（每行一条），与检查点文件一并核对') });
-export const Checkpoint = z.object({ v: z.literal(1), ts: z.string(), chains: z.record(z.string(), z.object({ seq: z.number(), hash: z.string() })), alg: z.string(), mac: z.string() });
+export const Checkpoint = z.object({ v: z.literal(1), ts: z.string(), kind: z.literal('restore').optional(), chains: z.record(z.string(), z.object({ seq: z.number(), hash: z.string() })), alg: z.string(), mac: z.string() });
