@@ -27,7 +27,26 @@ export function sealPersonal(crypto: Pick<CryptoProvider, 'seal'>, report: Repor
   return mapFields(report, (v) => crypto.seal(v));
 }
 
-/** The stored document as people read it (values stored before sealing pass through). */
+/**
+ * The stored document as people read it. Values stored before sealing pass through, and so does one that
+ * only looks sealed (a person may type "enc1:…" into a phone field): it stays what was typed.
+ */
 export function openPersonal(crypto: Pick<CryptoProvider, 'open'>, report: Report): Report {
-  return mapFields(report, (v) => crypto.open(v));
+  return mapFields(report, (v) => openOrKeep(crypto, v));
+}
+
+function openOrKeep(crypto: Pick<CryptoProvider, 'open'>, v: string): string {
+  try {
+    return crypto.open(v);
+  } catch {
+    return v;
+  }
+}
+
+// every personal field is a "phone" (PERSONAL_FIELDS), and a sealed value never contains a quote
+const SEALED_PHONE = /"phone"\s*:\s*"(enc1:[^"\\]+)"/g;
+
+/** The same opening done on the stored JSON text, without parsing it (a large report's view). */
+export function openSealedText(crypto: Pick<CryptoProvider, 'open'>, text: string): string {
+  return text.replace(SEALED_PHONE, (_m, sealed: string) => `"phone":${JSON.stringify(openOrKeep(crypto, sealed))}`);
 }

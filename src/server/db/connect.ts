@@ -9,6 +9,9 @@ import type { Database, Db } from './schema';
 
 // BIGINT (int8) arrives as a string by default; our values stay far below 2^53.
 pg.types.setTypeParser(20, Number);
+// jsonb arrives as its text: repositories/json.ts decodes it where it is read (lazily for report documents,
+// so a large one can go to a worker thread without being parsed on the request thread)
+pg.types.setTypeParser(3802, (text: string) => text);
 
 /**
  * better-sqlite3 has one connection and Kysely serialises it, but another process (the CLI) may write

@@ -1,7 +1,8 @@
 // The heavy work the server hands to worker threads (issue 13 §1), as plain functions of plain data so they
-// run the same in a worker and, for small documents, on the request thread: judging a report, exporting it,
-// importing a file, preparing a large save, digesting a document for signatures, diffing two versions.
-// Documents travel as JSON text (cheap to send; parsing happens here, not on the request thread).
+// run the same in a worker and could run on the request thread: judging a report, exporting it, importing
+// a file, preparing a large save, digesting a document for signatures, diffing two versions. Documents
+// travel as JSON text — as stored, personal fields sealed (`sealed`), opened here with the data key — so
+// the request thread neither parses nor serialises a large one.
 import { checkReport, type CheckResult } from '../../core/check';
 import type { Report } from '../../core/model/report';
 import { inputProblemsMessage, reportInputProblems } from '../../core/input';
@@ -13,7 +14,7 @@ import { renderReportHtml } from '../../io/export/html/index';
 import { importFile, type ImportResult } from '../../io/import/index';
 import { ImportError } from '../../io/import/doc';
 import { digestMatcher, reportDigest } from '../audit/canonical';
-import { sealPersonal } from '../crypto/personal-data';
+import { openPersonal, sealPersonal } from '../crypto/personal-data';
 import { softwareProvider, type ProviderMaterial } from '../crypto/provider';
 import { SaveBody } from '../http/schemas';
 import { reportProblems } from '../http/validation-messages';
@@ -25,19 +26,35 @@ export class JobError extends Error {
   }
 }
 
-export function checkJob(i: { documentText: string; truncated: boolean }): CheckResult {
-  return checkReport(JSON.parse(i.documentText) as Report, { truncated: i.truncated });
+export interface DocumentJob {
+  documentText: string;
+  /** the text is as stored: personal fields sealed with the data key */
+  sealed: boolean;
+  material: ProviderMaterial;
 }
 
-export type ExportJobResult = { bytes: Uint8Array; mime: string; ext: string; fileName: string } | { html: string; fileName: string };
+function documentOf(i: DocumentJob): Report {
+  const doc = JSON.parse(i.documentText) as Report;
+  return i.sealed ? openPersonal(softwareProvider(i.material), doc) : doc;
+}
+
+/** Findings and score; with `view`, also the document as readers see it, as JSON text to splice into a response. */
+export function checkJob(i: DocumentJob & { truncated: boolean; view?: boolean }): CheckResult & { openedText?: string } {
+  const report = documentOf(i);
+  const checked = checkReport(report, { truncated: i.truncated });
+  return i.view ? { ...checked, openedText: JSON.stringify(report) } : checked;
+}
+
+export type ExportJobResult = ({ bytes: Uint8Array; mime: string; ext: string } | { html: string }) & { fileName: string; asciiBase: string };
 
 /** Findings and score, then the file; a PDF comes back as its HTML for the one shared Chromium to print. */
-export async function exportJob(i: { documentText: string; format: ExportFormat; truncated: boolean }): Promise<ExportJobResult> {
-  const report = JSON.parse(i.documentText) as Report;
+export async function exportJob(i: DocumentJob & { format: ExportFormat; truncated: boolean }): Promise<ExportJobResult> {
+  const report = documentOf(i);
   const { findings, score } = checkReport(report, { truncated: i.truncated });
-  if (i.format === 'pdf') return { html: renderReportHtml(report, { findings, score, standalone: true }), fileName: exportFileName(report, 'pdf') };
+  const asciiBase = `jixiao-${report.year ?? 'report'}-${report.cover.budgetCode || 'report'}`;
+  if (i.format === 'pdf') return { html: renderReportHtml(report, { findings, score, standalone: true }), fileName: exportFileName(report, 'pdf'), asciiBase };
   const file = await exportReport(report, i.format, { findings, score });
-  return { ...file, fileName: exportFileName(report, file.ext) };
+  return { ...file, fileName: exportFileName(report, file.ext), asciiBase };
 }
 
 export interface ImportJobResult {
@@ -49,7 +66,7 @@ export interface ImportJobResult {
 export async function importJob(i: { bytes: Uint8Array; fileName: string; maxReportBytes: number }): Promise<ImportJobResult> {
   const { report, ...meta } = await importFile(i.bytes, i.fileName, { inProcess: true });
   const reportText = JSON.stringify(report);
-  if (reportText.length > i.maxReportBytes)
+  if (Buffer.byteLength(reportText) > i.maxReportBytes)
     throw new ImportError('IMPORT.TOO_LARGE', `文件「${i.fileName}」导入后的报告内容超过 ${Math.round(i.maxReportBytes / 1048576)} MB 的上限，不像一份正常的自评报告，已拒绝导入`);
   return { meta, reportText };
 }
@@ -63,11 +80,11 @@ export interface PreparedSave {
 }
 
 /**
- * Everything a save decides from the two documents — shape, input rules, what changed, whether the role
- * may change it, whether it empties the report — for a body too large for the request thread. Mirrors
- * save-report.ts step by step; the write itself stays there (one transaction, compare-and-set).
+ * Everything a save decides from the two documents — shape, input rules, and the save rules of
+ * core/workflow/save-rules.ts — for a body too large for the request thread. The write itself stays in
+ * save-report.ts (one transaction, compare-and-set).
  */
-export function prepareSaveJob(i: { currentText: string; bodyText: string; scope: EditScope; confirmClear: boolean; material: ProviderMaterial }): PreparedSave | { unchanged: true } {
+export function prepareSaveJob(i: DocumentJob & { bodyText: string; scope: EditScope; confirmClear: boolean }): PreparedSave | { unchanged: true } {
   let body: unknown;
   try {
     body = JSON.parse(i.bodyText);
@@ -76,32 +93,30 @@ export function prepareSaveJob(i: { currentText: string; bodyText: string; scope
   }
   const parsed = SaveBody.safeParse(body);
   if (!parsed.success) {
-    const fields = reportProblems(parsed.error.issues.map((x) => ({ path: x.path[0] === 'report' ? x.path.slice(1) : x.path, message: x.message })));
+    const fields = reportProblems(parsed.error.issues.map((x) => ({ path: x.path[0] === 'report' ? x.path.slice(1) : x.path, message: x.message })), body && typeof body === 'object' ? ((body as { report?: unknown }).report as Report | undefined) ?? null : null);
     throw new JobError('VALIDATION', inputProblemsMessage(fields, 8), { fields });
   }
   const next = parsed.data.report;
   const problems = reportInputProblems(next);
   if (problems.length > 0) throw new JobError('VALIDATION', inputProblemsMessage(problems), { fields: problems });
-  const current = JSON.parse(i.currentText) as Report;
-  const verdict = judgeSave(current, next, i.scope, { confirmClear: i.confirmClear || parsed.data.confirmClear });
+  const verdict = judgeSave(documentOf(i), next, i.scope, { confirmClear: i.confirmClear || parsed.data.confirmClear });
   if (!verdict.ok) throw new JobError(verdict.code, verdict.message, verdict.code === 'CONFIRMATION_REQUIRED' ? { loss: verdict.loss } : { paths: verdict.paths });
   const { changes } = verdict;
   if (changes.length === 0) return { unchanged: true };
-  const crypto = softwareProvider(i.material);
   return {
-    storedText: JSON.stringify(sealPersonal(crypto, next)),
+    storedText: JSON.stringify(sealPersonal(softwareProvider(i.material), next)),
     changed: changes.length,
     paths: changes.slice(0, 20).map((c) => c.path),
     projection: { self_score: next.performance.selfScore, grade: next.performance.grade },
   };
 }
 
-/** Which of the stored digests match the document (each algorithm computed once). */
-export function digestJob(i: { documentText: string; stored: string[]; current: boolean; material: ProviderMaterial }): { matches: boolean[]; digest: string | null } {
+/** Which stored digests match the document (each algorithm once), its digest now, and its 归口科室意见. */
+export function digestJob(i: DocumentJob & { stored: string[]; current: boolean }): { matches: boolean[]; digest: string | null; financeOpinion: string } {
   const crypto = softwareProvider(i.material);
-  const doc = JSON.parse(i.documentText) as unknown;
+  const doc = documentOf(i);
   const matches = digestMatcher(crypto, doc);
-  return { matches: i.stored.map(matches), digest: i.current ? reportDigest(crypto, doc) : null };
+  return { matches: i.stored.map(matches), digest: i.current ? reportDigest(crypto, doc) : null, financeOpinion: doc.signoffs.finance.opinion };
 }
 
 export function diffJob(i: { aText: string; bText: string }): FieldChange[] {

@@ -16,13 +16,16 @@ import { AppError, ERROR_STATUS, type ErrorCode } from '../errors';
 import type { ExportJobResult, ImportJobResult, PreparedSave } from './jobs';
 import type { HeavyJob } from './worker';
 
+/** A document for the pool: its stored text (sealed), or a document in hand (serialised for the worker). */
+export type DocumentInput = { sealedText: string } | { report: Report };
+
 export interface HeavyWork {
-  check(report: Report, opts: { truncated: boolean }): Promise<CheckResult>;
-  export(report: Report, format: ExportFormat, opts: { truncated: boolean }): Promise<ExportJobResult>;
+  check(doc: DocumentInput, opts: { truncated: boolean; view?: boolean }): Promise<CheckResult & { openedText?: string }>;
+  export(doc: DocumentInput, format: ExportFormat, opts: { truncated: boolean }): Promise<ExportJobResult>;
   importFile(bytes: Uint8Array, fileName: string): Promise<ImportResult>;
-  prepareSave(i: { current: Report; bodyText: string; scope: EditScope; confirmClear: boolean }): Promise<PreparedSave | { unchanged: true }>;
-  /** which stored signature digests match the document, and its digest now */
-  digests(report: Report, stored: string[], current: boolean): Promise<{ matches: boolean[]; digest: string | null }>;
+  prepareSave(i: { current: DocumentInput; bodyText: string; scope: EditScope; confirmClear: boolean }): Promise<PreparedSave | { unchanged: true }>;
+  /** which stored signature digests match the document, its digest now, and its 归口科室意见 */
+  digests(doc: DocumentInput, stored: string[], current: boolean): Promise<{ matches: boolean[]; digest: string | null; financeOpinion: string }>;
   diff(a: Report, b: Report): Promise<FieldChange[]>;
   readonly load: { active: number; waiting: number };
 }
@@ -55,20 +58,20 @@ export function createHeavyWork(config: Pick<ServerConfig, 'heavy' | 'reportMaxB
   );
   const run = <T>(job: HeavyJob, transfer: ArrayBuffer[] = []) => sandbox.run(job, transfer) as Promise<T>;
   const material = crypto.material();
+  const document = (d: DocumentInput) => ('sealedText' in d ? { documentText: d.sealedText, sealed: true, material } : { documentText: JSON.stringify(d.report), sealed: false, material });
   return {
     get load() {
       return sandbox.load;
     },
-    check: (report, o) => run<CheckResult>({ kind: 'check', documentText: JSON.stringify(report), truncated: o.truncated }),
-    export: (report, format, o) => run<ExportJobResult>({ kind: 'export', documentText: JSON.stringify(report), format, truncated: o.truncated }),
+    check: (doc, o) => run({ kind: 'check', ...document(doc), truncated: o.truncated, view: o.view }),
+    export: (doc, format, o) => run<ExportJobResult>({ kind: 'export', ...document(doc), format, truncated: o.truncated }),
     async importFile(bytes, fileName) {
       const own = new Uint8Array(bytes);
       const r = await run<ImportJobResult>({ kind: 'import', bytes: own, fileName, maxReportBytes: config.reportMaxBytes }, [own.buffer as ArrayBuffer]);
       return { ...r.meta, report: JSON.parse(r.reportText) as Report };
     },
-    prepareSave: (i) =>
-      run({ kind: 'save', currentText: JSON.stringify(i.current), bodyText: i.bodyText, scope: i.scope, confirmClear: i.confirmClear, material }),
-    digests: (report, stored, current) => run({ kind: 'digest', documentText: JSON.stringify(report), stored, current, material }),
+    prepareSave: (i) => run({ kind: 'save', ...document(i.current), bodyText: i.bodyText, scope: i.scope, confirmClear: i.confirmClear }),
+    digests: (doc, stored, current) => run({ kind: 'digest', ...document(doc), stored, current }),
     diff: (a, b) => run({ kind: 'diff', aText: JSON.stringify(a), bText: JSON.stringify(b) }),
   };
 }

@@ -1,11 +1,16 @@
-// Whether a document is "large": about how many bytes its JSON would take, counted without building it
-// and stopping as soon as the threshold is passed, so the check itself costs little even for a huge one.
+// Whether a document is "large": about how many bytes of UTF-8 JSON it would take, counted without
+// building it and stopping as soon as the threshold is passed, so the check costs little even for a huge
+// one. Stored text and request bodies are measured the same way (utf8Bytes).
+export function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
 export function isLarge(value: unknown, thresholdBytes: number): boolean {
   let bytes = 0;
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
-    if (typeof v === 'string') bytes += v.length * 2 + 3; // CJK text is 3 bytes a character in UTF-8; keys and quotes
+    if (typeof v === 'string') bytes += utf8Bytes(v) + 3;
     else if (v === null || typeof v !== 'object') bytes += 8;
     else if (Array.isArray(v)) {
       bytes += 2 + v.length;

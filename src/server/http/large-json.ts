@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServerConfig } from '../config';
+import { utf8Bytes } from '../heavy/size';
 
 export class LargeJson {
   constructor(readonly text: string) {}
@@ -16,7 +17,7 @@ export function installJsonParser(app: FastifyInstance, config: Pick<ServerConfi
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     const large = request.routeOptions.config?.largeJson;
-    if (large && text.length > config.heavy.thresholdBytes) return done(null, new LargeJson(text));
+    if (large && utf8Bytes(text) > config.heavy.thresholdBytes) return done(null, new LargeJson(text));
     return parse(request, text, done);
   });
 }

@@ -6,7 +6,7 @@
 import type { Report } from '../../core/model/report';
 import { seedReport } from '../../../test/helpers/seed';
 
-/** About `bytes` of report JSON (never more): rows, indicators, tasks and narrative in proportion. */
+/** About `bytes` of report JSON in UTF-8 (never more): rows, indicators, tasks and narrative in proportion. */
 export function largestReport(bytes: number, identity?: Pick<Report, 'year' | 'templateId' | 'kind'> & { cover: Pick<Report['cover'], 'departmentName' | 'budgetCode'> }): Report {
   const r = seedReport();
   if (identity) {
@@ -22,7 +22,8 @@ export function largestReport(bytes: number, identity?: Pick<Report, 'year' | 't
     unit: '次', actual: '12次', actualValue: '12', weight: null, score: null, deviationReason: '',
   };
   const para = '本年度部门认真贯彻落实上级决策部署，围绕年度目标任务，强化预算执行管理，资金使用规范，绩效目标基本完成。';
-  let size = JSON.stringify(r).length;
+  const utf8 = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
+  let size = utf8(r);
   for (let i = 0; size < bytes * 0.97; i++) {
     const add: unknown[] = [];
     const inc = { ...row, institution: `二级机构${i}` };
@@ -38,9 +39,9 @@ export function largestReport(bytes: number, identity?: Pick<Report, 'year' | 't
       r.overview.tasks.push(t);
       add.push(t);
     }
-    size += add.reduce<number>((n, a) => n + JSON.stringify(a).length + 1, 0);
+    size += add.reduce<number>((n, a) => n + utf8(a) + 1, 0);
   }
   r.narrative = [{ key: 'other', heading: '五、其他说明', text: Array.from({ length: 40 }, () => para).join('\n') }];
-  while (JSON.stringify(r).length > bytes) r.finance.income.pop();
+  while (utf8(r) > bytes) r.finance.income.splice(-50);
   return r;
 }

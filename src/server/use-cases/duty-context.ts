@@ -11,12 +11,12 @@ import type { ReportRow } from '../repositories/reports';
 import { listSignatures } from '../repositories/reviews';
 import { digestsOf } from './document-work';
 
-export async function dutyContext(deps: Deps, db: DB, actor: Actor, row: ReportRow, opts: { digest?: boolean } = {}): Promise<DutyContext & { digest: string | null }> {
+export async function dutyContext(deps: Deps, db: DB, actor: Actor, row: ReportRow, opts: { digest?: boolean } = {}): Promise<DutyContext & { digest: string | null; financeOpinion: string }> {
   const [history, sigs] = await Promise.all([
     db.selectFrom('report_versions').select(['action', 'user_id']).where('report_id', '=', row.id).orderBy('version').execute(),
     listSignatures(db, row.id),
   ]);
-  const { matches, digest } = await digestsOf(deps, row.document, sigs.map((s) => s.report_hash), opts.digest);
+  const { matches, digest, financeOpinion } = await digestsOf(deps, row, sigs.map((s) => s.report_hash), opts.digest);
   const signatures: SignatureFact[] = sigs.map((s, i) => ({ role: s.role as SignatureRole, userId: s.user_id, valid: matches[i]!, opinion: s.opinion }));
-  return { actorId: actor.id, actorInDepartment: isDepartmentMember(actor, row), history: history.map((h) => ({ action: h.action, userId: h.user_id })), signatures, digest };
+  return { actorId: actor.id, actorInDepartment: isDepartmentMember(actor, row), history: history.map((h) => ({ action: h.action, userId: h.user_id })), signatures, digest, financeOpinion };
 }

@@ -4,7 +4,7 @@
 import type { ExportFormat } from '../../io/export/index';
 import { fileDigests } from '../audit/canonical';
 import type { ReportRow } from '../repositories/reports';
-import { poolFor } from './document-work';
+import { poolFor, stored } from './document-work';
 import { assertWithinRate } from './rate-limit';
 import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
@@ -27,38 +27,39 @@ export interface ExportDownload {
 export async function exportReportFile(deps: Deps, o: { actor: Actor; id: string; format: ExportFormat }): Promise<ExportDownload> {
   const row = await loadVisibleReport(deps, o.actor, o.id);
   await assertWithinRate(deps, o.actor, 'export');
-  let file: Awaited<ReturnType<NonNullable<Deps['exportFile']>>>;
+  let file: Awaited<ReturnType<NonNullable<Deps['exportFile']>>> & { asciiBase: string };
   try {
-    const pool = poolFor(deps, row.document);
+    const pool = poolFor(deps, row);
     file = pool ? await exportLarge(deps, pool, row, o.format) : await exportSmall(deps, row, o.format);
   } catch (err) {
     throw exportError(err);
   }
   const { sha256, ...digests } = fileDigests(deps.crypto, file.bytes);
-  const { year, cover } = row.document;
-  const asciiName = `jixiao-${year ?? 'report'}-${cover.budgetCode || row.department_id}`.replace(/[^A-Za-z0-9._-]+/g, '_') + `.${file.ext}`;
+  const { asciiBase, ...download } = file;
+  const asciiName = asciiBase.replace(/[^A-Za-z0-9._-]+/g, '_') + `.${file.ext}`;
   await inTransaction(deps, (_trx, audit) =>
     audit({
       ...by(o.actor), event: 'report_export', objectType: 'report', objectId: row.id,
       detail: { format: o.format, sha256, ...digests, size: file.bytes.byteLength, version: row.version, fileName: file.fileName },
     }),
   );
-  return { ...file, asciiName, sha256, version: row.version };
+  return { ...download, asciiName, sha256, version: row.version };
 }
 
 async function exportSmall(deps: Deps, row: ReportRow, format: ExportFormat) {
   const { findings, score } = await runChecks(deps, row);
   const exportFile = deps.exportFile ?? ioExporter(deps.config).exportFile;
-  return exportFile(row.document, format, { findings, ...(score ? { score } : {}) });
+  const { year, cover } = row.document;
+  return { ...(await exportFile(row.document, format, { findings, ...(score ? { score } : {}) })), asciiBase: `jixiao-${year ?? 'report'}-${cover.budgetCode || row.department_id}` };
 }
 
 /** A large report is judged and rendered in the heavy-work pool; a PDF's HTML is printed by the shared Chromium. */
 async function exportLarge(deps: Deps, pool: NonNullable<Deps['heavy']>, row: ReportRow, format: ExportFormat) {
-  const out = await pool.export(row.document, format, { truncated: importedTruncated(row.import_meta) });
+  const out = await pool.export(stored(row), format, { truncated: importedTruncated(row.import_meta) });
   if ('bytes' in out) return out;
   const pdf = await import('../../io/export/pdf/index');
   const renderer = pdf.sharedPdfRenderer({ concurrency: deps.config.pdf.concurrency, maxWaiting: deps.config.pdf.maxWaiting, timeoutMs: deps.config.pdf.timeoutMs });
-  return { bytes: await renderer.render(out.html), mime: 'application/pdf', ext: 'pdf', fileName: out.fileName };
+  return { bytes: await renderer.render(out.html), mime: 'application/pdf', ext: 'pdf', fileName: out.fileName, asciiBase: out.asciiBase };
 }
 
 /**

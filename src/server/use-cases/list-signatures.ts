@@ -9,6 +9,6 @@ import { signatureView, type SignatureView } from './signature-view';
 export async function listSignatures(deps: Deps, o: { actor: Actor; id: string }): Promise<SignatureView[]> {
   const row = await loadVisibleReport(deps, o.actor, o.id);
   const sigs = await all(deps.db.kysely, row.id);
-  const { matches } = await digestsOf(deps, row.document, sigs.map((s) => s.report_hash));
+  const { matches } = await digestsOf(deps, row, sigs.map((s) => s.report_hash));
   return sigs.map((s, i) => signatureView(s, () => matches[i]!));
 }

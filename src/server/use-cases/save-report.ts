@@ -19,6 +19,7 @@ import { nowIso, type Deps } from '../deps';
 import { EncodedJson } from '../repositories/json';
 import { updateContent, type ReportRow } from '../repositories/reports';
 import { insertVersion } from '../repositories/versions';
+import { stored } from './document-work';
 import { by, findOpenReport, inTransaction, loadVisibleReport, projection } from './shared';
 
 export interface SaveResult {
@@ -109,7 +110,7 @@ export async function saveLargeReport(deps: Deps, o: { actor: Actor; id: string;
   if (row.version !== o.ifMatch) throw staleError(row);
   const scope = scopeOf(o.actor, row);
   if (!deps.heavy) throw new AppError('WORK_BUSY', '服务器暂时无法处理这么大的报告，请稍后再试');
-  const prepared = await deps.heavy.prepareSave({ current: row.document, bodyText: o.bodyText, scope, confirmClear: false });
+  const prepared = await deps.heavy.prepareSave({ current: stored(row), bodyText: o.bodyText, scope, confirmClear: false });
   if ('unchanged' in prepared) return unchanged(row);
   const change = { document: new EncodedJson(prepared.storedText), changed: prepared.changed, paths: prepared.paths, projection: prepared.projection };
   return inTransaction(deps, (trx, audit) => writeSave(deps, trx, audit, o.actor, row, change));

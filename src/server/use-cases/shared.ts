@@ -10,7 +10,8 @@ import { auditRole, type Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { nowIso, type Deps } from '../deps';
 import { openPersonal } from '../crypto/personal-data';
-import { poolFor } from './document-work';
+import { poolFor, stored } from './document-work';
+import { withDocument } from '../repositories/json';
 import { findReport, type ReportRow } from '../repositories/reports';
 
 /** Runs `fn` in one transaction; `audit` appends to the hash chain inside it (fail closed, DB-AUD-4). */
@@ -31,14 +32,14 @@ export function by(actor: Actor): Pick<AuditEntry, 'actorId' | 'actorUsername' |
 /** A report with its personal fields opened (they are stored sealed: crypto/personal-data.ts). */
 export async function findOpenReport(deps: Deps, id: string, db = deps.db.kysely): Promise<ReportRow | undefined> {
   const row = await findReport(db, id);
-  return row ? { ...row, document: openPersonal(deps.crypto, row.document) } : undefined;
+  return row ? withDocument(row, (d) => openPersonal(deps.crypto, d)) : undefined;
 }
 
 /** The report if `actor` may see it; otherwise 404 (another department's report never leaks). */
 export async function loadVisibleReport(deps: Deps, actor: Actor, id: string, db = deps.db.kysely): Promise<ReportRow> {
   const row = await findReport(db, id);
   assertCanSee(actor, row);
-  return { ...row, document: openPersonal(deps.crypto, row.document) };
+  return withDocument(row, (d) => openPersonal(deps.crypto, d));
 }
 
 /** List columns projected from the document: the department's own claimed 自评得分 and 等次. */
@@ -69,15 +70,15 @@ export const checkKey = (id: string, version: number) => `${id}@${version}`;
  * the report carries one error finding: submission is then refused rather than let through unchecked
  * (fail closed).
  */
-export async function runChecks(deps: Deps, row: Pick<ReportRow, 'id' | 'version' | 'document' | 'import_meta'>): Promise<Checked> {
+export async function runChecks(deps: Deps, row: Pick<ReportRow, 'id' | 'version' | 'document' | 'documentText' | 'import_meta'>): Promise<Checked> {
   // A (report, version) pair never changes content, so its findings can be cached (per app, bounded).
   const key = checkKey(row.id, row.version);
   const hit = deps.checkCache?.get(key);
   if (hit) return hit;
   try {
     const truncated = importedTruncated(row.import_meta);
-    const pool = poolFor(deps, row.document);
-    const r = pool ? await pool.check(row.document, { truncated }) : deps.check(row.document, { truncated });
+    const pool = poolFor(deps, row);
+    const r = pool ? await pool.check(stored(row), { truncated }) : deps.check(row.document, { truncated });
     const checked = { findings: r.findings, score: r.score };
     deps.checkCache?.set(key, checked);
     return checked;

@@ -22,6 +22,7 @@ import { dutyContext } from './duty-context';
 import { insertVersion } from '../repositories/versions';
 import { staleError } from './save-report';
 import { sealPersonal } from '../crypto/personal-data';
+import { EncodedJson } from '../repositories/json';
 import { by, checkKey, inTransaction, loadVisibleReport, runChecks } from './shared';
 
 export interface TransitionOptions {
@@ -66,7 +67,7 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
   const duties = await dutyContext(deps, deps.db.kysely, o.actor, row);
   const duty = checkDuty({ action: o.action }, duties);
   if (!duty.ok) throw new AppError('SEPARATION_OF_DUTIES', duty.message);
-  const missing = missingSignature(o.action, duties.signatures, row.document);
+  const missing = missingSignature(o.action, duties.signatures, { signoffs: { finance: { opinion: duties.financeOpinion } } });
   if (missing) throw new AppError('SIGNATURE_REQUIRED', missing);
 
   const at = nowIso(deps.clock);
@@ -76,7 +77,7 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
     const financeSince = t.to === 'submitted' && !row.finance_since ? at : row.finance_since;
     const ok = await updateStatus(trx, row.id, { status, version: row.version }, { status: t.to, updated_by: o.actor.id, updated_at: at, finance_since: financeSince });
     if (!ok) return false;
-    await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: t.to, action: o.action, document: sealPersonal(deps.crypto, row.document), user_id: o.actor.id, created_at: at });
+    await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: t.to, action: o.action, document: row.documentText != null ? new EncodedJson(row.documentText) : sealPersonal(deps.crypto, row.document), user_id: o.actor.id, created_at: at });
     if (o.action === 'submit')
       await insertWaivers(trx, waivers.filter((w) => w.reason).map((w) => ({ id: deps.random.uuid(), report_id: row.id, version, code: w.code, path: w.path, reason: w.reason, user_id: o.actor.id, created_at: at })));
     if (o.action === 'return')

@@ -80,11 +80,13 @@ export function serverProcess(env: Record<string, string>, port: number, opts: {
 }
 
 /** A signed-in HTTP client: the session cookie kept, JSON in and out. */
-export async function signIn(base: string, username: string, password: string): Promise<(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Headers }>> {
+export type Api = ((method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Headers }>) & { cookie: string };
+
+export async function signIn(base: string, username: string, password: string): Promise<Api> {
   const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   if (res.status !== 200) throw new Error(`登录 ${username} 失败：${res.status} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  return async (method, path, body, headers = {}) => {
+  return Object.assign(async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const r = await fetch(`${base}${path}`, {
       method,
       headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
@@ -98,7 +100,7 @@ export async function signIn(base: string, username: string, password: string): 
       // not JSON (a file)
     }
     return { status: r.status, body: parsed, headers: r.headers };
-  };
+  }, { cookie });
 }
 
 /** p50 / p95 / p99 / max of a list of milliseconds. */

@@ -83,6 +83,7 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 201: ReportViewSchema, ...errors(400, 401, 403, 413, 415) },
     },
     preValidation,
+    serializerCompiler: plainJson,
   }, async (request, reply) => {
     const { actor } = authOf(request);
     if (!request.isMultipart()) throw new AppError('VALIDATION', '请以 multipart/form-data 上传文件（字段名 file）');

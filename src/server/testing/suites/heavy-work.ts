@@ -45,6 +45,7 @@ export function heavyWorkSuite(backend: Backend): void {
       const draft = await createDraft(t, prep, 2021);
       id = draft.id;
       big = largestReport(320 * KB, draft.report);
+      big.overview.phone = '13912345678';
       const res = await t.call(prep, 'PUT', `/api/reports/${id}`, { report: big }, { 'if-match': '"1"' });
       expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
       version = json(res).version;
@@ -58,6 +59,8 @@ export function heavyWorkSuite(backend: Backend): void {
       const prep = await t.login('prep1');
       const view = await getView(t, prep, id);
       expect(view.report.finance.income.length).toBe(big.finance.income.length);
+      // sent as the stored text, its sealed phone opened in place
+      expect(view.report.overview.phone).toBe('13912345678');
       expect(pool.calls.check).toBeGreaterThanOrEqual(1);
       const bad = structuredClone(big);
       bad.cover.reportDate = '2021-13-45';
@@ -88,7 +91,7 @@ export function heavyWorkSuite(backend: Backend): void {
       for (const format of ['json', 'docx', 'csv'] as const) {
         const res = await t.call(prep, 'GET', `/api/reports/${id}/export?format=${format}`);
         expect(res.statusCode, `${format}: ${res.body.slice(0, 200)}`).toBe(200);
-        expect(res.rawPayload.length).toBeGreaterThan(10_000);
+        expect(res.rawPayload.length).toBeGreaterThan(5_000);
       }
       const exported = JSON.parse((await t.call(prep, 'GET', `/api/reports/${id}/export?format=json`)).body);
       expect(exported.report.finance.income.length).toBe(big.finance.income.length);
@@ -136,7 +139,7 @@ export function heavyWorkSuite(backend: Backend): void {
     it('answers a worker out of memory and a full queue cleanly, and keeps serving', async () => {
       const tiny = createHeavyWork({ ...testConfig(), heavy: { ...testConfig().heavy, heapMb: 16, maxConcurrent: 1, maxQueued: 0 } }, crypto);
       const r = largestReport(2 * 1024 * KB);
-      const results = await Promise.allSettled([tiny.export(r, 'docx', { truncated: false }), tiny.export(r, 'docx', { truncated: false })]);
+      const results = await Promise.allSettled([tiny.export({ report: r }, 'docx', { truncated: false }), tiny.export({ report: r }, 'docx', { truncated: false })]);
       expect(results[0]).toMatchObject({ status: 'rejected', reason: { code: 'WORK_TOO_LARGE' } });
       expect(results[1]).toMatchObject({ status: 'rejected', reason: { code: 'WORK_BUSY' } });
       expect((await t.call(null, 'GET', '/api/health')).statusCode).toBe(200);

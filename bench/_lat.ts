@@ -1,0 +1,24 @@
+// quick: time the main-thread pieces of a 4 MB save/export in-process
+import { createServer } from '../src/server/app';
+import { testConfig } from '../src/server/testing/harness';
+import { largestReport } from '../src/server/testing/large-report';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+const dir = mkdtempSync(join(tmpdir(), 'jxlat-'));
+const config = testConfig({ sqliteFile: join(dir, 'j.sqlite'), dataDir: dir, demo: true });
+const app = await createServer(config);
+const inj = (o: any) => app.inject(o);
+const login = await inj({ method: 'POST', url: '/api/session', payload: { username: 'demo-preparer', password: 'Jixiao-demo-2026' } });
+const cookie = `jixiao_sid=${login.cookies[0]!.value}`;
+const d = JSON.parse((await inj({ method: 'POST', url: '/api/reports', payload: { year: 2030 }, headers: { cookie } })).body);
+const report = largestReport(4 * 1024 * 1024 - 70000, d.report);
+const h = monitorEventLoopDelay({ resolution: 10 }); h.enable();
+let worst = 0; let last = performance.now();
+const tick = setInterval(() => { const n = performance.now(); worst = Math.max(worst, n - last - 10); last = n; }, 10);
+const step = async (name: string, fn: () => Promise<unknown>) => { worst = 0; const t = performance.now(); const r: any = await fn(); console.log(name, Math.round(performance.now() - t), 'ms, worst stall', Math.round(worst), 'ms', r?.statusCode); };
+await step('save', () => inj({ method: 'PUT', url: `/api/reports/${d.id}`, payload: { report }, headers: { cookie, 'if-match': `"${d.version}"` } }));
+await step('get', () => inj({ method: 'GET', url: `/api/reports/${d.id}`, headers: { cookie } }));
+await step('export json', () => inj({ method: 'GET', url: `/api/reports/${d.id}/export?format=json`, headers: { cookie } }));
+clearInterval(tick); await app.close();
