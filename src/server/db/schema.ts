@@ -73,7 +73,10 @@ export interface UserRoleTable {
  */
 export interface AuthThrottleTable {
   key: string;
+  /** claims not yet forgiven, the ones still being checked included */
   failures: number;
+  /** claims still being checked */
+  pending: number;
   window_start: string;
   locked_until: string | null;
   /** locks so far: each lock lasts twice the one before (backoff), up to the configured maximum */

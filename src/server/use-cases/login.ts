@@ -115,17 +115,17 @@ async function attempt(deps: Deps, opts: { username: string; password: string; i
   const who = user ? { ...base, actorId: user.id, objectId: user.id, bureauId: user.kind === 'business' ? user.bureau_id : null } : base;
   const reason = !user ? 'unknown_user' : !ok ? 'password' : user.disabled === 1 ? 'disabled' : initialPasswordExpired(deps, user, now) ? 'initial_expired' : null;
   if (reason) {
-    const lockedUntil = await recordFailure(db, dialect, userKey, claim.attempt, accountPolicy(deps), now);
-    await recordFailure(db, dialect, ipKey, fromHere.attempt, addressPolicy(deps), now);
-    await recordSecurityEvent(deps, { ...who, event: lockedUntil ? 'lockout' : 'login_failed', detail: { reason, failures: claim.attempt } }, opts.ip);
+    const { locked: lockedUntil, failures } = await recordFailure(db, dialect, userKey, accountPolicy(deps), now);
+    await recordFailure(db, dialect, ipKey, addressPolicy(deps), now);
+    await recordSecurityEvent(deps, { ...who, event: lockedUntil ? 'lockout' : 'login_failed', detail: { reason, failures } }, opts.ip);
     if (lockedUntil) throw accountLocked(lockedUntil.getTime() - now.getTime());
     // the password was right: saying that the initial one expired gives nothing away
     if (reason === 'initial_expired') throw new AppError('INVALID_CREDENTIALS', '管理员设置的初始密码已过期，请联系系统管理员重新设置');
     throw wrongCredentials();
   }
   const u = user!;
-  await recordSuccess(db, userKey, now);
-  await recordSuccess(db, ipKey, now, { refund: true });
+  await recordSuccess(db, dialect, userKey, now);
+  await recordSuccess(db, dialect, ipKey, now, { refund: true });
 
   const stage: MfaStage = u.totp_enabled_at ? 'pending' : secondFactorRequired(deps.config, u) ? 'enrol' : 'ok';
   const token = deps.random.token();

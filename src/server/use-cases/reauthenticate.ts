@@ -22,11 +22,11 @@ export async function reauthenticate(deps: Deps, actor: Actor, password: string,
   }
   const user = await findUserById(deps.db.kysely, actor.id);
   if (user && (await deps.passwords.verify(user.password_hash, password))) {
-    await recordSuccess(deps.db.kysely, key, now);
+    await recordSuccess(deps.db.kysely, deps.db.dialect, key, now);
     return user;
   }
-  const locked = await recordFailure(deps.db.kysely, deps.db.dialect, key, claim.attempt, accountPolicy(deps), now);
-  await recordSecurityEvent(deps, { ...by(actor), event, objectType: 'user', objectId: actor.id, detail: { reason: 'password', failures: claim.attempt } }, `user:${actor.id}`);
+  const { locked, failures } = await recordFailure(deps.db.kysely, deps.db.dialect, key, accountPolicy(deps), now);
+  await recordSecurityEvent(deps, { ...by(actor), event, objectType: 'user', objectId: actor.id, detail: { reason: 'password', failures } }, `user:${actor.id}`);
   await failureFloor(deps, started);
   if (locked) throw accountLocked(locked.getTime() - now.getTime());
   throw new AppError('VALIDATION', '当前密码不正确');

@@ -43,14 +43,14 @@ export async function verifySecondFactor(deps: Deps, o: { auth: Authenticated; c
     }
   }
   if (!accepted) {
-    const locked = await recordFailure(db, deps.db.dialect, key, claim.attempt, accountPolicy(deps), now);
-    await recordSecurityEvent(deps, { ...by(actor), event: 'second_factor_failed', objectType: 'user', objectId: actor.id, detail: { method: o.recoveryCode ? 'recovery' : 'totp', failures: claim.attempt } }, `user:${actor.id}`);
+    const { locked, failures } = await recordFailure(db, deps.db.dialect, key, accountPolicy(deps), now);
+    await recordSecurityEvent(deps, { ...by(actor), event: 'second_factor_failed', objectType: 'user', objectId: actor.id, detail: { method: o.recoveryCode ? 'recovery' : 'totp', failures } }, `user:${actor.id}`);
     if (locked) await deleteSession(db, tokenHash);
     await failureFloor(deps, started);
     if (locked) throw accountLocked(locked.getTime() - now.getTime());
     throw new AppError('INVALID_CREDENTIALS', o.recoveryCode ? '恢复码不正确或已使用' : '动态验证码不正确或已使用，请输入验证器中当前显示的 6 位数字');
   }
-  await recordSuccess(db, key, now);
+  await recordSuccess(db, deps.db.dialect, key, now);
   await inTransaction(deps, async (trx, audit) => {
     await setSessionStage(trx, tokenHash, 'ok', new Date(now.getTime() + deps.config.session.absoluteHours * 3_600_000).toISOString());
     await audit({ ...by(actor), event: 'second_factor_verified', objectType: 'user', objectId: actor.id, detail: { method: o.recoveryCode ? 'recovery' : 'totp', ...(left != null ? { recoveryCodesLeft: left } : {}) } });

@@ -10,7 +10,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await s.dropTable('login_throttle').execute();
   await s.createTable('auth_throttle')
     .addColumn('key', 'text', (c) => c.primaryKey()) // user:<name> | ip:<address> | totp:<user id>
-    .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0)) // claimed and not forgiven, those in flight included
+    .addColumn('pending', 'integer', (c) => c.notNull().defaultTo(0)) // claimed, still being checked
     .addColumn('window_start', 'text', (c) => c.notNull())
     .addColumn('locked_until', 'text')
     .addColumn('lock_level', 'integer', (c) => c.notNull().defaultTo(0))

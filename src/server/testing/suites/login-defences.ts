@@ -29,11 +29,12 @@ export function loginDefencesSuite(backend: Backend): void {
 
     it('checks at most the limit of a burst of 40 parallel guesses, the right password among them', async () => {
       verifies = 0;
-      const burst = Array.from({ length: 40 }, (_, i) => attempt('head1', i === 20 ? PASSWORD : WRONG, `10.1.0.${i}`));
+      // the right password several times inside: a success frees no slot for the rest of the burst
+      const burst = Array.from({ length: 40 }, (_, i) => attempt('head1', i % 8 === 3 ? PASSWORD : WRONG, `10.1.0.${i}`));
       const codes = (await Promise.all(burst)).map((r) => r.statusCode);
       expect(verifies).toBeLessThanOrEqual(5);
       expect(codes.filter((c) => c !== 200 && c !== 401 && c !== 423)).toEqual([]);
-      expect(codes.filter((c) => c === 200).length).toBeLessThanOrEqual(1);
+      expect(codes.filter((c) => c === 200).length).toBeLessThanOrEqual(5);
       // the guesses that were not checked are answered as locked, and the account is locked afterwards
       expect(codes.filter((c) => c === 423).length).toBeGreaterThanOrEqual(35);
       if (!codes.includes(200)) expect((await attempt('head1', PASSWORD, '10.9.9.9')).statusCode).toBe(423);
