@@ -30,6 +30,7 @@ import { auditRoutes } from './http/routes/audit';
 import { exportRoutes } from './http/routes/export';
 import { orgRoutes } from './http/routes/org';
 import { historyRoutes } from './http/routes/history';
+import { libraryRoutes } from './http/routes/library';
 import { reportRoutes } from './http/routes/reports';
 import { sessionRoutes } from './http/routes/session';
 import { workflowRoutes } from './http/routes/workflow';
@@ -95,6 +96,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     importFile: (bytes, fileName) => (bytes.byteLength > config.heavy.thresholdBytes ? heavy.importFile(bytes, fileName) : defaultImportFile(bytes, fileName)),
     exportFile: exporter.exportFile,
     checkCache: new BoundedCache(2000),
+    priorYearCache: new BoundedCache(2000),
     ...options.deps,
   };
   if (config.demo) await seedDemo(db, { passwords: deps.passwords, clock: deps.clock, random: deps.random, importFile: deps.importFile, crypto: deps.crypto });
@@ -141,6 +143,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   accountRoutes(app, deps);
   auditRoutes(app, deps);
   orgRoutes(app, deps);
+  libraryRoutes(app, deps);
   if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
   return app;
 }

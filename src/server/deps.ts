@@ -8,6 +8,7 @@ import type { ServerConfig } from './config';
 import type { CryptoProvider } from './crypto/provider';
 import type { HeavyWork } from './heavy/pool';
 import type { Db } from './db/schema';
+import type { PriorYearView } from './use-cases/prior-year';
 
 export interface Clock {
   now(): Date;
@@ -49,6 +50,8 @@ export interface Deps {
   heavy?: HeavyWork;
   /** findings and score by report id and version (content of a version never changes) */
   checkCache?: BoundedCache<{ findings: CheckResult['findings']; score: CheckResult['score'] | null }>;
+  /** last year's report's indicators by its id and version (use-cases/prior-year.ts) */
+  priorYearCache?: BoundedCache<PriorYearView>;
 }
 
 /** A small LRU map: enough to keep repeated GETs of the same version from re-running every rule. */

@@ -19,6 +19,7 @@ import { SessionContext, type SessionState } from './session';
 
 const EditorPage = lazy(() => import('./pages/EditorPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const LibraryPage = lazy(() => import('./pages/LibraryPage'));
 
 const Loading = () => (
   <div className="jx-center-page">
@@ -114,6 +115,7 @@ export function App() {
           {route.name === 'report' && <EditorPage key={route.id} id={route.id} />}
           {route.name === 'dashboard' && <DashboardPage />}
           {route.name === 'audit' && <AuditPage />}
+          {route.name === 'library' && <LibraryPage />}
           {route.name === 'notFound' && <NotFoundPage />}
         </Suspense>
         </PageErrorBoundary>

@@ -6,6 +6,7 @@
 // The entry module posts { ok: true, value } or { ok: false, code, message, extra? } once and is done.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { createLimiter } from './limiter';
 import { workerSource } from './worker-source';
 
 export interface SandboxOptions {
@@ -40,30 +41,12 @@ export interface Sandbox<I, O> {
 export type WorkerOutput<O> = { ok: true; value: O } | { ok: false; code: string; message: string; extra?: Record<string, unknown> };
 
 export function createSandbox<I, O>(entry: URL, errors: SandboxErrors, options: SandboxOptions & { stubs?: string[] } = {}): Sandbox<I, O> {
-  const maxConcurrent = options.maxConcurrent ?? Math.max(1, availableParallelism() - 1);
-  const maxQueued = options.maxQueued ?? 64;
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  const release = () => {
-    active--;
-    waiting.shift()?.();
-  };
+  const limiter = createLimiter(options.maxConcurrent ?? Math.max(1, availableParallelism() - 1), options.maxQueued ?? 64, errors.busy);
   return {
     get load() {
-      return { active, waiting: waiting.length };
+      return limiter.load;
     },
-    async run(input, transfer = []) {
-      if (active >= maxConcurrent) {
-        if (waiting.length >= maxQueued) throw errors.busy();
-        await new Promise<void>((resolve) => waiting.push(resolve));
-      }
-      active++;
-      try {
-        return await runWorker<I, O>(entry, input, transfer, errors, options);
-      } finally {
-        release();
-      }
-    },
+    run: (input, transfer = []) => limiter.run(() => runWorker<I, O>(entry, input, transfer, errors, options)),
   };
 }
 

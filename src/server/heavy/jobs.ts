@@ -4,6 +4,8 @@
 // travel as JSON text — as stored, personal fields sealed (`sealed`), opened here with the data key — so
 // the request thread neither parses nor serialises a large one.
 import { checkReport, type CheckResult } from '../../core/check';
+import type { PriorYear } from '../../core/library/prior-year';
+import { quotedLibraryIds } from '../../core/library/quote';
 import type { Report } from '../../core/model/report';
 import { inputProblemsMessage, reportInputProblems } from '../../core/input';
 import { diffValues, type FieldChange } from '../../core/workflow/diff';
@@ -39,18 +41,18 @@ function documentOf(i: DocumentJob): Report {
 }
 
 /** Findings and score; with `view`, also the document as readers see it, as JSON text to splice into a response. */
-export function checkJob(i: DocumentJob & { truncated: boolean; view?: boolean }): CheckResult & { openedText?: string } {
+export function checkJob(i: DocumentJob & { truncated: boolean; priorYear?: PriorYear; view?: boolean }): CheckResult & { openedText?: string } {
   const report = documentOf(i);
-  const checked = checkReport(report, { truncated: i.truncated });
+  const checked = checkReport(report, { truncated: i.truncated, priorYear: i.priorYear });
   return i.view ? { ...checked, openedText: JSON.stringify(report) } : checked;
 }
 
 export type ExportJobResult = ({ bytes: Uint8Array; mime: string; ext: string } | { html: string }) & { fileName: string; asciiBase: string };
 
 /** Findings and score, then the file; a PDF comes back as its HTML for the one shared Chromium to print. */
-export async function exportJob(i: DocumentJob & { format: ExportFormat; truncated: boolean }): Promise<ExportJobResult> {
+export async function exportJob(i: DocumentJob & { format: ExportFormat; truncated: boolean; priorYear?: PriorYear }): Promise<ExportJobResult> {
   const report = documentOf(i);
-  const { findings, score } = checkReport(report, { truncated: i.truncated });
+  const { findings, score } = checkReport(report, { truncated: i.truncated, priorYear: i.priorYear });
   const asciiBase = `jixiao-${report.year ?? 'report'}-${report.cover.budgetCode || 'report'}`;
   if (i.format === 'pdf') return { html: renderReportHtml(report, { findings, score, standalone: true }), fileName: exportFileName(report, 'pdf'), asciiBase };
   const file = await exportReport(report, i.format, { findings, score });
@@ -77,6 +79,8 @@ export interface PreparedSave {
   changed: number;
   paths: string[];
   projection: { self_score: number | null; grade: string };
+  /** the 指标库 entries the new document quotes, when they (or its year) differ from before: library_usage to update */
+  usage: { year: number | null; ids: string[] } | null;
 }
 
 /**
@@ -99,7 +103,8 @@ export function prepareSaveJob(i: DocumentJob & { bodyText: string; scope: EditS
   const next = parsed.data.report;
   const problems = reportInputProblems(next);
   if (problems.length > 0) throw new JobError('VALIDATION', inputProblemsMessage(problems), { fields: problems });
-  const verdict = judgeSave(documentOf(i), next, i.scope, { confirmClear: i.confirmClear || parsed.data.confirmClear });
+  const current = documentOf(i);
+  const verdict = judgeSave(current, next, i.scope, { confirmClear: i.confirmClear || parsed.data.confirmClear });
   if (!verdict.ok) throw new JobError(verdict.code, verdict.message, verdict.code === 'CONFIRMATION_REQUIRED' ? { loss: verdict.loss } : { paths: verdict.paths });
   const { changes } = verdict;
   if (changes.length === 0) return { unchanged: true };
@@ -108,7 +113,16 @@ export function prepareSaveJob(i: DocumentJob & { bodyText: string; scope: EditS
     changed: changes.length,
     paths: changes.slice(0, 20).map((c) => c.path),
     projection: { self_score: next.performance.selfScore, grade: next.performance.grade },
+    usage: usageChange(current, next),
   };
+}
+
+/** use-cases/library-usage.ts's decision, made where both documents are at hand. */
+function usageChange(before: Report, after: Report): PreparedSave['usage'] {
+  const ids = quotedLibraryIds(after.performance.indicators);
+  const was = quotedLibraryIds(before.performance.indicators);
+  const same = before.year === after.year && ids.length === was.length && ids.every((x) => was.includes(x));
+  return same ? null : { year: after.year, ids };
 }
 
 /** Which stored digests match the document (each algorithm once), its digest now, and its 归口科室意见. */

@@ -3,6 +3,7 @@
 // time cap, a concurrency cap and a bounded queue, so /api/health and every other user's requests keep
 // answering while one user works on the largest report the limits allow.
 import type { CheckResult } from '../../core/check';
+import type { PriorYear } from '../../core/library/prior-year';
 import type { Report } from '../../core/model/report';
 import type { FieldChange } from '../../core/workflow/diff';
 import type { EditScope } from '../../core/workflow/edit';
@@ -20,8 +21,8 @@ import type { HeavyJob } from './worker';
 export type DocumentInput = { sealedText: string } | { report: Report };
 
 export interface HeavyWork {
-  check(doc: DocumentInput, opts: { truncated: boolean; view?: boolean }): Promise<CheckResult & { openedText?: string }>;
-  export(doc: DocumentInput, format: ExportFormat, opts: { truncated: boolean }): Promise<ExportJobResult>;
+  check(doc: DocumentInput, opts: { truncated: boolean; priorYear?: PriorYear; view?: boolean }): Promise<CheckResult & { openedText?: string }>;
+  export(doc: DocumentInput, format: ExportFormat, opts: { truncated: boolean; priorYear?: PriorYear }): Promise<ExportJobResult>;
   importFile(bytes: Uint8Array, fileName: string): Promise<ImportResult>;
   prepareSave(i: { current: DocumentInput; bodyText: string; scope: EditScope; confirmClear: boolean }): Promise<PreparedSave | { unchanged: true }>;
   /** which stored signature digests match the document, its digest now, and its 归口科室意见 */
@@ -63,8 +64,8 @@ export function createHeavyWork(config: Pick<ServerConfig, 'heavy' | 'reportMaxB
     get load() {
       return sandbox.load;
     },
-    check: (doc, o) => run({ kind: 'check', ...document(doc), truncated: o.truncated, view: o.view }),
-    export: (doc, format, o) => run<ExportJobResult>({ kind: 'export', ...document(doc), format, truncated: o.truncated }),
+    check: (doc, o) => run({ kind: 'check', ...document(doc), truncated: o.truncated, priorYear: o.priorYear, view: o.view }),
+    export: (doc, format, o) => run<ExportJobResult>({ kind: 'export', ...document(doc), format, truncated: o.truncated, priorYear: o.priorYear }),
     async importFile(bytes, fileName) {
       const own = new Uint8Array(bytes);
       const r = await run<ImportJobResult>({ kind: 'import', bytes: own, fileName, maxReportBytes: config.reportMaxBytes }, [own.buffer as ArrayBuffer]);

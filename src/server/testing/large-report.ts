@@ -19,7 +19,7 @@ export function largestReport(bytes: number, identity?: Pick<Report, 'year' | 't
   // a well-formed quantitative indicator: the bulk should be content, not thousands of findings
   const ind: Report['performance']['indicators'][number] = {
     level1: '产出目标', level2: '数量指标', name: '组织业务培训次数', kind: '定量', operator: '≥', target: '≥10次', targetValue: '10',
-    unit: '次', actual: '12次', actualValue: '12', weight: null, score: null, deviationReason: '',
+    unit: '次', actual: '12次', actualValue: '12', weight: null, score: null, deviationReason: '', libraryId: null,
   };
   const para = '本年度部门认真贯彻落实上级决策部署，围绕年度目标任务，强化预算执行管理，资金使用规范，绩效目标基本完成。';
   const utf8 = (v: unknown) => Buffer.byteLength(JSON.stringify(v));

@@ -10,7 +10,8 @@ import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { ioExporter } from '../exporter';
-import { by, importedTruncated, inTransaction, loadVisibleReport, runChecks } from './shared';
+import { checksWithPriorYear, priorYearOf, type PriorYearView } from './prior-year';
+import { by, importedTruncated, inTransaction, loadVisibleReport } from './shared';
 
 export interface ExportDownload {
   bytes: Uint8Array;
@@ -30,7 +31,7 @@ export async function exportReportFile(deps: Deps, o: { actor: Actor; id: string
   let file: Awaited<ReturnType<NonNullable<Deps['exportFile']>>> & { asciiBase: string };
   try {
     const pool = poolFor(deps, row);
-    file = pool ? await exportLarge(deps, pool, row, o.format) : await exportSmall(deps, row, o.format);
+    file = pool ? await exportLarge(deps, pool, row, o.format, await priorYearOf(deps, o.actor, row)) : await exportSmall(deps, o.actor, row, o.format);
   } catch (err) {
     throw exportError(err);
   }
@@ -46,16 +47,16 @@ export async function exportReportFile(deps: Deps, o: { actor: Actor; id: string
   return { ...download, asciiName, sha256, version: row.version };
 }
 
-async function exportSmall(deps: Deps, row: ReportRow, format: ExportFormat) {
-  const { findings, score } = await runChecks(deps, row);
+async function exportSmall(deps: Deps, actor: Actor, row: ReportRow, format: ExportFormat) {
+  const { findings, score } = await checksWithPriorYear(deps, actor, row);
   const exportFile = deps.exportFile ?? ioExporter(deps.config).exportFile;
   const { year, cover } = row.document;
   return { ...(await exportFile(row.document, format, { findings, ...(score ? { score } : {}) })), asciiBase: `jixiao-${year ?? 'report'}-${cover.budgetCode || row.department_id}` };
 }
 
 /** A large report is judged and rendered in the heavy-work pool; a PDF's HTML is printed by the shared Chromium. */
-async function exportLarge(deps: Deps, pool: NonNullable<Deps['heavy']>, row: ReportRow, format: ExportFormat) {
-  const out = await pool.export(stored(row), format, { truncated: importedTruncated(row.import_meta) });
+async function exportLarge(deps: Deps, pool: NonNullable<Deps['heavy']>, row: ReportRow, format: ExportFormat, priorYear: PriorYearView | null) {
+  const out = await pool.export(stored(row), format, { truncated: importedTruncated(row.import_meta), ...(priorYear ? { priorYear: { year: priorYear.year, indicators: priorYear.indicators } } : {}) });
   if ('bytes' in out) return out;
   const pdf = await import('../../io/export/pdf/index');
   const renderer = pdf.sharedPdfRenderer({ concurrency: deps.config.pdf.concurrency, maxWaiting: deps.config.pdf.maxWaiting, timeoutMs: deps.config.pdf.timeoutMs });

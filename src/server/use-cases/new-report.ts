@@ -8,6 +8,7 @@ import { findDepartment } from '../repositories/org';
 import { sealPersonal } from '../crypto/personal-data';
 import { insertReport, type ReportRow } from '../repositories/reports';
 import { insertVersion } from '../repositories/versions';
+import { syncReportUsage } from './library-usage';
 import { by, findOpenReport, inTransaction, projection } from './shared';
 
 /** Only a 填报人 creates or imports reports, always for their own department. */
@@ -35,6 +36,7 @@ export async function insertDraft(
       created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
     });
     await insertVersion(trx, deps.db.dialect, { report_id: id, version: 1, status: 'draft', action: o.action, document: stored, user_id: actor.id, created_at: at });
+    await syncReportUsage(trx, { id, bureau_id: department.bureau_id, department_id: department.id }, null, report);
     await audit({ ...by(actor), event: o.action === 'create' ? 'report_create' : 'report_import', objectType: 'report', objectId: id, detail: { year: report.year, departmentId: department.id, ...o.auditDetail } });
   });
   return (await findOpenReport(deps, id))!;

@@ -14,7 +14,7 @@ import { latestWaivers, listReturns } from '../repositories/reviews';
 import { openSealedText } from '../crypto/personal-data';
 import { RawJson } from '../http/plain-json';
 import { poolFor } from './document-work';
-import { runChecks } from './shared';
+import { checksWithPriorYear, type PriorYearView } from './prior-year';
 
 export interface ReportView {
   id: string;
@@ -34,11 +34,13 @@ export interface ReportView {
   import: unknown;
   actions: WorkflowAction[];
   editScope: EditScope | null;
+  /** the same department's report of the year before: its indicators beside this year's (null when none is visible) */
+  priorYear: PriorYearView | null;
 }
 
 
 export async function reportView(deps: Deps, actor: Actor, row: ReportRow, db: DB = deps.db.kysely): Promise<ReportView> {
-  const { findings, score } = await runChecks(deps, row);
+  const { findings, score, priorYear } = await checksWithPriorYear(deps, actor, row, db);
   const [waivers, returns] = await Promise.all([latestWaivers(db, row.id), listReturns(db, row.id)]);
   const status = row.status as ReportStatus;
   const roles = effectiveRoles(actor, row);
@@ -60,5 +62,6 @@ export async function reportView(deps: Deps, actor: Actor, row: ReportRow, db: D
     import: row.import_meta ? JSON.parse(row.import_meta) : null,
     actions: availableActions(status, roles),
     editScope: editScope(status, roles),
+    priorYear,
   };
 }

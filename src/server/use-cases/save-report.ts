@@ -19,7 +19,9 @@ import { nowIso, type Deps } from '../deps';
 import { EncodedJson } from '../repositories/json';
 import { updateContent, type ReportRow } from '../repositories/reports';
 import { insertVersion } from '../repositories/versions';
+import { syncUsage } from '../repositories/library';
 import { stored } from './document-work';
+import { syncReportUsage } from './library-usage';
 import { by, findOpenReport, inTransaction, loadVisibleReport, projection } from './shared';
 
 export interface SaveResult {
@@ -62,6 +64,8 @@ interface Change {
   changed: number;
   paths: string[];
   projection: ReturnType<typeof projection>;
+  /** keeps library_usage in step (use-cases/library-usage.ts) */
+  usage: (trx: Transaction<Database>) => Promise<void>;
 }
 
 /** The write every save ends with: compare-and-set on the base version, the version row, the audit row. */
@@ -73,6 +77,7 @@ async function writeSave(deps: Deps, trx: Transaction<Database>, audit: (e: Audi
   if (!won) throw staleError((await findOpenReport(deps, row.id, trx)) ?? row);
   const version = row.version + 1;
   await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: row.status, action: 'save', document: c.document, user_id: actor.id, created_at: at });
+  await c.usage(trx);
   await audit({ ...by(actor), event: 'report_save', objectType: 'report', objectId: row.id, detail: { version, changed: c.changed, paths: c.paths } });
   return { id: row.id, status: row.status as ReportStatus, version, updatedAt: at, changed: c.changed };
 }
@@ -95,7 +100,8 @@ export async function saveReport(
     if (changes.length === 0) return unchanged(row);
     // serialised once, for the report and its version row
     const document = new EncodedJson(JSON.stringify(sealPersonal(deps.crypto, next)));
-    return writeSave(deps, trx, audit, o.actor, row, { document, changed: changes.length, paths: changes.slice(0, 20).map((c) => c.path), projection: projection(next) });
+    const usage = (t: Transaction<Database>) => syncReportUsage(t, row, row.document, next);
+    return writeSave(deps, trx, audit, o.actor, row, { document, changed: changes.length, paths: changes.slice(0, 20).map((c) => c.path), projection: projection(next), usage });
   });
 }
 
@@ -112,6 +118,10 @@ export async function saveLargeReport(deps: Deps, o: { actor: Actor; id: string;
   if (!deps.heavy) throw new AppError('WORK_BUSY', '服务器暂时无法处理这么大的报告，请稍后再试');
   const prepared = await deps.heavy.prepareSave({ current: stored(row), bodyText: o.bodyText, scope, confirmClear: false });
   if ('unchanged' in prepared) return unchanged(row);
-  const change = { document: new EncodedJson(prepared.storedText), changed: prepared.changed, paths: prepared.paths, projection: prepared.projection };
+  const u = prepared.usage;
+  const usage = async (t: Transaction<Database>) => {
+    if (u) await syncUsage(t, { id: row.id, bureau_id: row.bureau_id, department_id: row.department_id, year: u.year }, u.ids);
+  };
+  const change = { document: new EncodedJson(prepared.storedText), changed: prepared.changed, paths: prepared.paths, projection: prepared.projection, usage };
   return inTransaction(deps, (trx, audit) => writeSave(deps, trx, audit, o.actor, row, change));
 }

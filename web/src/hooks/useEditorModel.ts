@@ -3,6 +3,7 @@
 // component tests both build their editor from this one hook.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../../src/core/model/finding';
+import type { PriorYear } from '../../../src/core/library/prior-year';
 import type { Report } from '../../../src/core/model/report';
 import { canWrite } from '../../../src/core/workflow/edit';
 import type { EditScope, ReturnRecord, WaiverRecord } from '../api/types';
@@ -27,6 +28,8 @@ export interface EditorModelOptions {
   /** called when a jump finds nothing on the page for the path */
   onMissing?: (path: string) => void;
   checkDelayMs?: number;
+  /** the same department's report of the year before: checked against (Q15) and shown beside */
+  priorYear?: PriorYear | null;
 }
 
 export interface EditorModel {
@@ -41,7 +44,7 @@ export interface EditorModel {
 
 export function useEditorModel(o: EditorModelOptions): EditorModel {
   const [report, setReport] = useState<Report>(o.initial);
-  const live = useLiveCheck(report, o.checkDelayMs);
+  const live = useLiveCheck(report, o.checkDelayMs, o.priorYear ?? undefined);
   const [activePath, setActivePath] = useState<string | null>(null);
   const mainRef = useRef<HTMLDivElement | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -88,8 +91,9 @@ export function useEditorModel(o: EditorModelOptions): EditorModel {
       jumpTo,
       change,
       update,
+      priorYear: o.priorYear ?? null,
     }),
-    [findingsByPath, returnsByPath, waivers, canEdit, activePath, jumpTo, change, update],
+    [findingsByPath, returnsByPath, waivers, canEdit, activePath, jumpTo, change, update, o.priorYear],
   );
 
   return { report, setReport, live, ctx, mainRef, jumpTo };

@@ -4,6 +4,7 @@ import type { Dialect } from '../schema';
 import * as m0001 from './0001-init';
 import * as m0002 from './0002-org-admin';
 import * as m0003 from './0003-read-indexes';
+import * as m0015 from './0015-indicator-library';
 import * as m0030 from './0030-audit-chains';
 import * as m0031 from './0031-auth';
 import * as m0032 from './0032-security-events';
@@ -14,6 +15,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0001-init': { up: (db) => m0001.up(db, dialect), down: () => m0001.down() },
     '0002-org-admin': { up: (db) => m0002.up(db), down: (db) => m0002.down(db) },
     '0003-read-indexes': { up: (db) => m0003.up(db), down: (db) => m0003.down(db) },
+    '0015-indicator-library': { up: (db) => m0015.up(db), down: (db) => m0015.down(db) },
     '0030-audit-chains': { up: (db) => m0030.up(db, dialect), down: () => m0030.down() },
     '0031-auth': { up: (db) => m0031.up(db), down: (db) => m0031.down(db) },
     '0032-security-events': { up: (db) => m0032.up(db), down: (db) => m0032.down(db) },

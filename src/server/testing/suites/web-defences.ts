@@ -93,7 +93,7 @@ export function webDefencesSuite(backend: Backend): void {
       const bad = structuredClone(v.report) as Report;
       bad.cover.reportDate = '2021-13-45';
       bad.signoffs.department.date = '2023-02-29';
-      bad.performance.indicators = [{ level1: '产出目标', level2: '数量指标', name: '培训次数', kind: '定量', operator: '≥', target: '10次', targetValue: '10', unit: '次', actual: '12次', actualValue: '12', weight: 10, score: 1e308, deviationReason: '' }];
+      bad.performance.indicators = [{ level1: '产出目标', level2: '数量指标', name: '培训次数', kind: '定量', operator: '≥', target: '10次', targetValue: '10', unit: '次', actual: '12次', actualValue: '12', weight: 10, score: 1e308, deviationReason: '', libraryId: null }];
       bad.overview.duties = '负责\u0000工作\ufffe。';
       const res = await put(prep, v.id, bad, v.version);
       expect(res.statusCode).toBe(400);
