@@ -9,6 +9,7 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'audit' }
   | { name: 'library' }
+  | { name: 'account' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -18,6 +19,7 @@ export function parseRoute(pathname: string): Route {
   if (p === '/dashboard') return { name: 'dashboard' };
   if (p === '/audit') return { name: 'audit' };
   if (p === '/library') return { name: 'library' };
+  if (p === '/account') return { name: 'account' };
   const m = /^\/reports\/([^/]+)$/.exec(p);
   if (m) return { name: 'report', id: decodeURIComponent(m[1]!) };
   return { name: 'notFound' };

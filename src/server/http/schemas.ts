@@ -49,6 +49,7 @@ export const SessionView = z.object({
   secondFactor: z.enum(['ok', 'pending', 'enrol']).describe('ok：已完成；pending：须输入动态验证码；enrol：须先绑定动态验证码'),
   passwordExpiresAt: z.string().nullable().describe('密码到期时间（不设有效期时为 null）'),
   totpEnabled: z.boolean().describe('是否已启用动态验证码'),
+  secondFactorRequired: z.boolean().describe('该账户是否必须使用动态验证码（必须时不能停用）'),
 });
 
 export const SecondFactorBody = z

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { secondFactorRequired } from '../../auth/second-factor';
 import type { Deps } from '../../deps';
 import type { Authenticated } from '../../use-cases/authenticate';
 import { changePassword } from '../../use-cases/change-password';
@@ -21,6 +22,7 @@ export async function sessionView(deps: Deps, auth: Pick<Authenticated, 'actor' 
     secondFactor: auth.stage,
     passwordExpiresAt: auth.passwordExpiresAt,
     totpEnabled: auth.totpEnabled,
+    secondFactorRequired: secondFactorRequired(deps.config, user),
   };
 }
 
@@ -50,6 +52,7 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
       secondFactor: result.secondFactor,
       passwordExpiresAt: result.passwordExpiresAt,
       totpEnabled: result.totpEnabled,
+      secondFactorRequired: secondFactorRequired(deps.config, result.user),
     };
   });
 

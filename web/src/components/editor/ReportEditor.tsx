@@ -167,7 +167,7 @@ export function ReportEditor({ view, reload }: Props) {
             <h2>{title}</h2>
             <StatusTag status={view.status} />
             <span className="jx-version" data-testid="version">第 {autosave.base.version} 版</span>
-            <SaveStatus status={autosave.status} error={autosave.error} lastSavedAt={autosave.lastSavedAt} onRetry={autosave.retry} onResolve={() => setMergeOpen(true)} readOnly={scope === null} />
+            <SaveStatus status={autosave.status} error={autosave.error} lastSavedAt={autosave.lastSavedAt} onRetry={autosave.retry} onResolve={() => setMergeOpen(true)} readOnly={scope === null} onConfirmClear={autosave.needsConfirmation ? autosave.confirmClear : undefined} />
           </div>
           <Space wrap>
             <Button onClick={() => setPreviewOpen(true)}>预览</Button>
