@@ -37,7 +37,7 @@ async function verifyDump(url: string, file: string, crypto: CryptoProvider): Pr
     await admin.query(`create database ${name}`);
   } catch (err) {
     await admin.end();
-    throw new Error(`无法建立临时数据库来校验备份（${(err as Error).message}）：请给备份账户 CREATEDB 权限，或改用 --no-verify 并另行演练恢复`);
+    throw new Error(`无法建立临时数据库来校验备份（${(err as Error).message}）：请给备份使用的数据库账户 CREATEDB 权限（校验时在临时数据库中完整恢复一次，随后删除）`);
   }
   const target = new URL(url);
   target.pathname = `/${name}`;
