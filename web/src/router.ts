@@ -14,6 +14,7 @@ export type Route =
   | { name: 'rectification'; id: string }
   | { name: 'templates' }
   | { name: 'library' }
+  | { name: 'account' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -24,6 +25,7 @@ export function parseRoute(pathname: string): Route {
   if (p === '/audit') return { name: 'audit' };
   if (p === '/templates') return { name: 'templates' };
   if (p === '/library') return { name: 'library' };
+  if (p === '/account') return { name: 'account' };
   if (p === '/tasks') return { name: 'tasks' };
   if (p === '/rectifications') return { name: 'rectifications' };
   const m = /^\/(reports|tasks|rectifications)\/([^/]+)$/.exec(p);

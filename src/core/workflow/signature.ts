@@ -73,3 +73,8 @@ export function codePrefix(code: string): string | null {
   if (!/^[0-9a-f]{12}$/.test(hex)) return null;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}`;
 }
+
+/** The distinct attested contents (evaluator and leader attest the same). */
+export function attestedVariants(report: Report): unknown[] {
+  return (['leader', 'head', 'reviewer'] as const).map((r) => attestedContent(report, r));
+}

@@ -1,6 +1,9 @@
 // Canonical JSON (sorted keys, NFC strings, no whitespace): the one byte form that report digests and
 // audit hashes are computed over, so any verifier, in any language, gets the same bytes.
 import { createHash } from 'node:crypto';
+import type { Report } from '../../core/model/report';
+import { attestedVariants } from '../../core/workflow/signature';
+import type { CryptoProvider } from '../crypto/provider';
 
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(normalise(value));
@@ -25,7 +28,35 @@ export function sha256Hex(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The digest a signature binds to: SHA-256 of the canonical report JSON. */
-export function reportDigest(report: unknown): string {
-  return sha256Hex(canonicalJson(report));
+type Digester = Pick<CryptoProvider, 'digest' | 'digestAlg'>;
+
+/**
+ * The digest a signature binds to: the suite's hash of the canonical report JSON (SHA-256, or SM3 with
+ * 国密 on, written "sm3:<hex>" so a stored digest always says how to recompute it).
+ */
+export function reportDigest(crypto: Digester, report: unknown, alg: 'sha256' | 'sm3' = crypto.digestAlg): string {
+  const hex = crypto.digest(canonicalJson(report), alg);
+  return alg === 'sm3' ? `sm3:${hex}` : hex;
+}
+
+/**
+ * A matcher of stored signature digests against one document, each (algorithm, attested content)
+ * computed at most once. A signature's digest is of the content its role attests
+ * (core/workflow/signature.ts attestedContent); the variants differ in structure, so a stored digest
+ * matches the variant it was made from or none.
+ */
+export function digestMatcher(crypto: Digester, report: unknown): (stored: string) => boolean {
+  const memo = new Map<string, string[]>();
+  const variants = attestedVariants(report as Report);
+  return (stored) => {
+    const alg = stored.startsWith('sm3:') ? 'sm3' : 'sha256';
+    let d = memo.get(alg);
+    if (d === undefined) memo.set(alg, (d = variants.map((v) => reportDigest(crypto, v, alg))));
+    return d.includes(stored);
+  };
+}
+
+/** The digests recorded for a file (import, export): SHA-256 always, SM3 too with 国密 on. */
+export function fileDigests(crypto: Pick<CryptoProvider, 'digest' | 'suite'>, bytes: Uint8Array): { sha256: string; sm3?: string } {
+  return { sha256: sha256Hex(bytes), ...(crypto.suite === 'gm' ? { sm3: crypto.digest(bytes, 'sm3') } : {}) };
 }

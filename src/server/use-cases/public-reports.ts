@@ -11,6 +11,7 @@ import type { Deps } from '../deps';
 import { decodeJson } from '../repositories/json';
 import { findReport } from '../repositories/reports';
 import { listSignatures } from '../repositories/reviews';
+import { digestsOf } from './document-work';
 import { getPublicationSettings } from './publication-settings';
 import { runChecks, templateOf } from './shared';
 import { printedSignatures, signatureView, type SignatureView } from './signature-view';
@@ -106,10 +107,12 @@ export interface PublicReport {
 export async function publicReport(deps: Deps, id: string): Promise<PublicReport | undefined> {
   const row = await findReport(deps.db.kysely, id);
   if (!row || row.status !== 'published' || row.year == null) return undefined;
-  const views = (await listSignatures(deps.db.kysely, row.id)).map((s) => signatureView(s, row.document));
+  const sigs = await listSignatures(deps.db.kysely, row.id);
+  const { matches } = await digestsOf(deps, row, sigs.map((s) => s.report_hash));
+  const views = sigs.map((s, i) => signatureView(s, () => matches[i]!));
   const valid = views.filter((v) => v.valid);
   const template = await templateOf(deps, row.document);
-  const { score } = runChecks(deps, row, template);
+  const { score } = await runChecks(deps, row, template);
   const names = (await getPublicationSettings(deps, row.bureau_id)).redactNames;
   const report = redactReport(row.document, { names, signers: valid.map((v) => v.signerName) });
   const rescore = await deps.db.kysely.selectFrom('rescores').selectAll().where('report_id', '=', row.id).executeTakeFirst();
@@ -153,7 +156,8 @@ export async function verifySignature(deps: Deps, code: string): Promise<Verifie
   if (!sig) return undefined;
   const row = await findReport(deps.db.kysely, sig.report_id);
   if (!row) return undefined;
-  const v: SignatureView = signatureView(sig, row.document);
+  const { matches } = await digestsOf(deps, row, [sig.report_hash]);
+  const v: SignatureView = signatureView(sig, () => matches[0]!);
   return {
     code: verificationCode(sig.id),
     role: v.role,

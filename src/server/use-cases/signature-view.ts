@@ -1,9 +1,7 @@
 // A signature as the API shows it, with whether it still matches the content its signer attested
-// (core/workflow/signature.ts says exactly what each role's hash covers).
-import type { Report } from '../../core/model/report';
+// (core/workflow/signature.ts says exactly what each role's digest covers; audit/canonical digestMatcher).
 import type { SignatureRole } from '../../core/workflow/index';
-import { attestedContent, verificationCode } from '../../core/workflow/signature';
-import { reportDigest } from '../audit/canonical';
+import { verificationCode } from '../../core/workflow/signature';
 import type { SignatureTable } from '../db/schema';
 
 export interface SignatureView {
@@ -17,16 +15,11 @@ export interface SignatureView {
   signedAt: string;
   /** printed under the signature; resolves on the public site (/public/verify/:code) */
   code: string;
-  /** false once the content the signer attested changed after signing */
+  /** false once the content changed after signing */
   valid: boolean;
 }
 
-/** SHA-256 of the canonical JSON of what a signature by `role` attests. */
-export function attestedDigest(report: Report, role: SignatureRole): string {
-  return reportDigest(attestedContent(report, role));
-}
-
-export function signatureView(s: SignatureTable, current: Report): SignatureView {
+export function signatureView(s: SignatureTable, matches: (stored: string) => boolean): SignatureView {
   return {
     id: s.id,
     role: s.role as SignatureRole,
@@ -37,7 +30,7 @@ export function signatureView(s: SignatureTable, current: Report): SignatureView
     reportHash: s.report_hash,
     signedAt: s.created_at,
     code: verificationCode(s.id),
-    valid: s.report_hash === attestedDigest(current, s.role as SignatureRole),
+    valid: matches(s.report_hash),
   };
 }
 
