@@ -40,8 +40,6 @@ export async function signReport(deps: Deps, o: { actor: Actor; id: string; role
     // the digest is of the version read above: it must still be the report's content when the row commits
     const head = await findReportHead(trx, row.id);
     if (!head || head.version !== row.version) throw new AppError('CONFLICT', '报告刚被修改，请刷新后再签署');
-    const existing = await mine(trx);
-    if (existing) return { ...signatureView(existing, same), created: false };
     let version = row.version;
     if (JSON.stringify(signed) !== JSON.stringify(row.document)) {
       const document = new EncodedJson(JSON.stringify(signed));
@@ -50,6 +48,8 @@ export async function signReport(deps: Deps, o: { actor: Actor; id: string; role
       version = row.version + 1;
       await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: row.status, action: 'sign', document, user_id: o.actor.id, created_at: at });
     }
+    const existing = await mine(trx);
+    if (existing) return { ...signatureView(existing, same), created: false };
     const sig = {
       id: deps.random.uuid(), report_id: row.id, version, role: o.role, user_id: o.actor.id,
       signer_name: o.actor.displayName, opinion: o.opinion?.trim() ?? '', report_hash: digest, created_at: at,

@@ -22,7 +22,9 @@ export function publicSuite(backend: Backend): void {
       id = (await createDraft(t, prep, 2021)).id;
       await save(t, prep, id, (r) => {
         const keep = { year: r.year, templateId: r.templateId, templateVersion: r.templateVersion };
+        const cover = { departmentName: r.cover.departmentName, budgetCode: r.cover.budgetCode };
         Object.assign(r, structuredClone(seed), keep);
+        Object.assign(r.cover, cover);
         r.narrative[0]!.text += '联系电话：0730-8690022，手机13812345678。';
       });
       const step = async (who: string, action: string) => {
