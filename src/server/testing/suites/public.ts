@@ -35,6 +35,7 @@ export function publicSuite(backend: Backend): void {
       expect((await sign(t, await t.login('head1'), id, 'head', '同意上报')).statusCode).toBe(201);
       await step('head1', 'approve');
       await step('revA', 'review');
+      expect((await sign(t, await t.login('revA'), id, 'reviewer', '审核同意')).statusCode).toBe(201);
       await step('revA', 'accept');
       const row = await t.db.kysely.selectFrom('reports').select(['bureau_id', 'department_name']).where('id', '=', id).executeTakeFirstOrThrow();
       bureauId = row.bureau_id;

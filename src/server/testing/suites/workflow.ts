@@ -21,7 +21,7 @@ export function workflowSuite(backend: Backend): void {
       const v = await getView(t, await t.login('perf'), id);
       expect(v.status).toBe('published');
       const versions = json(await t.call(await t.login('prep1'), 'GET', `/api/reports/${id}/versions`)).items;
-      expect(versions.map((x: { action: string }) => x.action)).toEqual(['create', 'submit', 'sign', 'approve', 'review', 'accept', 'publish']);
+      expect(versions.map((x: { action: string }) => x.action)).toEqual(['create', 'submit', 'sign', 'approve', 'review', 'sign', 'accept', 'publish']);
       const events = (await t.db.kysely.selectFrom('audit_log').select('event').where('object_id', '=', id).orderBy('seq').execute()).map((e) => e.event);
       expect(events).toEqual(['report_create', 'report_submit', 'report_sign', 'report_approve', 'report_review', 'report_sign', 'report_accept', 'report_publish']);
     });
