@@ -14,6 +14,7 @@ export interface BureauTable {
   name: string; // 财政局名称
   region: string;
   created_at: string;
+  disabled_at?: string | null; // 已停用 (migration 0060)
 }
 
 /** 科室: a section of the finance bureau; `kind` tells the 归口业务科室 from the 绩效管理科. */
@@ -23,6 +24,7 @@ export interface SectionTable {
   name: string;
   kind: 'counterpart' | 'performance';
   created_at: string;
+  disabled_at?: string | null; // 已停用 (migration 0060)
 }
 
 export interface DepartmentTable {
@@ -33,6 +35,20 @@ export interface DepartmentTable {
   parent_id: string | null; // 主管部门
   section_id: string | null; // 归口科室
   created_at: string;
+  disabled_at?: string | null; // 已停用 (migration 0060)
+}
+
+/** One changed field of an organisation unit (migration 0060): the unit's history on the 组织机构 screen. */
+export interface OrgHistoryTable {
+  id: string;
+  object_type: 'bureau' | 'section' | 'department';
+  object_id: string;
+  field: 'name' | 'region' | 'section' | 'disabled';
+  before: string | null;
+  after: string | null;
+  actor_id: string | null;
+  actor_username: string;
+  at: string;
 }
 
 export interface UserTable {
@@ -234,6 +250,7 @@ export interface Database extends BureauTables {
   bureaus: BureauTable;
   sections: SectionTable;
   departments: DepartmentTable;
+  org_history: OrgHistoryTable;
   users: UserTable;
   user_roles: UserRoleTable;
   login_throttle: LoginThrottleTable;

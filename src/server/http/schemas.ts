@@ -225,13 +225,14 @@ export const DepartmentBody = z.object({
   sectionId: z.string().max(64).nullable().optional().describe('归口业务科室 id'),
 });
 
-export const BureauView = z.object({ id: z.string(), name: z.string(), region: z.string(), createdAt: z.string() });
+const DisabledAt = z.string().nullable().describe('停用时间；null 为在用');
+export const BureauView = z.object({ id: z.string(), name: z.string(), region: z.string(), createdAt: z.string(), disabledAt: DisabledAt });
 export const SectionView = z.object({
-  id: z.string(), bureauId: z.string(), name: z.string(), kind: z.enum(['counterpart', 'performance']), kindLabel: z.string(), createdAt: z.string(),
+  id: z.string(), bureauId: z.string(), name: z.string(), kind: z.enum(['counterpart', 'performance']), kindLabel: z.string(), createdAt: z.string(), disabledAt: DisabledAt,
 });
 export const DepartmentView = z.object({
   id: z.string(), bureauId: z.string(), name: z.string(), budgetCode: z.string(),
-  parentId: z.string().nullable(), sectionId: z.string().nullable(), createdAt: z.string(),
+  parentId: z.string().nullable(), sectionId: z.string().nullable(), createdAt: z.string(), disabledAt: DisabledAt,
 });
 
 export const SectionQuery = z.object({ bureauId: z.string().max(64).optional() });
@@ -240,6 +241,19 @@ export const DepartmentQuery = z.object({
   sectionId: z.string().max(64).optional(),
   limit: z.coerce.number({ message: '每页条数须为数字' }).int().min(1).max(5000, { message: '每页最多 5000 条' }).optional(),
   offset: z.coerce.number({ message: '偏移须为数字' }).int().min(0).optional(),
+});
+
+// Renaming, moving and disabling a unit (change-org-unit.ts); only the fields sent change.
+export const OrgUnitKind = z.enum(['bureaus', 'sections', 'departments']);
+export const OrgUnitParams = z.object({ kind: OrgUnitKind, id: z.string().min(1).max(64) });
+export const OrgChangeBody = z.object({
+  name: z.string().max(100, { message: '名称不能超过 100 个字' }).optional(),
+  region: z.string().max(50, { message: '行政区划不能超过 50 个字' }).optional(),
+  sectionId: z.string().max(64).nullable().optional().describe('部门(单位)的归口业务科室 id；null 为不设'),
+  disabled: z.boolean().optional().describe('true 停用，false 重新启用'),
+});
+export const OrgHistoryEntry = z.object({
+  at: z.string(), actor: z.string(), field: z.enum(['name', 'region', 'section', 'disabled']), fieldLabel: z.string(), before: z.string(), after: z.string(),
 });
 
 // 评分表模板 (templates/*): the list, one version whole, a file's check and preview, upload and activation.

@@ -16,6 +16,7 @@ export async function preparerDepartment(deps: Deps, actor: Actor): Promise<Depa
     throw forbidden('只有部门填报人可以新建或导入报告');
   const d = await findDepartment(deps.db.kysely, actor.departmentId);
   if (!d) throw new AppError('FORBIDDEN', '账户所属部门不存在，请联系管理员');
+  if (d.disabled_at) throw new AppError('FORBIDDEN', `部门“${d.name}”已停用，不能新建或导入报告；如有疑问请联系系统管理员`);
   return d;
 }
 

@@ -11,6 +11,7 @@ import * as m0021 from './0021-review';
 import * as m0022 from './0022-sampling';
 import * as m0023 from './0023-rectification';
 import * as m0024 from './0024-copy-checks';
+import * as m0060 from './0060-org-history';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0022-sampling': { up: (db) => m0022.up(db), down: (db) => m0022.down(db) },
     '0023-rectification': { up: (db) => m0023.up(db, dialect), down: (db) => m0023.down(db) },
     '0024-copy-checks': { up: (db) => m0024.up(db), down: (db) => m0024.down(db) },
+    '0060-org-history': { up: (db) => m0060.up(db), down: (db) => m0060.down(db) },
   };
   return { getMigrations: async () => all };
 }
