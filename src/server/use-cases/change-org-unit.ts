@@ -75,7 +75,8 @@ export async function changeOrgUnit(deps: Deps, o: ChangeOrgUnitOptions): Promis
       }
       if (!changes.length) return viewOf(o.type, row);
 
-      await trx.updateTable(TABLE[o.type]).set(set).where('id', '=', row.id).execute();
+      // only columns of this unit's table are in `set` (region for bureaus, section_id for departments: checked above)
+      await trx.updateTable(TABLE[o.type]).set(set as never).where('id', '=', row.id).execute();
       await trx.insertInto('org_history').values(changes.map((c) => ({
         id: deps.random.uuid(), object_type: o.type, object_id: row.id, ...c,
         actor_id: o.actor?.id ?? null, actor_username: o.actor?.username ?? 'cli', at,
