@@ -25,6 +25,8 @@ const RectificationsPage = lazy(() => import('./pages/RectificationsPage'));
 const RectificationPage = lazy(() => import('./pages/RectificationPage'));
 const TemplatesPage = lazy(() => import('./pages/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const LibraryPage = lazy(() => import('./pages/LibraryPage'));
+const OrgPage = lazy(() => import('./pages/OrgPage'));
+const AccountsPage = lazy(() => import('./pages/AccountsPage'));
 
 const Loading = () => (
   <div className="jx-center-page">
@@ -126,6 +128,8 @@ export function App() {
           {route.name === 'rectification' && <RectificationPage key={route.id} id={route.id} />}
           {route.name === 'templates' && <TemplatesPage />}
           {route.name === 'library' && <LibraryPage />}
+          {route.name === 'org' && <OrgPage />}
+          {route.name === 'accounts' && <AccountsPage />}
           {route.name === 'notFound' && <NotFoundPage />}
         </Suspense>
         </PageErrorBoundary>

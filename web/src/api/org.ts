@@ -29,7 +29,7 @@ export async function listDepartments(bureauId: string): Promise<Department[]> {
   return all;
 }
 
-export async function addOrgUnit<T>(kind: OrgKind, body: Record<string, unknown>): Promise<T> {
+export async function addOrgUnit<T>(kind: OrgKind, body: object): Promise<T> {
   return (await api<T>(`/api/org/${kind}`, { method: 'POST', body })).data;
 }
 
