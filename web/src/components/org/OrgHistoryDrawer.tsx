@@ -26,7 +26,7 @@ export function OrgHistoryDrawer({ unit, onClose }: { unit: { kind: OrgKind; id:
         data-testid="org-history"
         columns={[
           { title: '时间', dataIndex: 'at', width: 150, render: formatTime },
-          { title: '操作人', dataIndex: 'actor', width: 90 },
+          { title: '操作人', dataIndex: 'actor', width: 130 },
           { title: '项目', dataIndex: 'fieldLabel', width: 80 },
           { title: '变更', key: 'change', render: (_, r) => `${r.before || '（空）'} → ${r.after || '（空）'}` },
         ]}
