@@ -38,6 +38,15 @@ export interface DepartmentTable {
   disabled_at?: string | null; // 已停用 (migration 0060)
 }
 
+/** The file an imported report came from (migration 0061), shown in the report lists. */
+export interface ReportSourceTable {
+  report_id: string;
+  file_name: string;
+  sha256: string | null;
+  imported_by: string | null;
+  imported_at: string;
+}
+
 /** One changed field of an organisation unit (migration 0060): the unit's history on the 组织机构 screen. */
 export interface OrgHistoryTable {
   id: string;
@@ -251,6 +260,7 @@ export interface Database extends BureauTables {
   sections: SectionTable;
   departments: DepartmentTable;
   org_history: OrgHistoryTable;
+  report_sources: ReportSourceTable;
   users: UserTable;
   user_roles: UserRoleTable;
   login_throttle: LoginThrottleTable;

@@ -69,6 +69,8 @@ export const ListItem = z.object({
   grade: z.string(),
   templateId: z.string(),
   updatedAt: z.string(),
+  sourceFile: z.string().nullable().describe('导入的文件名；在系统中新建的为 null'),
+  importedAt: z.string().nullable().describe('导入时间'),
 });
 
 export const CreateBody = z.object({

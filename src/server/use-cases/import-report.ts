@@ -66,6 +66,7 @@ export async function importReport(
       report,
       action: 'import',
       importMeta,
+      source: file,
       auditDetail: { ...file, format: result.format, family: result.family, unmapped: result.unmapped.length, diagnostics: diagnostics.length },
       taskId: task?.id ?? null,
     });

@@ -3,6 +3,7 @@ import type { ReportStatus } from '../../core/workflow/index';
 import { assertReportReader } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
+import { sourcesOf } from '../repositories/report-sources';
 import { listVisibleReports } from '../repositories/reports';
 
 export interface ReportListItem {
@@ -16,6 +17,9 @@ export interface ReportListItem {
   grade: string;
   templateId: string;
   updatedAt: string;
+  /** the imported file's name, and when: null for a report made in Jixiao */
+  sourceFile: string | null;
+  importedAt: string | null;
 }
 
 export interface ListOptions {
@@ -33,7 +37,9 @@ export async function listReports(deps: Deps, o: ListOptions): Promise<{ items: 
   const offset = Math.max(o.offset ?? 0, 0);
   // one extra row tells whether another page exists without a COUNT(*)
   const rows = await listVisibleReports(deps.db.kysely, o.actor, { year: o.year, status: o.status, limit: limit + 1, offset });
-  const items = rows.slice(0, limit).map((r) => ({
+  const page = rows.slice(0, limit);
+  const sources = await sourcesOf(deps.db.kysely, page.map((r) => r.id));
+  const items = page.map((r) => ({
     id: r.id,
     year: r.year,
     departmentId: r.department_id,
@@ -44,6 +50,8 @@ export async function listReports(deps: Deps, o: ListOptions): Promise<{ items: 
     grade: r.grade,
     templateId: r.template_id,
     updatedAt: r.updated_at,
+    sourceFile: sources.get(r.id)?.file_name ?? null,
+    importedAt: sources.get(r.id)?.imported_at ?? null,
   }));
   return { items, nextOffset: rows.length > limit ? offset + limit : null };
 }

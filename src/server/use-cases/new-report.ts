@@ -6,6 +6,7 @@ import { AppError, forbidden } from '../errors';
 import { nowIso, type Deps } from '../deps';
 import { findDepartment } from '../repositories/org';
 import { findReport, insertReport, type ReportRow } from '../repositories/reports';
+import { insertSource } from '../repositories/report-sources';
 import { insertVersion } from '../repositories/versions';
 import { syncReportUsage } from './library-usage';
 import { by, inTransaction, projection } from './shared';
@@ -22,7 +23,7 @@ export async function preparerDepartment(deps: Deps, actor: Actor): Promise<Depa
 
 export async function insertDraft(
   deps: Deps,
-  o: { actor: Actor; department: DepartmentTable; report: Report; action: 'create' | 'import'; importMeta?: unknown; auditDetail: Record<string, unknown>; taskId?: string | null; carried?: unknown },
+  o: { actor: Actor; department: DepartmentTable; report: Report; action: 'create' | 'import'; importMeta?: unknown; auditDetail: Record<string, unknown>; taskId?: string | null; carried?: unknown; source?: { fileName: string; sha256: string } },
 ): Promise<ReportRow> {
   const id = deps.random.uuid();
   const at = nowIso(deps.clock);
@@ -36,6 +37,7 @@ export async function insertDraft(
       task_id: o.taskId ?? null, carried: o.carried == null ? null : JSON.stringify(o.carried),
     });
     await insertVersion(trx, deps.db.dialect, { report_id: id, version: 1, status: 'draft', action: o.action, document: report, user_id: actor.id, created_at: at });
+    if (o.source) await insertSource(trx, { report_id: id, file_name: o.source.fileName, sha256: o.source.sha256, imported_by: actor.id, imported_at: at });
     await syncReportUsage(trx, { id, bureau_id: department.bureau_id, department_id: department.id }, null, report);
     await audit({ ...by(actor), event: o.action === 'create' ? 'report_create' : 'report_import', objectType: 'report', objectId: id, detail: { year: report.year, departmentId: department.id, ...(o.taskId ? { taskId: o.taskId } : {}), ...o.auditDetail } });
   });

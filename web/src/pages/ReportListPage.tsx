@@ -1,9 +1,10 @@
 // 我的报告: every report this account may see, with status, score, grade and version; a preparer
 // creates a new draft or imports last year's file into one.
-import { Alert, App, Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Popconfirm, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../api/client';
+import { deleteDraft } from '../api/bureau';
 import { listReports } from '../api/reports';
 import type { ListItem } from '../api/types';
 import { StatusTag } from '../components/StatusTag';
@@ -38,6 +39,16 @@ export function ReportListPage() {
     open(id);
   };
 
+  const remove = async (r: ListItem) => {
+    try {
+      await deleteDraft(r.id, r.version);
+      message.success('草稿已删除');
+      load();
+    } catch (err) {
+      message.error((err as ApiError).message);
+    }
+  };
+
   const columns: ColumnsType<ListItem> = [
     { title: '年度', dataIndex: 'year', width: 80, render: (y: number | null) => (y ? `${y}年度` : '—') },
     { title: '部门（单位）', dataIndex: 'departmentName', render: (n: string, r) => (
@@ -59,19 +70,30 @@ export function ReportListPage() {
     { title: '版本', dataIndex: 'version', width: 80, align: 'right', render: (v: number) => `第 ${v} 版` },
     { title: '最后修改', dataIndex: 'updatedAt', width: 160, render: formatTime },
     {
+      title: '来源', key: 'source', width: 200, ellipsis: true,
+      render: (_, r) => (r.sourceFile ? <span title={r.sourceFile}>{r.sourceFile}<br /><Typography.Text type="secondary">导入于 {formatTime(r.importedAt ?? '')}</Typography.Text></span> : <Typography.Text type="secondary">在线新建</Typography.Text>),
+    },
+    {
       title: '操作',
       key: 'open',
-      width: 90,
+      width: 130,
       render: (_, r) => (
-        <Button size="small" type="link" onClick={() => open(r.id)}>
-          {preparer && (r.status === 'draft' || r.status === 'returned')
-            ? '填报'
-            : has(user, 'reviewer') && (r.status === 'submitted' || r.status === 'finance_review')
-              ? '审核'
-              : has(user, 'head') && r.status === 'dept_review'
+        <Space size={0}>
+          <Button size="small" type="link" onClick={() => open(r.id)}>
+            {preparer && (r.status === 'draft' || r.status === 'returned')
+              ? '填报'
+              : has(user, 'reviewer') && (r.status === 'submitted' || r.status === 'finance_review')
                 ? '审核'
-                : '查看'}
-        </Button>
+                : has(user, 'head') && r.status === 'dept_review'
+                  ? '审核'
+                  : '查看'}
+          </Button>
+          {preparer && r.status === 'draft' && (
+            <Popconfirm title={`删除${r.year ?? ''}年度的这份草稿（第 ${r.version} 版）？`} description="删除后不能恢复；审计日志保留删除记录。" okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => remove(r)}>
+              <Button size="small" type="link" danger>删除</Button>
+            </Popconfirm>
+          )}
+        </Space>
       ),
     },
   ];

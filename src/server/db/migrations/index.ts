@@ -12,6 +12,7 @@ import * as m0022 from './0022-sampling';
 import * as m0023 from './0023-rectification';
 import * as m0024 from './0024-copy-checks';
 import * as m0060 from './0060-org-history';
+import * as m0061 from './0061-report-sources';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0023-rectification': { up: (db) => m0023.up(db, dialect), down: (db) => m0023.down(db) },
     '0024-copy-checks': { up: (db) => m0024.up(db), down: (db) => m0024.down(db) },
     '0060-org-history': { up: (db) => m0060.up(db), down: (db) => m0060.down(db) },
+    '0061-report-sources': { up: (db) => m0061.up(db), down: (db) => m0061.down(db) },
   };
   return { getMigrations: async () => all };
 }

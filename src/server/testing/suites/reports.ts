@@ -219,6 +219,14 @@ export function reportsSuite(backend: Backend): void {
       expect(again.import).toEqual(v.import);
       const audit = await t.db.kysely.selectFrom('audit_log').selectAll().where('event', '=', 'report_import').execute();
       expect(JSON.parse(audit[0]!.detail)).toMatchObject({ fileName: '自评报告.txt', format: 'text' });
+      // the list names the file and when it came in; a report made online has no source
+      const blank = await createDraft(t, prep, 2023);
+      const items = json(await t.call(prep, 'GET', '/api/reports')).items as Array<{ id: string; sourceFile: string | null; importedAt: string | null }>;
+      expect(items.find((i) => i.id === v.id)).toMatchObject({ sourceFile: '自评报告.txt', importedAt: v.updatedAt });
+      expect(items.find((i) => i.id === blank.id)).toMatchObject({ sourceFile: null, importedAt: null });
+      // deleting the draft takes its source along
+      expect((await t.call(prep, 'DELETE', `/api/reports/${v.id}`)).statusCode).toBe(200);
+      expect(await t.db.kysely.selectFrom('report_sources').selectAll().execute()).toEqual([]);
     });
 
     it('answers import errors with the importer\'s Chinese message (400/415) and audits them', async () => {
