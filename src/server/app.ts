@@ -27,6 +27,7 @@ import { orgRoutes } from './http/routes/org';
 import { historyRoutes } from './http/routes/history';
 import { libraryRoutes } from './http/routes/library';
 import { reportRoutes } from './http/routes/reports';
+import { reportImportRoutes } from './http/routes/report-import';
 import { bureauReviewRoutes } from './http/routes/bureau-review';
 import { rectificationRoutes } from './http/routes/rectifications';
 import { taskRoutes } from './http/routes/tasks';
@@ -113,6 +114,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   });
   sessionRoutes(app, deps);
   reportRoutes(app, deps);
+  reportImportRoutes(app, deps);
   workflowRoutes(app, deps);
   historyRoutes(app, deps);
   exportRoutes(app, deps);

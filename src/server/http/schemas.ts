@@ -130,6 +130,17 @@ export const SaveBody = z.object({ report: Report.describe('完整的报告文�
 
 export const SaveResult = z.object({ id: z.string(), status: Status, version: z.number(), updatedAt: z.string(), changed: z.number() });
 
+// 导入到本草稿 (import-into-report.ts): multipart field `mode`; preview writes nothing.
+export const ImportIntoMode = z.enum(['preview', 'replace', 'merge'], { message: 'mode 须为 preview（预览）、replace（替换）或 merge（合并）' });
+export const ImportIntoResult = z.object({
+  mode: ImportIntoMode,
+  fileName: z.string(),
+  changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown(), merged: z.boolean().describe('合并时也采用（文件中此处有值）') })),
+  diagnostics: z.array(z.object({ code: z.string(), severity: z.string(), path: z.string().optional(), message: z.string() }).loose()),
+  version: z.number().describe('写入后的版本（预览时为当前版本）'),
+  changed: z.number(),
+});
+
 export const WaiverInput = z.object({
   code: z.string().min(1, { message: '豁免须指明规则编码' }).max(64),
   path: z.string().max(256),

@@ -5,6 +5,12 @@ export async function insertSource(db: DB, row: ReportSourceTable): Promise<void
   await db.insertInto('report_sources').values(row).execute();
 }
 
+/** A file imported into an existing draft replaces the draft's source. */
+export async function upsertSource(db: DB, row: ReportSourceTable): Promise<void> {
+  const { report_id: _, ...rest } = row;
+  await db.insertInto('report_sources').values(row).onConflict((oc) => oc.column('report_id').doUpdateSet(rest)).execute();
+}
+
 /** By report id, for one page of a list: primary-key reads, never the report rows. */
 export async function sourcesOf(db: DB, reportIds: readonly string[]): Promise<Map<string, Pick<ReportSourceTable, 'file_name' | 'imported_at'>>> {
   if (!reportIds.length) return new Map();
