@@ -136,7 +136,7 @@ export const ImportIntoResult = z.object({
   mode: ImportIntoMode,
   fileName: z.string(),
   changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown(), merged: z.boolean().describe('合并时也采用（文件中此处有值）') })),
-  diagnostics: z.array(z.object({ code: z.string(), severity: z.string(), path: z.string().optional(), message: z.string() }).loose()),
+  diagnostics: z.array(z.object({ code: z.string(), severity: z.string(), path: z.string().optional(), message: z.string() })),
   version: z.number().describe('写入后的版本（预览时为当前版本）'),
   changed: z.number(),
 });

@@ -28,7 +28,7 @@ export function importErrorCode(code: string): ErrorCode {
 
 /** A file read into a report for `department`, with what the importer noticed; a rejected file is audited and refused. */
 export interface ReadImport {
-  report: Report;
+  report: Report & { year: number };
   diagnostics: ImportDiagnostic[];
   file: { fileName: string; size: number; sha256: string };
   importMeta: Record<string, unknown>;
@@ -65,7 +65,7 @@ export async function readImport(
       message: `文件中的预算编码“${report.cover.budgetCode}”与本部门预算编码“${department.budget_code}”不一致，请核对`,
     });
   return {
-    report,
+    report: report as Report & { year: number },
     diagnostics,
     file,
     importMeta: { ...file, format: result.format, family: result.family, truncated: result.truncated, unmapped: result.unmapped, diagnostics },

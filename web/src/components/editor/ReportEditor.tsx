@@ -32,6 +32,7 @@ import { WorkflowBar } from '../workflow/WorkflowBar';
 import { CarriedNotice, TaskDeadline } from '../bureau/CarriedNotice';
 import { PriorIssuesSection } from '../bureau/PriorIssuesSection';
 import { ReportActions } from '../bureau/ReportActions';
+import { ImportIntoButton } from '../reports/ImportIntoButton';
 import { RescorePanel } from '../bureau/RescorePanel';
 import { ReturnThread } from '../bureau/ReturnThread';
 import { EditorContext } from './editor-context';
@@ -179,6 +180,7 @@ export function ReportEditor({ view, reload }: Props) {
           </div>
           <Space wrap>
             <ReportActions view={view} report={report} findings={live.findings} ownDepartment={ownDepartment} finance={finance} />
+            {ownDepartment && scope === '*' && user.roles.includes('preparer') && <ImportIntoButton id={view.id} flush={autosave.flush} describe={describe} onDone={reload} />}
             <Button onClick={() => setPreviewOpen(true)}>预览</Button>
             <Button onClick={() => setHistoryOpen(true)}>历史版本</Button>
             <WorkflowBar
