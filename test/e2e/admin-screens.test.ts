@@ -1,12 +1,14 @@
 // The 三员's screens in a real browser against the real server (demo data): the 系统管理员 moves and
 // renames a department and reads its 变更记录, is refused (with the server's reason) when disabling a
 // section that still has departments, and adds an account; the 安全管理员 finds it and grants it a role.
+// A preparer imports the seed file into her existing draft: the differences first, then 合并.
 // Screenshots go to test-artifacts/e2e/admin-*.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app-server';
 import { findChromium, launch } from './support/chromium';
-import { expectText, login, shot } from './support/pages';
+import { SEED_PATH } from '../helpers/seed';
+import { expectText, expectValue, field, login, openReport, shot, waitSaved } from './support/pages';
 
 const chromiumPath = findChromium();
 
@@ -106,6 +108,23 @@ describe.skipIf(!chromiumPath)('the 三员 screens in the browser', () => {
     expect(await page.getByRole('button', { name: '新增账户' }).count()).toBe(0);
     expect(await granted.getByRole('button', { name: '停用' }).count()).toBe(0);
     await shot(page, 'admin-05-accounts');
+    expect(errors.join('\n')).toBe('');
+  }, 120_000);
+
+  it('填报人 imports a file into her draft: sees the differences, then 合并 takes what the file fills in', async () => {
+    await as('demo-preparer');
+    await openReport(page, app.url, '党群工作部');
+    await field(page, 'overview.contact').locator('input').fill('王焱（财务室）');
+    await waitSaved(page);
+    await page.locator('.jx-editor-bar .ant-upload input[type=file]').setInputFiles(SEED_PATH);
+    const diff = page.getByTestId('import-diff');
+    await expectText(diff, '王焱（财务室）');
+    await shot(page, 'admin-06-import-preview');
+    // 合并 takes the file's 联系人 (it has one); 替换 would too — the preview says so per row
+    await expectText(diff.locator('.ant-table-row', { hasText: '王焱（财务室）' }), '采用文件');
+    await dialog().getByRole('button', { name: /合并 \d+ 处/ }).click();
+    await expectText(page.locator('.ant-message'), '已合并');
+    await expectValue(field(page, 'overview.contact').locator('input'), '王焱');
     expect(errors.join('\n')).toBe('');
   }, 120_000);
 });

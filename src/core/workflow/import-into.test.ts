@@ -20,6 +20,9 @@ describe('import into an existing draft', () => {
     expect(out.year).toBe(2021);
     expect(out.finance).toEqual(seed.finance);
     expect(out.overview.contact).toBe('');
+    // the 整改 items the bureau carried into the draft stay when the file has none
+    const carried = { ...d, priorIssues: [{ itemId: 'i1', problem: '绩效目标不细化', measures: '', result: '', status: '' }] } as unknown as Report;
+    expect(importedDocument(carried, { ...file, priorIssues: [] }, 'replace').priorIssues).toEqual(carried.priorIssues);
   });
 
   it('merge: the file wins where it has a value, the draft keeps what the file leaves empty', () => {

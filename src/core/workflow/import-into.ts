@@ -22,9 +22,13 @@ export function isBlank(v: unknown): boolean {
   return false;
 }
 
-/** The file's report with the draft's identity (year, kind, template). */
+/**
+ * The file's report with the draft's identity (year, kind, template), and the draft's 上年问题整改 items when
+ * the file has none: those come from the bureau's 整改 notices, not from the department's file.
+ */
 function asDraft(current: Report, imported: Report): Report {
-  return { ...imported, year: current.year, kind: current.kind, templateId: current.templateId, templateVersion: current.templateVersion } as Report;
+  const priorIssues = imported.priorIssues?.length ? imported.priorIssues : current.priorIssues;
+  return { ...imported, year: current.year, kind: current.kind, templateId: current.templateId, templateVersion: current.templateVersion, priorIssues } as Report;
 }
 
 export function importChanges(current: Report, imported: Report): ImportChange[] {
