@@ -113,13 +113,19 @@ describe.skipIf(!chromiumPath)('the 三员 screens in the browser', () => {
 
   it('填报人 imports a file into her draft: sees the differences, then 合并 takes what the file fills in', async () => {
     await as('demo-preparer');
+    // 需要我处理: the bell's 待办 as a view of the list, with what to do on each report
+    await page.getByTestId('list-view').getByText(/需要我处理/).click();
+    const mine = page.locator('.ant-table-row', { hasText: '党群工作部' }).first();
+    await expectText(mine, '填报并提交');
+    await expectText(mine, 'seed-report-2021-dangqun.txt');
+    await shot(page, 'admin-06-my-todo');
     await openReport(page, app.url, '党群工作部');
     await field(page, 'overview.contact').locator('input').fill('王焱（财务室）');
     await waitSaved(page);
     await page.locator('.jx-editor-bar .ant-upload input[type=file]').setInputFiles(SEED_PATH);
     const diff = page.getByTestId('import-diff');
     await expectText(diff, '王焱（财务室）');
-    await shot(page, 'admin-06-import-preview');
+    await shot(page, 'admin-07-import-preview');
     // 合并 takes the file's 联系人 (it has one); 替换 would too — the preview says so per row
     await expectText(diff.locator('.ant-table-row', { hasText: '王焱（财务室）' }), '采用文件');
     await dialog().getByRole('button', { name: /合并 \d+ 处/ }).click();

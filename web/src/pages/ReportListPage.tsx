@@ -1,10 +1,11 @@
-// 我的报告: every report this account may see, with status, score, grade and version; a preparer
-// creates a new draft or imports last year's file into one.
-import { Alert, App, Button, Card, Empty, Popconfirm, Space, Table, Typography } from 'antd';
+// 我的报告 / 报告列表: every report this account may see, with status, score, grade, version and source file;
+// 需要我处理 narrows it to what the bell's 待办 names for this user; a preparer creates a new draft, imports
+// a file into one, or deletes a draft never submitted.
+import { Alert, App, Button, Card, Empty, Input, Popconfirm, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../api/client';
-import { deleteDraft } from '../api/bureau';
+import { deleteDraft, getInbox } from '../api/bureau';
 import { listReports } from '../api/reports';
 import type { ListItem } from '../api/types';
 import { StatusTag } from '../components/StatusTag';
@@ -25,12 +26,30 @@ export function ReportListPage() {
   const preparer = has(user, 'preparer');
   const finance = has(user, 'reviewer') || has(user, 'perf_admin');
 
+  const [view, setView] = useState<'all' | 'mine'>('all');
+  const [search, setSearch] = useState('');
+  const [year, setYear] = useState<number | null>(null);
+  // 需要我处理: the reports the bell's 待办 names for this user (use-cases/inbox.ts), what to do on each
+  const [todo, setTodo] = useState<Map<string, string[]>>(new Map());
+
   const load = useCallback(() => {
     setError(null);
     listReports()
       .then(setItems)
       .catch((err: ApiError) => setError(err.message));
+    getInbox()
+      .then((inbox) => {
+        const m = new Map<string, string[]>();
+        for (const i of inbox.todo) if (i.link.type === 'report') m.set(i.link.id, [...(m.get(i.link.id) ?? []), i.title.split('：')[0]!]);
+        setTodo(m);
+      })
+      .catch(() => setTodo(new Map()));
   }, []);
+  const years = [...new Set((items ?? []).map((i) => i.year).filter((y): y is number => y != null))].sort((a, b) => b - a);
+  const q = search.trim();
+  const shown = (items ?? []).filter(
+    (i) => (view === 'all' || todo.has(i.id)) && (year == null || i.year === year) && (!q || i.departmentName.includes(q) || (i.sourceFile ?? '').includes(q)),
+  );
   useEffect(load, [load]);
 
   const open = (id: string) => navigate(`/reports/${encodeURIComponent(id)}`);
@@ -61,7 +80,12 @@ export function ReportListPage() {
       title: '状态',
       dataIndex: 'status',
       width: 120,
-      render: (s: ReportStatus) => <StatusTag status={s} />,
+      render: (s: ReportStatus, r) => (
+        <>
+          <StatusTag status={s} />
+          {todo.get(r.id)?.map((t) => <Tag key={t} color="orange" style={{ marginTop: 2 }}>{t}</Tag>)}
+        </>
+      ),
       filters: Object.entries(STATUS_LABEL).map(([value, text]) => ({ value, text })),
       onFilter: (v, r) => r.status === v,
     },
@@ -116,11 +140,21 @@ export function ReportListPage() {
         </Typography.Paragraph>
       )}
       {error && <Alert type="error" showIcon title={error} action={<Button size="small" onClick={load}>重试</Button>} style={{ marginBottom: 16 }} />}
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Segmented
+          value={view}
+          onChange={(v) => setView(v as 'all' | 'mine')}
+          options={[{ value: 'all', label: '全部' }, { value: 'mine', label: `需要我处理（${(items ?? []).filter((i) => todo.has(i.id)).length}）` }]}
+          data-testid="list-view"
+        />
+        <Select allowClear placeholder="年度" aria-label="年度" style={{ width: 110 }} value={year} onChange={(v) => setYear(v ?? null)} options={years.map((y) => ({ value: y, label: `${y}年度` }))} />
+        <Input.Search allowClear placeholder="按部门或文件名查找" aria-label="查找报告" style={{ width: 240 }} value={search} onChange={(e) => setSearch(e.target.value)} />
+      </Space>
       <Table<ListItem>
         rowKey="id"
         size="middle"
         loading={items === null && !error}
-        dataSource={items ?? []}
+        dataSource={shown}
         columns={columns}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(r) => ({ onDoubleClick: () => open(r.id) })}
