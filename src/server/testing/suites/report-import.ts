@@ -6,15 +6,7 @@ import { seedReport, seedText } from '../../../../test/helpers/seed';
 import { defaultImportFile } from '../../app';
 import type { Backend } from '../backends';
 import { json, makeTestApp, type TestApp } from '../harness';
-import { createDraft, getView, reportIn, save } from '../report-helpers';
-
-function multipart(fields: Record<string, string>, file: { name: string; content: string }) {
-  const boundary = '----jixiaoimport';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(file.name)}"\r\nContent-Type: text/plain\r\n\r\n`), Buffer.from(file.content), Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+import { createDraft, getView, multipart, reportIn, save } from '../report-helpers';
 
 export function reportImportSuite(backend: Backend): void {
   describe(`import into an existing draft (${backend.name})`, () => {
