@@ -16,6 +16,7 @@ export type Route =
   | { name: 'library' }
   | { name: 'org' }
   | { name: 'accounts' }
+  | { name: 'account' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -28,6 +29,7 @@ export function parseRoute(pathname: string): Route {
   if (p === '/library') return { name: 'library' };
   if (p === '/org') return { name: 'org' };
   if (p === '/accounts') return { name: 'accounts' };
+  if (p === '/account') return { name: 'account' };
   if (p === '/tasks') return { name: 'tasks' };
   if (p === '/rectifications') return { name: 'rectifications' };
   const m = /^\/(reports|tasks|rectifications)\/([^/]+)$/.exec(p);

@@ -2,6 +2,7 @@
 // roster board, and remind (who is late; sent through a configured reminder sender, printed always).
 // Works on DATABASE_URL or the SQLite file, like `jixiao org`; every step is audited as "cli".
 import { Command } from 'commander';
+import { boardShort } from '../../core/bureau/board-columns';
 import { isDate } from '../../core/bureau/deadline';
 import { listTemplates, DEFAULT_TEMPLATE_ID } from '../../core/templates/index';
 import { defaultCheck } from '../../server/app';
@@ -141,10 +142,10 @@ export function taskCommand(opts: TaskCommandOptions = {}): Command {
       if (o.json) return write(`${JSON.stringify({ ...b, items }, null, 2)}\n`);
       write(`${b.task.title}（报送截止 ${b.task.deadlines.selfEvalDue}，财政审核截止 ${b.task.deadlines.financeReviewDue}，公开截止 ${b.task.deadlines.publishBy}）\n`);
       const cols: Array<[string, number, (i: (typeof items)[number]) => string, boolean?]> = [
-        ['预算编码', 10, (i) => i.budgetCode], ['部门（单位）', 22, (i) => i.departmentName], ['状态', 11, (i) => i.stateLabel],
-        ['截止日', 11, (i) => i.due ?? '—'], ['剩余/逾期', 11, (i) => i.daysLeftText], ['自评', 6, (i) => (i.selfScore == null ? '—' : String(i.selfScore)), true],
-        ['复核', 6, (i) => (i.reviewScore == null ? '—' : String(i.reviewScore)), true], ['错误', 5, (i) => (i.errors == null ? '—' : String(i.errors)), true],
-        ['豁免', 5, (i) => (i.waivers == null ? '—' : String(i.waivers)), true], ['整改', 5, (i) => String(i.openRectifications), true],
+        [boardShort('budgetCode'), 10, (i) => i.budgetCode], [boardShort('departmentName'), 22, (i) => i.departmentName], [boardShort('state'), 11, (i) => i.stateLabel],
+        [boardShort('due'), 11, (i) => i.due ?? '—'], [boardShort('daysLeft'), 11, (i) => i.daysLeftText], [boardShort('selfScore'), 6, (i) => (i.selfScore == null ? '—' : String(i.selfScore)), true],
+        [boardShort('reviewScore'), 6, (i) => (i.reviewScore == null ? '—' : String(i.reviewScore)), true], [boardShort('errors'), 5, (i) => (i.errors == null ? '—' : String(i.errors)), true],
+        [boardShort('waivers'), 5, (i) => (i.waivers == null ? '—' : String(i.waivers)), true], [boardShort('openRectifications'), 5, (i) => String(i.openRectifications), true],
       ];
       write(`${cols.map(([h, w, , r]) => pad(h, w, r)).join(' ')}\n`);
       for (const i of items) write(`${cols.map(([, w, f, r]) => pad(f(i), w, r)).join(' ')}${i.sampled ? '  抽查' : ''}${i.extendedDue ? `  已延期至 ${i.extendedDue}` : ''}\n`);

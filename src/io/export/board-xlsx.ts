@@ -2,6 +2,7 @@
 // in the order the board shows. Dates as text (YYYY-MM-DD, as the notice prints them), counts and
 // scores as numbers, 逾期 rows marked in red.
 import ExcelJS from 'exceljs';
+import { BOARD_COLUMNS } from '../../core/bureau/board-columns';
 import { BUREAU_UTC_OFFSET_MINUTES } from '../../core/bureau/deadline';
 
 export interface BoardSheetRow {
@@ -26,22 +27,22 @@ export interface BoardSheetRow {
 }
 
 const COLUMNS: Array<{ header: string; key: keyof BoardSheetRow | 'copy'; width: number }> = [
-  { header: '预算编码', key: 'budgetCode', width: 12 },
-  { header: '部门（单位）', key: 'departmentName', width: 28 },
-  { header: '归口科室', key: 'sectionName', width: 14 },
-  { header: '状态', key: 'stateLabel', width: 12 },
-  { header: '截止日', key: 'due', width: 12 },
-  { header: '剩余/逾期', key: 'daysLeftText', width: 12 },
-  { header: '延期至', key: 'extendedDue', width: 12 },
-  { header: '延期理由', key: 'extensionReason', width: 24 },
-  { header: '最后活动', key: 'lastActivity', width: 18 },
-  { header: '自评得分', key: 'selfScore', width: 10 },
-  { header: '复核得分', key: 'reviewScore', width: 10 },
-  { header: '错误', key: 'errors', width: 8 },
-  { header: '豁免', key: 'waivers', width: 8 },
-  { header: '整改未销号', key: 'openRectifications', width: 11 },
-  { header: '抽查', key: 'sampled', width: 8 },
-  { header: '文本雷同', key: 'copy', width: 16 },
+  { header: BOARD_COLUMNS.budgetCode.label, key: 'budgetCode', width: 12 },
+  { header: BOARD_COLUMNS.departmentName.label, key: 'departmentName', width: 28 },
+  { header: BOARD_COLUMNS.sectionName.label, key: 'sectionName', width: 14 },
+  { header: BOARD_COLUMNS.state.label, key: 'stateLabel', width: 12 },
+  { header: BOARD_COLUMNS.due.label, key: 'due', width: 12 },
+  { header: BOARD_COLUMNS.daysLeft.label, key: 'daysLeftText', width: 12 },
+  { header: BOARD_COLUMNS.extendedDue.label, key: 'extendedDue', width: 12 },
+  { header: BOARD_COLUMNS.extensionReason.label, key: 'extensionReason', width: 24 },
+  { header: BOARD_COLUMNS.lastActivity.label, key: 'lastActivity', width: 18 },
+  { header: BOARD_COLUMNS.selfScore.label, key: 'selfScore', width: 10 },
+  { header: BOARD_COLUMNS.reviewScore.label, key: 'reviewScore', width: 10 },
+  { header: BOARD_COLUMNS.errors.label, key: 'errors', width: 8 },
+  { header: BOARD_COLUMNS.waivers.label, key: 'waivers', width: 8 },
+  { header: BOARD_COLUMNS.openRectifications.label, key: 'openRectifications', width: 11 },
+  { header: BOARD_COLUMNS.sampled.label, key: 'sampled', width: 8 },
+  { header: BOARD_COLUMNS.copy.label, key: 'copy', width: 16 },
 ];
 
 /** 2026-06-18T03:04:00Z → 2026-06-18 11:04 (the bureau's clock). */

@@ -9,7 +9,8 @@ import { DEFAULT_WEIGHTS, drawSample } from '../../core/bureau/sampling';
 import { checkReport } from '../../core/check';
 import type { Report } from '../../core/model/report';
 import { columnFigure } from '../../core/scoring/finance-columns';
-import { appendAudit } from '../audit/chain';
+import { appendAudit, type AuditWriter } from '../audit/chain';
+import { sealPersonal } from '../crypto/personal-data';
 import type { DB, Dialect } from '../db/schema';
 import type { CopyMatchTable } from '../db/schema-bureau';
 import type { Random } from '../deps';
@@ -34,6 +35,7 @@ export interface DemoBureauOrg {
 
 interface Ctx {
   trx: DB;
+  writer: AuditWriter;
   dialect: Dialect;
   random: Random;
   at: string;
@@ -59,17 +61,18 @@ async function report(c: Ctx, o: { key: DeptKey; doc: Report; status: string; ta
   const created = o.untouched ? c.org.users['demo-admin']! : user;
   const actions = PATH[o.status] ?? [o.untouched ? 'issue' : o.importMeta ? 'import' : 'create'];
   const version = actions.length;
+  const document = sealPersonal(c.writer.crypto, o.doc);
   await insertReport(c.trx, c.dialect, {
     id, bureau_id: c.org.bureauId, department_id: c.org.departments[o.key], department_name: dept(o.key).name, year: o.doc.year, kind: 'overall', template_id: o.doc.templateId,
-    status: o.status, version, document: o.doc, self_score: o.doc.performance.selfScore, grade: o.doc.performance.grade,
+    status: o.status, version, document, self_score: o.doc.performance.selfScore, grade: o.doc.performance.grade,
     finance_since: actions.includes('approve') ? c.at : null, import_meta: o.importMeta ? JSON.stringify(o.importMeta) : null,
     created_by: created, created_at: c.at, updated_by: user, updated_at: c.at, task_id: o.taskId,
   });
   const source = (o.importMeta as { fileName?: string; sha256?: string } | undefined) ?? {};
   if (source.fileName) await insertSource(c.trx, { report_id: id, file_name: source.fileName, sha256: source.sha256 ?? null, imported_by: created, imported_at: c.at });
   for (const [i, action] of actions.entries())
-    await insertVersion(c.trx, c.dialect, { report_id: id, version: i + 1, status: AFTER[action] ?? 'draft', action, document: o.doc, user_id: i === 0 ? created : user, created_at: c.at });
-  await appendAudit(c.trx, c.dialect, c.at, { event: 'demo_seed', actorUsername: 'system', objectType: 'report', objectId: id, detail: { status: o.status, year: o.doc.year } });
+    await insertVersion(c.trx, c.dialect, { report_id: id, version: i + 1, status: AFTER[action] ?? 'draft', action, document, user_id: i === 0 ? created : user, created_at: c.at });
+  await appendAudit(c.trx, c.writer, c.at, { event: 'demo_seed', bureauId: c.org.bureauId, actorUsername: 'system', objectType: 'report', objectId: id, detail: { status: o.status, year: o.doc.year } });
   return { id, version };
 }
 
@@ -102,8 +105,8 @@ async function task(c: Ctx, year: number, d: { selfEvalDue: string; financeRevie
   return id;
 }
 
-export async function insertDemoBureau(trx: DB, dialect: Dialect, org: DemoBureauOrg, seed: { report: Report; meta: unknown }, opts: { at: string; random: Random }): Promise<void> {
-  const c: Ctx = { trx, dialect, random: opts.random, at: opts.at, org };
+export async function insertDemoBureau(trx: DB, writer: AuditWriter, org: DemoBureauOrg, seed: { report: Report; meta: unknown }, opts: { at: string; random: Random }): Promise<void> {
+  const c: Ctx = { trx, writer, dialect: writer.dialect, random: opts.random, at: opts.at, org };
   const docs = new Map<string, Report>();
   // two years of history, every report published, 复核 where the plan has one
   for (const [i, year] of [2019, 2020].entries()) {
@@ -151,7 +154,7 @@ export async function insertDemoBureau(trx: DB, dialect: Dialect, org: DemoBurea
     if (p.extendedDays)
       await trx.updateTable('task_departments').set({ extended_due: addDays(due.selfEvalDue, p.extendedDays + 3), extension_reason: '机构改革，财务人员调整，经申请同意延期' }).where('task_id', '=', current).where('department_id', '=', org.departments[d.key]).execute();
   }
-  await appendAudit(trx, dialect, opts.at, { event: 'demo_seed', actorUsername: 'system', objectType: 'report', objectId: null, detail: { note: '党政办公室删除了下达时生成的草稿，准备导入本单位文件' } });
+  await appendAudit(trx, writer, opts.at, { event: 'demo_seed', bureauId: org.bureauId, actorUsername: 'system', objectType: 'report', objectId: null, detail: { note: '党政办公室删除了下达时生成的草稿，准备导入本单位文件' } });
   const { matches, stats } = await computeCopyMatches(trx, (await findTask(trx, current))!, () => opts.random.uuid());
   await replaceCopyRun(trx, { task_id: current, ran_by: org.users['demo-admin']!, ran_at: opts.at, stats: JSON.stringify({ ...stats, ms: 0 }) }, matches);
   await currentSample(c, current, ids, docs, matches);

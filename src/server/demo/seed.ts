@@ -3,6 +3,7 @@
 import type { Role } from '../../core/workflow/index';
 import { appendAudit } from '../audit/chain';
 import { argon2Hasher } from '../auth/password';
+import type { CryptoProvider } from '../crypto/provider';
 import type { AccountKind, Db } from '../db/schema';
 import { cryptoRandom, systemClock, type Clock, type Deps, type PasswordHasher, type Random } from '../deps';
 import { insertBureau, insertDepartment, insertSection } from '../repositories/org';
@@ -15,6 +16,8 @@ import { demoLibrary, insertDemoLibrary } from './library';
 export const DEMO_PASSWORD = 'Jixiao-demo-2026';
 
 export interface SeedOptions {
+  /** the audit chain's key (the seed's rows are audited like any other) */
+  crypto: CryptoProvider;
   passwords?: PasswordHasher;
   clock?: Clock;
   random?: Random;
@@ -39,7 +42,7 @@ const USERS: Array<{ username: string; name: string; kind: AccountKind; roles: R
 ];
 
 /** Seeds once: returns false when the demo data is already there. */
-export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<boolean> {
+export async function seedDemo(db: Db, opts: SeedOptions): Promise<boolean> {
   const k = db.kysely;
   if (await findUserByUsername(k, 'demo-admin')) return false;
   const passwords = opts.passwords ?? argon2Hasher({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
@@ -77,9 +80,10 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<boolean>
         u.roles,
       );
     }
-    await appendAudit(trx, db.dialect, at, { event: 'demo_seed', actorUsername: 'system', objectType: 'bureau', objectId: bureauId, detail: { users: USERS.map((u) => u.username) } });
+    const writer = { dialect: db.dialect, crypto: opts.crypto };
+    await appendAudit(trx, writer, at, { event: 'demo_seed', bureauId, actorUsername: 'system', objectType: 'bureau', objectId: bureauId, detail: { users: USERS.map((u) => u.username) } });
     const library = demoLibrary(bureauId, departments.dangqun, random, at, users['demo-admin']!, seed.report);
-    await insertDemoBureau(trx, db.dialect, { bureauId, departments, users }, seed, { at, random });
+    await insertDemoBureau(trx, writer, { bureauId, departments, users }, seed, { at, random });
     await insertDemoLibrary(trx, bureauId, library);
   });
   return true;

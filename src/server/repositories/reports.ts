@@ -3,10 +3,13 @@
 import type { Report } from '../../core/model/report';
 import type { Actor } from '../auth/actor';
 import type { DB, Dialect, ReportTable } from '../db/schema';
-import { decodeJson, encodeJson, type EncodedJson } from './json';
+import { decodeJson, encodeJson, lazyDocument, type EncodedJson } from './json';
 
 export interface ReportRow extends Omit<ReportTable, 'document'> {
+  /** parsed on first read (repositories/json.ts lazyDocument) */
   document: Report;
+  /** the document as stored (personal fields sealed), when the driver gave text: what a worker is sent */
+  documentText: string | null;
   department_section_id: string | null;
 }
 
@@ -22,7 +25,9 @@ export async function findReport(db: DB, id: string): Promise<ReportRow | undefi
     .select('d.section_id as department_section_id')
     .where('r.id', '=', id)
     .executeTakeFirst();
-  return row ? { ...row, document: decodeJson<Report>(row.document) } : undefined;
+  if (!row) return undefined;
+  const raw = row.document;
+  return lazyDocument({ ...row, documentText: typeof raw === 'string' ? raw : null }, () => decodeJson<Report>(raw));
 }
 
 /** The columns access rules and ETags need, without the document: enough to answer 304 Not Modified. */

@@ -31,7 +31,7 @@ export async function openDisputes(db: DB, reportId: string): Promise<number> {
 
 export async function concernsFor(deps: Deps, row: ReportRow): Promise<Concern[]> {
   const db = deps.db.kysely;
-  const { findings, score } = await withPriorIssueChecks(db, row, runChecks(deps, row, await templateOf(deps, row.document)));
+  const { findings, score } = await withPriorIssueChecks(db, row, await runChecks(deps, row, await templateOf(deps, row.document)));
   const [waivers, disputes, sampled, rescore, prior] = await Promise.all([
     latestWaivers(db, row.id),
     openDisputes(db, row.id),

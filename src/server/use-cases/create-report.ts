@@ -41,7 +41,7 @@ export async function createReport(deps: Deps, o: { actor: Actor; year: number; 
   const task = await taskFor(db, department, o.year, 'overall');
   if (task) await assertNoTaskReport(db, task, department.id);
   const template = await chooseTemplate(deps, department.bureau_id, o.templateId ?? task?.template_id);
-  const { report, meta } = await carriedDraft(db, department, o.year, 'overall', template);
+  const { report, meta } = await carriedDraft(db, deps.crypto, department, o.year, 'overall', template);
   try {
     const row = await insertDraft(deps, { actor: o.actor, department, report, action: 'create', auditDetail: meta ? { carriedFrom: meta.fromReportId } : {}, taskId: task?.id ?? null, carried: meta });
     return reportView(deps, o.actor, row);

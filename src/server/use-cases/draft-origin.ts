@@ -13,6 +13,8 @@ import { decodeJson } from '../repositories/json';
 import { itemsOfYear } from '../repositories/rectifications';
 import type { Report } from '../../core/model/report';
 import type { Template } from '../../core/model/template';
+import { openPersonal } from '../crypto/personal-data';
+import type { CryptoProvider } from '../crypto/provider';
 import { findTaskDepartment, findTaskFor } from '../repositories/tasks';
 
 /** Later in the workflow is the better source: a published report is what the department stood by. */
@@ -23,12 +25,13 @@ export function furthestFirst(a: { status: string; updated_at: string }, b: { st
   return (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9) || (a.updated_at < b.updated_at ? 1 : a.updated_at > b.updated_at ? -1 : 0);
 }
 
-export async function previousReport(db: DB, departmentId: string, year: number, kind: string): Promise<{ id: string; report: Report } | null> {
+/** The report the department stood by in `year`, its personal fields opened (they are stored sealed). */
+export async function previousReport(db: DB, crypto: Pick<CryptoProvider, 'open'>, departmentId: string, year: number, kind: string): Promise<{ id: string; report: Report } | null> {
   const rows = await db.selectFrom('reports').select(['id', 'status', 'updated_at']).where('department_id', '=', departmentId).where('year', '=', year).where('kind', '=', kind).execute();
   if (!rows.length) return null;
   rows.sort(furthestFirst);
   const doc = await db.selectFrom('reports').select('document').where('id', '=', rows[0]!.id).executeTakeFirstOrThrow();
-  return { id: rows[0]!.id, report: decodeJson<Report>(doc.document) };
+  return { id: rows[0]!.id, report: openPersonal(crypto, decodeJson<Report>(doc.document)) };
 }
 
 /** Last year's 整改 items of the department, as the carry-over and the X8 rule take them. */
@@ -50,8 +53,8 @@ export interface CarriedMeta {
 }
 
 /** A new draft for a department and year, carried over from its previous year. */
-export async function carriedDraft(db: DB, department: Pick<DepartmentTable, 'id' | 'name' | 'budget_code'>, year: number, kind: string, template: Template): Promise<CarriedOver & { meta: CarriedMeta | null }> {
-  const prev = await previousReport(db, department.id, year - 1, kind);
+export async function carriedDraft(db: DB, crypto: Pick<CryptoProvider, 'open'>, department: Pick<DepartmentTable, 'id' | 'name' | 'budget_code'>, year: number, kind: string, template: Template): Promise<CarriedOver & { meta: CarriedMeta | null }> {
+  const prev = await previousReport(db, crypto, department.id, year - 1, kind);
   const prior = await priorItems(db, department.id, year);
   const c = carryOver(prev?.report ?? null, { year, departmentName: department.name, budgetCode: department.budget_code, template }, prior);
   const meta = c.carried.length ? { fromYear: c.fromYear, fromReportId: prev?.id ?? null, items: c.carried } : null;

@@ -12,14 +12,15 @@ import type { Actor } from '../auth/actor';
 import { nowIso, type Deps } from '../deps';
 import { AppError, forbidden } from '../errors';
 import { upsertSource } from '../repositories/report-sources';
-import { findReport, updateContent } from '../repositories/reports';
+import { sealPersonal } from '../crypto/personal-data';
+import { updateContent } from '../repositories/reports';
 import { EncodedJson } from '../repositories/json';
 import { insertVersion } from '../repositories/versions';
 import { readImport } from './import-report';
 import { syncReportUsage } from './library-usage';
 import { preparerDepartment } from './new-report';
 import { staleError } from './save-report';
-import { assertWithinBounds, by, inTransaction, loadVisibleReport, projection } from './shared';
+import { assertWithinBounds, by, findOpenReport, inTransaction, loadVisibleReport, projection } from './shared';
 
 export interface ImportIntoResult {
   mode: ImportMode | 'preview';
@@ -53,12 +54,13 @@ export async function importIntoReport(
   const changed = o.mode === 'replace' ? changes.length : changes.filter((c) => c.merged).length;
   const at = nowIso(deps.clock);
   return inTransaction(deps, async (trx, audit) => {
-    const current = (await findReport(trx, row.id))!;
+    const current = (await findOpenReport(deps, row.id, trx))!;
     if (current.version !== o.ifMatch) throw staleError(current);
     if (changed === 0) return { ...base, mode: o.mode, version: current.version, changed };
-    const document = new EncodedJson(JSON.stringify(next));
+    // personal fields sealed at rest, as every save writes them (crypto/personal-data.ts)
+    const document = new EncodedJson(JSON.stringify(sealPersonal(deps.crypto, next)));
     const won = await updateContent(trx, deps.db.dialect, row.id, current.version, { document, ...projection(next), updated_by: o.actor.id, updated_at: at });
-    if (!won) throw staleError((await findReport(trx, row.id)) ?? current);
+    if (!won) throw staleError((await findOpenReport(deps, row.id, trx)) ?? current);
     const version = current.version + 1;
     await trx.updateTable('reports').set({ import_meta: JSON.stringify({ ...read.importMeta, mode: o.mode }) }).where('id', '=', row.id).execute();
     await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: current.status, action: 'import', document, user_id: o.actor.id, created_at: at });

@@ -2,6 +2,7 @@
 // from its previous year's report with last year's 整改 items. A report the department already keeps
 // for that year (made before the task) joins the task instead of a second one. One transaction: the
 // task is issued with all its drafts or not at all.
+import { sealPersonal } from '../crypto/personal-data';
 import type { DepartmentTable } from '../db/schema';
 import { nowIso, type Deps } from '../deps';
 import { AppError } from '../errors';
@@ -54,14 +55,15 @@ export async function issueTask(deps: Deps, o: { actor: BureauActor; id: string;
         attached++;
         continue;
       }
-      const { report, meta } = await carriedDraft(trx, d, t.year, t.kind, template);
+      const { report, meta } = await carriedDraft(trx, deps.crypto, d, t.year, t.kind, template);
       const id = deps.random.uuid();
+      const stored = sealPersonal(deps.crypto, report);
       await insertReport(trx, dialect, {
         id, bureau_id: d.bureau_id, department_id: d.id, department_name: d.name, year: t.year, kind: t.kind, template_id: report.templateId,
-        status: 'draft', version: 1, document: report, ...projection(report), finance_since: null, import_meta: null,
+        status: 'draft', version: 1, document: stored, ...projection(report), finance_since: null, import_meta: null,
         created_by: who, created_at: at, updated_by: who, updated_at: at, task_id: t.id, carried: meta ? JSON.stringify(meta) : null,
       });
-      await insertVersion(trx, dialect, { report_id: id, version: 1, status: 'draft', action: 'issue', document: report, user_id: who, created_at: at });
+      await insertVersion(trx, dialect, { report_id: id, version: 1, status: 'draft', action: 'issue', document: stored, user_id: who, created_at: at });
       // carried-over indicators keep their 指标库 ids: the library counts the new draft's use of them
       await syncReportUsage(trx, { id, bureau_id: d.bureau_id, department_id: d.id }, null, report);
       await audit({ ...auditBy(o.actor), event: 'report_create', objectType: 'report', objectId: id, detail: { year: t.year, departmentId: d.id, taskId: t.id, carriedFrom: meta?.fromReportId ?? null } });

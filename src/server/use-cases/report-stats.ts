@@ -6,10 +6,9 @@ import { computeMetric } from '../../core/scoring/metrics';
 import { columnFigure } from '../../core/scoring/finance-columns';
 import type { ReportStatsTable } from '../db/schema-bureau';
 import type { Deps } from '../deps';
-import { findReport } from '../repositories/reports';
 import { findStats, insertStats } from '../repositories/review-extras';
 import { withPriorIssueChecks } from './draft-origin';
-import { runChecks, templateOf } from './shared';
+import { findOpenReport, runChecks, templateOf } from './shared';
 
 export type ReportStats = Omit<ReportStatsTable, 'report_id' | 'version'>;
 
@@ -24,9 +23,9 @@ export async function statsFor(deps: Deps, heads: ReadonlyArray<{ id: string; ve
       out.set(h.id, hit);
       continue;
     }
-    const row = await findReport(db, h.id);
+    const row = await findOpenReport(deps, h.id, db);
     if (!row) continue;
-    const { findings, score } = await withPriorIssueChecks(db, row, runChecks(deps, row, await templateOf(deps, row.document)));
+    const { findings, score } = await withPriorIssueChecks(db, row, await runChecks(deps, row, await templateOf(deps, row.document)));
     const rate = computeMetric(row.document, 'budgetExecutionRate');
     const stats: ReportStats = {
       errors: findings.filter((f) => f.severity === 'error').length,

@@ -14,6 +14,9 @@ import { latestWaivers, listReturns } from '../repositories/reviews';
 import { priorItems, withPriorIssueChecks, type CarriedMeta } from './draft-origin';
 import type { PriorIssueInput } from '../../core/bureau/carry-over';
 import { listRevocations } from '../repositories/review-extras';
+import { openSealedText } from '../crypto/personal-data';
+import { RawJson } from '../http/plain-json';
+import { poolFor } from './document-work';
 import { checksWithPriorYear, type PriorYearView } from './prior-year';
 
 export interface ReportView {
@@ -25,7 +28,8 @@ export interface ReportView {
   departmentName: string;
   templateId: string;
   updatedAt: string;
-  report: Report;
+  /** a large report's document travels as its JSON text, spliced into the response (http/plain-json.ts) */
+  report: Report | RawJson;
   findings: Finding[];
   score: Scorecard | null;
   waivers: Array<{ code: string; path: string; reason: string; userId: string; version: number; createdAt: string }>;
@@ -75,7 +79,8 @@ export async function reportView(deps: Deps, actor: Actor, row: ReportRow, db: D
     departmentName: row.department_name,
     templateId: row.template_id,
     updatedAt: row.updated_at,
-    report: row.document,
+    // a large document is sent as the stored text with its personal fields opened: never parsed here
+    report: poolFor(deps, row) && row.documentText != null ? new RawJson(openSealedText(deps.crypto, row.documentText)) : row.document,
     findings,
     score,
     waivers: waivers.map((w) => ({ code: w.code, path: w.path, reason: w.reason, userId: w.user_id, version: w.version, createdAt: w.created_at })),

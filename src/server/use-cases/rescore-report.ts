@@ -41,7 +41,7 @@ async function readable(deps: Deps, actor: Actor, id: string): Promise<ReportRow
 }
 
 async function viewOf(deps: Deps, actor: Actor, row: ReportRow, r: RescoreTable | undefined): Promise<RescoreView> {
-  const { findings, score } = await withPriorIssueChecks(deps.db.kysely, row, runChecks(deps, row, await templateOf(deps, row.document)));
+  const { findings, score } = await withPriorIssueChecks(deps.db.kysely, row, await runChecks(deps, row, await templateOf(deps, row.document)));
   if (!score) throw new AppError('INTERNAL', '自动评分暂时无法运行，请稍后重试');
   const items = r ? (JSON.parse(r.items) as RescoreItemInput[]) : [];
   const sheet = rescoreSheet(row.document, score, items);
@@ -78,7 +78,7 @@ export async function saveRescore(deps: Deps, o: SaveRescoreOptions): Promise<Re
     throw forbidden('只有归口业务科室或绩效管理科可以复核');
   }
   if (o.reviewerKind === 'third_party' && !o.thirdParty?.trim()) throw new AppError('VALIDATION', '请填写受托第三方机构的名称');
-  const { score } = runChecks(deps, row, await templateOf(deps, row.document));
+  const { score } = await runChecks(deps, row, await templateOf(deps, row.document));
   if (!score) throw new AppError('INTERNAL', '自动评分暂时无法运行，请稍后重试');
   const items = o.items.map((x) => ({ itemId: x.itemId, score: x.score, reason: x.reason.trim() }));
   const problems = rescoreProblems(score, items);

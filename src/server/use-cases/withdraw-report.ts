@@ -13,7 +13,7 @@ export async function withdrawReport(deps: Deps, o: { actor: Actor; id: string; 
   if (!(o.actor.departmentId === row.department_id && o.actor.roles.includes('preparer'))) throw forbidden('只有本部门填报人可以删除草稿');
   if (row.status !== 'draft') throw new AppError('INVALID_STATE', '报告已提交过，不能删除；如需修改请在退回后修改');
   if (o.ifMatch != null && o.ifMatch !== row.version) throw new AppError('CONFLICT', '草稿刚被修改，请刷新后再删除');
-  const digest = reportDigest(row.document);
+  const digest = reportDigest(deps.crypto, row.document);
   await inTransaction(deps, async (trx, audit) => {
     const gone = await trx.selectFrom('reports').select('id').where('id', '=', row.id).where('status', '=', 'draft').where('version', '=', row.version).executeTakeFirst();
     if (!gone) throw new AppError('CONFLICT', '草稿刚被修改或提交，请刷新后再试');

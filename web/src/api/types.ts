@@ -27,7 +27,16 @@ export interface User {
 export interface SessionView {
   user: User;
   mustChangePassword: boolean;
+  /** 'pending': a TOTP or recovery code is still due; 'enrol': a second factor must be set up first */
+  secondFactor: z.infer<typeof Http.SessionView>['secondFactor'];
+  passwordExpiresAt: string | null;
+  totpEnabled: boolean;
+  /** the account must use a second factor (it cannot be switched off) */
+  secondFactorRequired: boolean;
 }
+
+export type SessionItem = z.infer<typeof Http.SessionItem>;
+export type TotpStart = z.infer<typeof Http.TotpStart>;
 
 export interface ListItem {
   id: string;

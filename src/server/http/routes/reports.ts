@@ -8,7 +8,8 @@ import { createReport } from '../../use-cases/create-report';
 import { getReport } from '../../use-cases/get-report';
 import { importReport } from '../../use-cases/import-report';
 import { listReports } from '../../use-cases/list-reports';
-import { saveReport } from '../../use-cases/save-report';
+import { saveLargeReport, saveReport } from '../../use-cases/save-report';
+import { LargeJson, largeJsonValidator } from '../large-json';
 import { authOf, etag, parseIfMatch, parseIfNoneMatch, requireAuth } from '../auth-hook';
 import { readUpload } from '../multipart';
 import { plainJson } from '../plain-json';
@@ -61,10 +62,18 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
     },
     preValidation,
     serializerCompiler: plainJson,
+    // a large document is parsed, validated and diffed in a worker thread (http/large-json.ts)
+    config: { largeJson: true },
+    validatorCompiler: largeJsonValidator,
   }, async (request, reply) => {
     const ifMatch = parseIfMatch(request.headers['if-match']);
     if (ifMatch == null) throw new AppError('PRECONDITION_REQUIRED', '保存须带上所依据的版本（If-Match 请求头）');
-    const result = await saveReport(deps, { actor: authOf(request).actor, id: request.params.id, ifMatch, report: request.body.report });
+    const { actor } = authOf(request);
+    const body = request.body as unknown;
+    const result =
+      body instanceof LargeJson
+        ? await saveLargeReport(deps, { actor, id: request.params.id, ifMatch, bodyText: body.text })
+        : await saveReport(deps, { actor, id: request.params.id, ifMatch, report: request.body.report, confirmClear: request.body.confirmClear });
     return reply.header('ETag', etag(result.version)).send(result);
   });
 
@@ -75,6 +84,7 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 201: ReportViewSchema, ...errors(400, 401, 403, 413, 415) },
     },
     preValidation,
+    serializerCompiler: plainJson,
   }, async (request, reply) => {
     const { actor } = authOf(request);
     const { file, fields } = await readUpload(request);

@@ -29,7 +29,7 @@ export function demoSuite(backend: Backend): void {
     const list = async (cookie: string) => json(await t.call(cookie, 'GET', '/api/reports')).items as Array<{ id: string; departmentName: string; year: number; status: string }>;
 
     it('seeds once, with every demo user able to log in and see what its role allows', async () => {
-      expect(await seedDemo(t.db)).toBe(false);
+      expect(await seedDemo(t.db, { crypto: t.crypto })).toBe(false);
       const seen: Record<string, string[]> = {};
       for (const u of ['demo-preparer', 'demo-head', 'demo-evaluator', 'demo-reviewer', 'demo-admin', 'demo-preparer2'])
         seen[u] = (await list(await login(u))).map((r) => `${r.departmentName}${r.year}${r.status}`).sort();
@@ -77,6 +77,7 @@ export function demoSuite(backend: Backend): void {
       expect((await act(t, prep, v.id, 'submit', { waivers })).statusCode).toBe(200);
       await sign(t, head, v.id, 'head');
       expect((await act(t, head, v.id, 'approve')).statusCode).toBe(200);
+      expect((await sign(t, rev, v.id, 'reviewer', '经审核，同意通过')).statusCode).toBe(201);
       // waived errors and a score without computable basis: accepting needs a reason
       expect((await act(t, rev, v.id, 'accept')).statusCode).toBe(422);
       expect((await act(t, rev, v.id, 'accept', { reason: '演示：已复核，豁免事项属实' })).statusCode).toBe(200);

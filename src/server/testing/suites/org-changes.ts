@@ -114,7 +114,7 @@ export function orgChangesSuite(backend: Backend): void {
     });
 
     it('is in the OpenAPI document', async () => {
-      const doc = json(await t.call(null, 'GET', '/api/docs/json'));
+      const doc = json(await t.call(sys, 'GET', '/api/docs/json'));
       expect(Object.keys(doc.paths['/api/org/{kind}/{id}'])).toEqual(['patch']);
       expect(doc.paths['/api/org/{kind}/{id}/history']).toHaveProperty('get');
     });

@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { ROSTER_STATES, ROSTER_STATE_LABEL, type RosterState } from '../../../../src/core/bureau/roster';
 import { boardXlsxUrl, type Board, type BoardItem } from '../../api/bureau';
 import { formatTime } from '../../lib/time';
+import { BOARD_COLUMNS, boardShort } from '../../../../src/core/bureau/board-columns';
 import { navigate } from '../../router';
 import { ReasonDialog } from './ReasonDialog';
 import { STATE_COLOR } from './state-color';
@@ -52,26 +53,26 @@ export function BoardTable({ board, canExtend, onExtend }: Props) {
         scroll={{ x: 1200 }}
         onRow={(r) => ({ 'data-department': r.departmentName } as never)}
         columns={[
-          { title: '预算编码', dataIndex: 'budgetCode', width: 90, sorter: (a, b) => a.budgetCode.localeCompare(b.budgetCode) },
+          { title: boardShort('budgetCode'), dataIndex: 'budgetCode', width: 90, sorter: (a, b) => a.budgetCode.localeCompare(b.budgetCode) },
           {
-            title: '部门（单位）', dataIndex: 'departmentName', sorter: (a, b) => a.departmentName.localeCompare(b.departmentName, 'zh-CN'),
+            title: boardShort('departmentName'), dataIndex: 'departmentName', sorter: (a, b) => a.departmentName.localeCompare(b.departmentName, 'zh-CN'),
             render: (n: string, r) => (r.canOpen && r.reportId ? <a href={`/reports/${r.reportId}`} onClick={(e) => (e.preventDefault(), navigate(`/reports/${encodeURIComponent(r.reportId!)}`))}>{n}</a> : <Tooltip title={r.reportId ? '报告尚未报送财政，暂不能查看' : '尚无报告'}>{n}</Tooltip>),
           },
-          { title: '归口科室', dataIndex: 'sectionName', width: 100 },
-          { title: '状态', dataIndex: 'state', width: 100, sorter: (a, b) => ROSTER_STATES.indexOf(a.state) - ROSTER_STATES.indexOf(b.state), render: (s: RosterState, r) => <Tag color={STATE_COLOR[s]} data-state={s}>{r.stateLabel}</Tag> },
-          { title: '截止日', dataIndex: 'due', width: 100, render: (d: string | null, r) => (d ? <span>{d}{r.extendedDue && <Tag color="cyan" style={{ marginLeft: 4 }}>延期</Tag>}</span> : '—') },
+          { title: boardShort('sectionName'), dataIndex: 'sectionName', width: 100 },
+          { title: boardShort('state'), dataIndex: 'state', width: 100, sorter: (a, b) => ROSTER_STATES.indexOf(a.state) - ROSTER_STATES.indexOf(b.state), render: (s: RosterState, r) => <Tag color={STATE_COLOR[s]} data-state={s}>{r.stateLabel}</Tag> },
+          { title: boardShort('due'), dataIndex: 'due', width: 100, render: (d: string | null, r) => (d ? <span>{d}{r.extendedDue && <Tag color="cyan" style={{ marginLeft: 4 }}>延期</Tag>}</span> : '—') },
           {
-            title: '剩余/逾期', dataIndex: 'daysLeft', width: 100, sorter: (a, b) => num(a.daysLeft, b.daysLeft), defaultSortOrder: 'ascend',
+            title: boardShort('daysLeft'), dataIndex: 'daysLeft', width: 100, sorter: (a, b) => num(a.daysLeft, b.daysLeft), defaultSortOrder: 'ascend',
             render: (_: number | null, r) => <Typography.Text type={r.late ? 'danger' : r.daysLeft != null && r.daysLeft <= 7 ? 'warning' : undefined} strong={r.late} data-late={r.late || undefined}>{r.daysLeftText}</Typography.Text>,
           },
-          { title: '最后活动', dataIndex: 'lastActivity', width: 140, sorter: (a, b) => (a.lastActivity ?? '').localeCompare(b.lastActivity ?? ''), render: (t: string | null) => formatTime(t) || '—' },
-          { title: '自评', dataIndex: 'selfScore', width: 64, align: 'right', sorter: (a, b) => num(a.selfScore, b.selfScore), render: (s: number | null) => s ?? '—' },
-          { title: '复核', dataIndex: 'reviewScore', width: 64, align: 'right', sorter: (a, b) => num(a.reviewScore, b.reviewScore), render: (s: number | null) => s ?? '—' },
-          { title: '错误', dataIndex: 'errors', width: 60, align: 'right', sorter: (a, b) => num(a.errors, b.errors), render: (n: number | null) => (n == null ? '—' : n ? <Typography.Text type="danger">{n}</Typography.Text> : 0) },
-          { title: '豁免', dataIndex: 'waivers', width: 60, align: 'right', sorter: (a, b) => num(a.waivers, b.waivers), render: (n: number | null) => n ?? '—' },
-          { title: '整改', dataIndex: 'openRectifications', width: 60, align: 'right', sorter: (a, b) => a.openRectifications - b.openRectifications, render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : 0) },
+          { title: boardShort('lastActivity'), dataIndex: 'lastActivity', width: 140, sorter: (a, b) => (a.lastActivity ?? '').localeCompare(b.lastActivity ?? ''), render: (t: string | null) => formatTime(t) || '—' },
+          { title: boardShort('selfScore'), dataIndex: 'selfScore', width: 64, align: 'right', sorter: (a, b) => num(a.selfScore, b.selfScore), render: (s: number | null) => s ?? '—' },
+          { title: boardShort('reviewScore'), dataIndex: 'reviewScore', width: 64, align: 'right', sorter: (a, b) => num(a.reviewScore, b.reviewScore), render: (s: number | null) => s ?? '—' },
+          { title: boardShort('errors'), dataIndex: 'errors', width: 60, align: 'right', sorter: (a, b) => num(a.errors, b.errors), render: (n: number | null) => (n == null ? '—' : n ? <Typography.Text type="danger">{n}</Typography.Text> : 0) },
+          { title: boardShort('waivers'), dataIndex: 'waivers', width: 60, align: 'right', sorter: (a, b) => num(a.waivers, b.waivers), render: (n: number | null) => n ?? '—' },
+          { title: boardShort('openRectifications'), dataIndex: 'openRectifications', width: 60, align: 'right', sorter: (a, b) => a.openRectifications - b.openRectifications, render: (n: number) => (n ? <Tag color="orange">{n}</Tag> : 0) },
           {
-            title: '标记', width: 150,
+            title: boardShort('flags'), width: 150,
             render: (_, r) => (
               <Space size={2} wrap>
                 {r.sampled && <Tag color="purple">抽查</Tag>}
@@ -89,7 +90,7 @@ export function BoardTable({ board, canExtend, onExtend }: Props) {
         open={!!extending}
         title={`延期：${extending?.departmentName ?? ''}`}
         okText="确认延期"
-        label="延期理由"
+        label={BOARD_COLUMNS.extensionReason.label}
         note={`任务报送截止日为 ${board.task.deadlines.selfEvalDue}。延期只改变该部门的截止日，并写入审计日志。`}
         onCancel={() => setExtending(null)}
         onSubmit={async (reason) => {

@@ -175,7 +175,7 @@ export function ReportEditor({ view, reload }: Props) {
             <h2>{title}</h2>
             <StatusTag status={view.status} />
             <span className="jx-version" data-testid="version">第 {autosave.base.version} 版</span>
-            <SaveStatus status={autosave.status} error={autosave.error} lastSavedAt={autosave.lastSavedAt} onRetry={autosave.retry} onResolve={() => setMergeOpen(true)} readOnly={scope === null} />
+            <SaveStatus status={autosave.status} error={autosave.error} lastSavedAt={autosave.lastSavedAt} onRetry={autosave.retry} onResolve={() => setMergeOpen(true)} readOnly={scope === null} onConfirmClear={autosave.needsConfirmation ? autosave.confirmClear : undefined} />
             <TaskDeadline view={view} />
           </div>
           <Space wrap>
@@ -292,6 +292,8 @@ export function ReportEditor({ view, reload }: Props) {
                   return null;
               }
             })}
+            {/* 上年问题整改情况 is not a part of the printed form: it comes from last year's 整改通知 */}
+            <PriorIssuesSection items={report.priorIssues} expected={expectedPriorIssues} />
           </div>
           <aside className="jx-side">
             <Tabs

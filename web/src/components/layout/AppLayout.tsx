@@ -1,14 +1,16 @@
 // The frame of every page after login: brand, the screens this account may open, and who is signed in
-// (name, role in Chinese, department) with 退出登录.
+// (name, role in Chinese, department) with 账户安全 and 退出登录, and a reminder when the password is about
+// to expire.
 import { Button, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { has, homePath, readsReports, roleText, seesDashboard } from '../../lib/user';
 import { InboxBell } from '../bureau/InboxBell';
 import { navigate, useRoute } from '../../router';
 import { useSession } from '../../session';
+import { PasswordExpiryNotice } from '../account/PasswordExpiryNotice';
 
 export function AppLayout({ children }: { children: ReactNode }) {
-  const { user, unit, signOut } = useSession();
+  const { user, unit, security, signOut } = useSession();
   const route = useRoute();
   const items = [
     ...(readsReports(user) ? [{ key: 'reports', label: seesDashboard(user) && !user.departmentId ? '报告列表' : '我的报告' }] : []),
@@ -41,6 +43,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         />
         {readsReports(user) && <InboxBell />}
         <div className="jx-user" data-testid="current-user">
+          <PasswordExpiryNotice expiresAt={security?.passwordExpiresAt ?? null} />
           <div className="jx-user-text">
             <div className="jx-user-name">{user.displayName}</div>
             <div className="jx-user-meta">
@@ -48,6 +51,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {unit ? ` · ${unit}` : ''}
             </div>
           </div>
+          <Button ghost size="small" onClick={() => navigate('/account')} data-testid="account-link">
+            账户安全
+          </Button>
           <Tooltip title={`登录名：${user.username}`}>
             <Button ghost size="small" onClick={() => void signOut()}>
               退出登录
