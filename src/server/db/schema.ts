@@ -101,7 +101,10 @@ export interface ReportVersionTable {
   version: number;
   status: string;
   action: string; // create | import | save | submit | approve | …
-  document: unknown;
+  /** a full snapshot (rows written before migration 0040); otherwise null, see repositories/version-delta.ts */
+  document: unknown | null;
+  /** JSON DeltaOp[] turning the next version's document into this one; null: the same document */
+  delta: string | null;
   user_id: string;
   created_at: string;
 }

@@ -74,7 +74,7 @@ export async function insertDemoReports(trx: DB, dialect: Dialect, org: DemoOrg,
       finance_since: p.status === 'draft' ? null : at, import_meta: p.meta ? JSON.stringify(p.meta) : null,
       created_by: userId, created_at: at, updated_by: userId, updated_at: at,
     });
-    await insertVersion(trx, dialect, { report_id: id, version: 1, status: p.status, action: p.meta ? 'import' : 'create', document: p.report, user_id: userId, created_at: at });
+    await insertVersion(trx, { report_id: id, version: 1, status: p.status, action: p.meta ? 'import' : 'create', user_id: userId, created_at: at });
     if (p.status === 'returned')
       await insertReturn(trx, { id: opts.random.uuid(), report_id: id, version: 1, reason: '三公经费表合计与分项之和不符，请核对后重新提交。', paths: JSON.stringify(['finance.threePublic[0].total']), user_id: userId, role: 'reviewer', created_at: at });
     await appendAudit(trx, dialect, at, { event: 'demo_seed', actorUsername: 'system', objectType: 'report', objectId: id, detail: { status: p.status, year: p.report.year } });

@@ -32,7 +32,7 @@ export async function insertDraft(
       ...projection(report), finance_since: null, import_meta: o.importMeta === undefined ? null : JSON.stringify(o.importMeta),
       created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
     });
-    await insertVersion(trx, deps.db.dialect, { report_id: id, version: 1, status: 'draft', action: o.action, document: report, user_id: actor.id, created_at: at });
+    await insertVersion(trx, { report_id: id, version: 1, status: 'draft', action: o.action, user_id: actor.id, created_at: at });
     await audit({ ...by(actor), event: o.action === 'create' ? 'report_create' : 'report_import', objectType: 'report', objectId: id, detail: { year: report.year, departmentId: department.id, ...o.auditDetail } });
   });
   return (await findReport(deps.db.kysely, id))!;

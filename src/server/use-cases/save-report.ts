@@ -11,7 +11,7 @@ import { AppError, forbidden } from '../errors';
 import { nowIso, type Deps } from '../deps';
 import { findReport, updateContent, type ReportRow } from '../repositories/reports';
 import { EncodedJson } from '../repositories/json';
-import { insertVersion } from '../repositories/versions';
+import { insertVersion, keepVersionDelta } from '../repositories/versions';
 import { by, inTransaction, loadVisibleReport, projection } from './shared';
 
 export interface SaveResult {
@@ -37,28 +37,30 @@ export async function saveReport(
   // assignment); parsing a second time cost ~10% of a save. Other callers pass Report.parse output too.
   const next = o.report;
   const at = nowIso(deps.clock);
+  // Everything that only reads (the stored version, the scope check, the diff) happens before the write
+  // transaction: on SQLite that transaction holds the database's one write lock, for every process.
+  // The UPDATE is conditional on the version read here, so a write that lost a race changes nothing.
+  const row = await loadVisibleReport(deps, o.actor, o.id);
+  if (row.version !== o.ifMatch) throw staleError(row);
+  const roles = effectiveRoles(o.actor, row);
+  const scope = editScope(row.status as ReportStatus, roles);
+  if (!scope) {
+    if (!canEverEdit(roles)) throw forbidden('当前角色不能修改报告内容');
+    throw new AppError('INVALID_STATE', '报告当前状态下不能修改');
+  }
+  const changes = diffValues(row.document, next);
+  const outside = outsideScope(scope, changes.map((c) => c.path));
+  if (outside.length > 0)
+    throw new AppError('FIELD_FORBIDDEN', `当前状态下您只能修改${scopeLabel(scope)}，不能修改：${outside.slice(0, 5).join('、')}`, { paths: outside });
+  if (changes.length === 0) return { id: row.id, status: row.status as ReportStatus, version: row.version, updatedAt: row.updated_at, changed: 0 };
+  const document = new EncodedJson(JSON.stringify(next));
+  const version = row.version + 1;
   return inTransaction(deps, async (trx, audit) => {
-    const row = await loadVisibleReport(deps, o.actor, o.id, trx);
-    if (row.version !== o.ifMatch) throw staleError(row);
-    const roles = effectiveRoles(o.actor, row);
-    const scope = editScope(row.status as ReportStatus, roles);
-    if (!scope) {
-      if (!canEverEdit(roles)) throw forbidden('当前角色不能修改报告内容');
-      throw new AppError('INVALID_STATE', '报告当前状态下不能修改');
-    }
-    const changes = diffValues(row.document, next);
-    const outside = outsideScope(scope, changes.map((c) => c.path));
-    if (outside.length > 0)
-      throw new AppError('FIELD_FORBIDDEN', `当前状态下您只能修改${scopeLabel(scope)}，不能修改：${outside.slice(0, 5).join('、')}`, { paths: outside });
-    if (changes.length === 0) return { id: row.id, status: row.status as ReportStatus, version: row.version, updatedAt: row.updated_at, changed: 0 };
-    const document = new EncodedJson(JSON.stringify(next)); // once, for the report and its version row
     const won = await updateContent(trx, deps.db.dialect, row.id, row.version, { document, ...projection(next), updated_by: o.actor.id, updated_at: at });
-    if (!won) {
-      // PostgreSQL: another writer committed between our read and our write; show the winner.
-      throw staleError((await findReport(trx, row.id)) ?? row);
-    }
-    const version = row.version + 1;
-    await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: row.status, action: 'save', document, user_id: o.actor.id, created_at: at });
+    // someone else's write (or transition) committed since the read: show the winner
+    if (!won) throw staleError((await findReport(trx, row.id)) ?? row);
+    await keepVersionDelta(trx, row.id, row.version, next, row.document);
+    await insertVersion(trx, { report_id: row.id, version, status: row.status, action: 'save', user_id: o.actor.id, created_at: at });
     await audit({ ...by(o.actor), event: 'report_save', objectType: 'report', objectId: row.id, detail: { version, changed: changes.length, paths: changes.slice(0, 20).map((c) => c.path) } });
     return { id: row.id, status: row.status as ReportStatus, version, updatedAt: at, changed: changes.length };
   });
