@@ -51,23 +51,56 @@ export interface ListItem {
 }
 
 /**
- * The reports `actor` may see; the same rules as auth/access.ts canSeeReport, as SQL. Every selected and
- * filtered column is in reports_department_list / reports_finance_list (migration 0003-read-indexes), so a page is read
- * from an index in order, never from the report rows.
+ * One page of the reports `actor` may see, in list order: year (newest first, reports without a year last),
+ * department name, id. The same rules as auth/access.ts canSeeReport, as SQL. The order is read as a few
+ * index ranges (ranges() below), each a seek in reports_department_list / reports_finance_list
+ * (migrations 0003, 0041): a page costs the same however deep it is, and never touches report rows.
  */
 export async function listVisibleReports(db: DB, actor: Actor, filter: ListFilter): Promise<ListItem[]> {
-  return listQuery(db, actor, filter).execute();
+  const out: ListItem[] = [];
+  for (const range of ranges(filter)) {
+    out.push(...(await listQuery(db, actor, filter, range, filter.limit - out.length).execute()));
+    if (out.length >= filter.limit) break;
+  }
+  return out;
 }
+
+/** A row's place in the list order: what a page's cursor names. */
+export type ListKey = [year: number | null, departmentName: string, id: string];
+
+export const listKey = (r: Pick<ListItem, 'year' | 'department_name' | 'id'>): ListKey => [r.year, r.department_name, r.id];
 
 export interface ListFilter {
   year?: number;
   status?: string;
   limit: number;
-  offset: number;
+  /** the key of the previous page's last row */
+  after?: ListKey | null;
 }
 
-/** The list query itself, for listVisibleReports and for the tests that check its plan. */
-export function listQuery(db: DB, actor: Actor, filter: ListFilter) {
+/** A stretch of the list order one index range holds: one year (from a name on), the years below one, or no year. */
+export type ListRange =
+  | { years: 'one'; year: number; after?: [string, string] }
+  | { years: 'below'; year: number }
+  | { years: 'any' }
+  | { years: 'none'; after?: [string, string] };
+
+/** The ranges that follow `filter.after`, in list order. */
+export function ranges(filter: Pick<ListFilter, 'year' | 'after'>): ListRange[] {
+  const a = filter.after;
+  if (filter.year != null) {
+    // the part of year Y that comes after the key in the list order
+    if (!a || (a[0] != null && a[0] > filter.year)) return [{ years: 'one', year: filter.year }];
+    if (a[0] === filter.year) return [{ years: 'one', year: filter.year, after: [a[1], a[2]] }];
+    return [];
+  }
+  if (!a) return [{ years: 'any' }, { years: 'none' }];
+  if (a[0] === null) return [{ years: 'none', after: [a[1], a[2]] }];
+  return [{ years: 'one', year: a[0], after: [a[1], a[2]] }, { years: 'below', year: a[0] }, { years: 'none' }];
+}
+
+/** The list query for one range, for listVisibleReports and for the tests that check its plan. */
+export function listQuery(db: DB, actor: Actor, filter: Pick<ListFilter, 'status'>, range: ListRange, limit: number) {
   const dept = actor.roles.some((r) => r === 'preparer' || r === 'evaluator' || r === 'leader' || r === 'head');
   let q = db
     .selectFrom('reports as r')
@@ -81,9 +114,15 @@ export function listQuery(db: DB, actor: Actor, filter: ListFilter) {
       if (actor.roles.includes('reviewer') && actor.sectionId) ors.push(eb.and([...finance, eb('d.section_id', '=', actor.sectionId)]));
       return ors.length > 0 ? eb.or(ors) : eb.lit(false);
     });
-  if (filter.year != null) q = q.where('r.year', '=', filter.year);
   if (filter.status) q = q.where('r.status', '=', filter.status);
-  return q.orderBy('r.year', 'desc').orderBy('r.department_name').orderBy('r.id').limit(filter.limit).offset(filter.offset);
+  if (range.years === 'one') q = q.where('r.year', '=', range.year);
+  else if (range.years === 'below') q = q.where('r.year', '<', range.year);
+  else if (range.years === 'any') q = q.where('r.year', 'is not', null);
+  else q = q.where('r.year', 'is', null);
+  const after = 'after' in range ? range.after : undefined;
+  if (after) q = q.where((eb) => eb(eb.refTuple('r.department_name', 'r.id'), '>', eb.tuple(after[0], after[1])));
+  if (range.years === 'below' || range.years === 'any') q = q.orderBy('r.year', 'desc');
+  return q.orderBy('r.department_name').orderBy('r.id').limit(limit);
 }
 
 export interface ContentUpdate {

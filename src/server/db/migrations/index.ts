@@ -5,6 +5,7 @@ import * as m0001 from './0001-init';
 import * as m0002 from './0002-org-admin';
 import * as m0003 from './0003-read-indexes';
 import * as m0040 from './0040-version-deltas';
+import * as m0041 from './0041-list-filters';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0002-org-admin': { up: (db) => m0002.up(db), down: (db) => m0002.down(db) },
     '0003-read-indexes': { up: (db) => m0003.up(db), down: (db) => m0003.down(db) },
     '0040-version-deltas': { up: (db) => m0040.up(db, dialect), down: () => m0040.down() },
+    '0041-list-filters': { up: (db) => m0041.up(db), down: (db) => m0041.down(db) },
   };
   return { getMigrations: async () => all };
 }
