@@ -18,6 +18,7 @@ import { openPostgres, openSqlite } from './db/connect';
 import { migrate } from './db/migrate';
 import type { Db } from './db/schema';
 import { seedDemo } from './demo/seed';
+import { findUserByUsername } from './repositories/users';
 import { BoundedCache, cryptoRandom, systemClock, type Deps } from './deps';
 import { ioExporter } from './exporter';
 import { installErrorHandler } from './http/error-handler';
@@ -29,6 +30,7 @@ import { reportRoutes } from './http/routes/reports';
 import { sessionRoutes } from './http/routes/session';
 import { workflowRoutes } from './http/routes/workflow';
 import { installSecurityHeaders } from './http/security-headers';
+import { decodeUtf8 } from './utf8';
 
 export interface CreateServerOptions {
   /** an already-open (and possibly shared) database; otherwise one is opened from config and closed with the app */
@@ -37,6 +39,8 @@ export interface CreateServerOptions {
   deps?: Partial<Omit<Deps, 'db' | 'config' | 'logger'>>;
   /** Fastify's logger option; off unless given */
   logger?: boolean | object;
+  /** the database is already migrated (and seeded in demo mode) by prepareDatabase: a cluster worker */
+  prepared?: boolean;
 }
 
 /** The core implementations, looked up at call time so a build without them still starts. */
@@ -49,14 +53,28 @@ export const defaultImportFile: Deps['importFile'] = (bytes, fileName) => {
   return importer.importFile(bytes, fileName);
 };
 
-/** The configured database; `server: true` adds what a long-running server wants (background WAL checkpoints). */
-export function openDatabase(config: ServerConfig, opts: { server?: boolean } = {}): Db {
-  return config.databaseUrl ? openPostgres({ url: config.databaseUrl }) : openSqlite({ file: config.sqliteFile, backgroundCheckpoint: opts.server ?? false });
+/**
+ * The configured database. `role` says who else uses it: a long-running server checkpoints the SQLite WAL in
+ * the background; a cluster worker leaves that to its primary; a CLI command leaves it to SQLite.
+ */
+export function openDatabase(config: ServerConfig, opts: { role?: 'server' | 'worker' | 'cli' } = {}): Db {
+  if (config.databaseUrl) return openPostgres({ url: config.databaseUrl, readUrl: config.databaseReadUrl });
+  const checkpoint = { server: 'background', worker: 'external', cli: 'auto' } as const;
+  return openSqlite({ file: config.sqliteFile, checkpoint: checkpoint[opts.role ?? 'cli'] });
+}
+
+/** Migrations, then the demo data when asked for: once per database, before any server process serves. */
+export async function prepareDatabase(db: Db, config: ServerConfig, deps: Pick<Deps, 'passwords' | 'clock' | 'random' | 'importFile'>): Promise<void> {
+  await migrate(db);
+  // another instance starting beside this one on the same PostgreSQL may seed first: then its data stands
+  if (config.demo) await seedDemo(db, deps).catch(async (err: unknown) => {
+    if (!(await findUserByUsername(db.kysely, 'demo-admin'))) throw err;
+  });
 }
 
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<FastifyInstance> {
-  const db = options.db ?? openDatabase(config, { server: true });
-  await migrate(db);
+  const db = options.db ?? openDatabase(config, { role: 'server' });
+  if (!options.prepared) await migrate(db);
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: config.trustProxy,
@@ -78,10 +96,15 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     checkCache: new BoundedCache(2000),
     ...options.deps,
   };
-  if (config.demo) await seedDemo(db, { passwords: deps.passwords, clock: deps.clock, random: deps.random, importFile: deps.importFile });
+  if (config.demo && !options.prepared) await seedDemo(db, deps);
   if (!options.db) app.addHook('onClose', () => db.destroy());
   app.addHook('onClose', () => exporter.close());
 
+  // JSON bodies (a save carries a whole report) decoded by ../utf8 instead of Buffer#toString, with
+  // Fastify's own parser (prototype-poisoning checks) on the string
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => parseJson(request, decodeUtf8(body as Buffer), done));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);

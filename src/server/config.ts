@@ -1,4 +1,5 @@
 // Server configuration from the environment, with defaults for a city deployment (security.md §1, §7).
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export interface PasswordPolicy {
@@ -12,6 +13,10 @@ export interface PasswordPolicy {
 export interface ServerConfig {
   /** PostgreSQL when set; otherwise SQLite at sqliteFile */
   databaseUrl: string | null;
+  /** a PostgreSQL streaming replica for reads that tolerate lag (lists, the dashboard); null: the primary */
+  databaseReadUrl: string | null;
+  /** server processes sharing the port (start.ts, node:cluster); 1 serves from the starting process */
+  workers: number;
   sqliteFile: string;
   port: number;
   host: string;
@@ -52,6 +57,9 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 export function loadConfig(env: Env = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
   const base: ServerConfig = {
     databaseUrl: env.DATABASE_URL || null,
+    databaseReadUrl: env.DATABASE_READ_URL || null,
+    // one per core by default: a Node process uses one
+    workers: int(env, 'JIXIAO_WORKERS', 0) || availableParallelism(),
     sqliteFile: resolve(env.JIXIAO_SQLITE_FILE || './data/jixiao.sqlite'),
     port: int(env, 'PORT', 8080),
     host: env.HOST || '0.0.0.0',
@@ -85,5 +93,6 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
   };
   if (base.password.minClasses > 4) throw new Error('JIXIAO_PASSWORD_MIN_CLASSES 不能大于 4');
   if (base.lockout.maxFailures < 1) throw new Error('JIXIAO_LOCKOUT_FAILURES 至少为 1');
+  if (base.databaseReadUrl && !base.databaseUrl) throw new Error('设置了 DATABASE_READ_URL（只读副本）却没有设置 DATABASE_URL（主库）');
   return { ...base, ...overrides };
 }

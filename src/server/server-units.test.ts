@@ -62,7 +62,7 @@ describe('SQLite WAL checkpoints in the background (the server)', () => {
   it('copies committed pages into the database file from a worker, with a high automatic fallback', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-ckpt-'));
     const file = join(dir, 'j.sqlite');
-    const db = openSqlite({ file, backgroundCheckpoint: true });
+    const db = openSqlite({ file, checkpoint: 'background' });
     try {
       const run = (q: string) => db.kysely.executeQuery(CompiledQuery.raw(q));
       expect(((await run('pragma wal_autocheckpoint')).rows[0] as { wal_autocheckpoint: number }).wal_autocheckpoint).toBe(10_000);

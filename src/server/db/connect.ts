@@ -55,11 +55,15 @@ function withStatementCache(db: BetterSqlite3.Database, max = 300): BetterSqlite
 export interface SqliteOptions {
   /** a file path, or ':memory:' for tests */
   file: string;
-  /** checkpoint the WAL from a worker thread (the server); short-lived CLI commands leave it to SQLite */
-  backgroundCheckpoint?: boolean;
+  /**
+   * Who checkpoints the WAL: `background` — a worker thread of this process (a one-process server);
+   * `external` — another process does (a cluster worker: its primary); `auto` — SQLite itself, on the
+   * commit that crosses 1,000 pages (short-lived CLI commands, tests).
+   */
+  checkpoint?: 'background' | 'external' | 'auto';
 }
 
-export function openSqlite({ file, backgroundCheckpoint = false }: SqliteOptions): Db {
+export function openSqlite({ file, checkpoint = 'auto' }: SqliteOptions): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   // WAL: readers do not block the writer. FULL: an acknowledged write survives power loss (SQ-1, SQ-2).
@@ -68,12 +72,13 @@ export function openSqlite({ file, backgroundCheckpoint = false }: SqliteOptions
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-  if (!backgroundCheckpoint || file === ':memory:') return { kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
+  const plain: Db = { kysely, reader: kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
+  if (checkpoint === 'auto' || file === ':memory:') return plain;
   sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT}`);
+  if (checkpoint === 'external') return plain;
   const checkpointer = startCheckpointer(file, { onError: (m) => process.emitWarning(`SQLite 后台检查点失败：${m}`) });
   return {
-    kysely,
-    dialect: 'sqlite',
+    ...plain,
     destroy: async () => {
       await checkpointer.stop();
       await kysely.destroy();
@@ -83,17 +88,28 @@ export function openSqlite({ file, backgroundCheckpoint = false }: SqliteOptions
 
 export interface PostgresOptions {
   url: string;
+  /** a streaming replica (DATABASE_READ_URL) for the reads that tolerate its lag: Db.reader */
+  readUrl?: string | null;
   /** a schema to work in (tests give each app its own); created if missing */
   schema?: string;
   max?: number;
 }
 
-export function openPostgres({ url, schema, max = 10 }: PostgresOptions): Db {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', schema: schema ?? 'public', destroy: () => kysely.destroy() };
+export function openPostgres({ url, readUrl, schema, max = 10 }: PostgresOptions): Db {
+  const open = (connectionString: string) =>
+    new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max, ...(schema ? { options: `-c search_path=${schema}` } : {}) }) }),
+    });
+  const kysely = open(url);
+  const reader = readUrl ? open(readUrl) : kysely;
+  return {
+    kysely,
+    reader,
+    dialect: 'postgres',
+    schema: schema ?? 'public',
+    destroy: async () => {
+      if (reader !== kysely) await reader.destroy();
+      await kysely.destroy();
+    },
+  };
 }

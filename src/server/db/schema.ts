@@ -191,6 +191,11 @@ export type DB = Kysely<Database>;
 /** A database handle together with the dialect it speaks (a few queries and DDL differ). */
 export interface Db {
   kysely: DB;
+  /**
+   * For reads that tolerate replication lag — lists, the dashboard — never for a read a write depends on:
+   * the read replica of DATABASE_READ_URL when configured, else the same handle as `kysely`.
+   */
+  reader: DB;
   dialect: Dialect;
   /** PostgreSQL schema the tables live in (public unless configured) */
   schema?: string;

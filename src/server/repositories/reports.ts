@@ -3,7 +3,7 @@
 import type { Report } from '../../core/model/report';
 import type { Actor } from '../auth/actor';
 import type { DB, Dialect, ReportTable } from '../db/schema';
-import { decodeJson, encodeJson, type EncodedJson } from './json';
+import { decodeJson, documentColumn, encodeJson, type EncodedJson } from './json';
 
 export interface ReportRow extends Omit<ReportTable, 'document'> {
   document: Report;
@@ -14,12 +14,21 @@ export async function insertReport(db: DB, dialect: Dialect, row: Omit<ReportTab
   await db.insertInto('reports').values({ ...row, document: encodeJson(dialect, row.document) }).execute();
 }
 
+/** Every column of reports but the document (read apart, see documentColumn); a new column must be added here. */
+const COLUMNS = [
+  'id', 'bureau_id', 'department_id', 'department_name', 'year', 'kind', 'template_id', 'status', 'version', 'self_score', 'grade',
+  'finance_since', 'import_meta', 'created_by', 'created_at', 'updated_by', 'updated_at',
+] as const satisfies ReadonlyArray<keyof ReportTable>;
+// a column in schema.ts missing from COLUMNS fails to compile here
+const complete: Exclude<keyof ReportTable, (typeof COLUMNS)[number] | 'document'> extends never ? true : never = true;
+void complete;
+
 export async function findReport(db: DB, id: string): Promise<ReportRow | undefined> {
   const row = await db
     .selectFrom('reports as r')
     .innerJoin('departments as d', 'd.id', 'r.department_id')
-    .selectAll('r')
-    .select('d.section_id as department_section_id')
+    .select(COLUMNS.map((c) => `r.${c}` as const))
+    .select([documentColumn(db, 'r.document').as('document'), 'd.section_id as department_section_id'])
     .where('r.id', '=', id)
     .executeTakeFirst();
   return row ? { ...row, document: decodeJson<Report>(row.document) } : undefined;

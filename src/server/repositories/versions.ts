@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Report } from '../../core/model/report';
 import type { DB } from '../db/schema';
-import { decodeJson } from './json';
+import { decodeJson, documentColumn } from './json';
 import { applyDelta, documentDelta, type DeltaOp } from './version-delta';
 
 export interface VersionInsert {
@@ -58,7 +58,7 @@ export async function listVersions(db: DB, reportId: string): Promise<VersionSum
  * change again, so a save committing in between cannot mix two states.
  */
 export async function findVersionDocument(db: DB, reportId: string, version: number): Promise<Report | undefined> {
-  const head = await db.selectFrom('reports').select(['version', 'document']).where('id', '=', reportId).executeTakeFirst();
+  const head = await db.selectFrom('reports').select(['version', documentColumn(db, 'document').as('document')]).where('id', '=', reportId).executeTakeFirst();
   if (!head || !Number.isInteger(version) || version < 1 || version > head.version) return undefined;
   if (version === head.version) return decodeJson<Report>(head.document);
   const rows = await db
@@ -82,6 +82,6 @@ export async function findVersionDocument(db: DB, reportId: string, version: num
 }
 
 async function snapshot(db: DB, reportId: string, version: number): Promise<Report> {
-  const row = await db.selectFrom('report_versions').select('document').where('report_id', '=', reportId).where('version', '=', version).executeTakeFirstOrThrow();
+  const row = await db.selectFrom('report_versions').select(documentColumn(db, 'document').as('document')).where('report_id', '=', reportId).where('version', '=', version).executeTakeFirstOrThrow();
   return decodeJson<Report>(row.document);
 }
