@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import { FALLBACK_AUTOCHECKPOINT, startCheckpointer } from './checkpointer';
+import { DurableCommitSqliteDialect } from './durable-commit';
 import type { Database, Db } from './schema';
 
 // BIGINT (int8) arrives as a string by default; our values stay far below 2^53.
@@ -58,7 +59,8 @@ export interface SqliteOptions {
   /**
    * Who checkpoints the WAL: `background` — a worker thread of this process (a one-process server);
    * `external` — another process does (a cluster worker: its primary); `auto` — SQLite itself, on the
-   * commit that crosses 1,000 pages (short-lived CLI commands, tests).
+   * commit that crosses 1,000 pages (short-lived CLI commands, tests). A server (`background`,
+   * `external`) also syncs its commits off the event loop, several at once (durable-commit.ts).
    */
   checkpoint?: 'background' | 'external' | 'auto';
 }
@@ -71,10 +73,14 @@ export function openSqlite({ file, checkpoint = 'auto' }: SqliteOptions): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  if (checkpoint === 'auto' || file === ':memory:') {
+    const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+    return { kysely, reader: kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
+  }
+  // a server: commits acknowledged after an fsync off the event loop (durable-commit.ts); reads on this connection
+  const dialect = new DurableCommitSqliteDialect({ reader: sqlite, file, autocheckpoint: FALLBACK_AUTOCHECKPOINT });
+  const kysely = new Kysely<Database>({ dialect });
   const plain: Db = { kysely, reader: kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
-  if (checkpoint === 'auto' || file === ':memory:') return plain;
-  sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT}`);
   if (checkpoint === 'external') return plain;
   const checkpointer = startCheckpointer(file, { onError: (m) => process.emitWarning(`SQLite 后台检查点失败：${m}`) });
   return {
