@@ -94,6 +94,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     importFile: defaultImportFile,
     exportFile: exporter.exportFile,
     checkCache: new BoundedCache(2000),
+    // a parsed report is a few hundred KB of heap: enough for the reports being edited right now
+    documentCache: new BoundedCache(64),
     ...options.deps,
   };
   if (config.demo && !options.prepared) await seedDemo(db, deps);

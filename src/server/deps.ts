@@ -43,6 +43,11 @@ export interface Deps {
   exportFile?: (report: Report, format: ExportFormat, opts: ExportOptions) => Promise<ExportedFile & { fileName: string }>;
   /** findings and score by report id and version (content of a version never changes) */
   checkCache?: BoundedCache<{ findings: CheckResult['findings']; score: CheckResult['score'] | null }>;
+  /**
+   * The documents saves wrote, by report id and version (checkKey): the next autosave of the same report
+   * diffs against it without reading and parsing the stored copy. Never mutated once stored.
+   */
+  documentCache?: BoundedCache<Report>;
 }
 
 /** A small LRU map: enough to keep repeated GETs of the same version from re-running every rule. */

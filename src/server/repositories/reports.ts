@@ -3,6 +3,7 @@
 import type { Report } from '../../core/model/report';
 import type { Actor } from '../auth/actor';
 import type { DB, Dialect, ReportTable } from '../db/schema';
+import { prepared } from '../db/prepared';
 import { decodeJson, documentColumn, encodeJson, type EncodedJson } from './json';
 
 export interface ReportRow extends Omit<ReportTable, 'document'> {
@@ -23,27 +24,31 @@ const COLUMNS = [
 const complete: Exclude<keyof ReportTable, (typeof COLUMNS)[number] | 'document'> extends never ? true : never = true;
 void complete;
 
-export async function findReport(db: DB, id: string): Promise<ReportRow | undefined> {
-  const row = await db
+const reportById = prepared<{ id: string }, Omit<ReportRow, 'document'> & { document: unknown }>(['id'], (db, p) =>
+  db
     .selectFrom('reports as r')
     .innerJoin('departments as d', 'd.id', 'r.department_id')
     .select(COLUMNS.map((c) => `r.${c}` as const))
     .select([documentColumn(db, 'r.document').as('document'), 'd.section_id as department_section_id'])
-    .where('r.id', '=', id)
-    .executeTakeFirst();
+    .where('r.id', '=', p.id));
+
+export async function findReport(db: DB, id: string): Promise<ReportRow | undefined> {
+  const row = (await reportById(db, { id })).rows[0];
   return row ? { ...row, document: decodeJson<Report>(row.document) } : undefined;
 }
 
 /** The columns access rules and ETags need, without the document: enough to answer 304 Not Modified. */
-export type ReportHead = Pick<ReportRow, 'id' | 'bureau_id' | 'department_id' | 'department_section_id' | 'status' | 'version' | 'finance_since'>;
+export type ReportHead = Pick<ReportRow, 'id' | 'bureau_id' | 'department_id' | 'department_section_id' | 'status' | 'version' | 'finance_since' | 'updated_at' | 'updated_by'>;
 
-export async function findReportHead(db: DB, id: string): Promise<ReportHead | undefined> {
-  return db
+const headById = prepared<{ id: string }, ReportHead>(['id'], (db, p) =>
+  db
     .selectFrom('reports as r')
     .innerJoin('departments as d', 'd.id', 'r.department_id')
-    .select(['r.id', 'r.bureau_id', 'r.department_id', 'd.section_id as department_section_id', 'r.status', 'r.version', 'r.finance_since'])
-    .where('r.id', '=', id)
-    .executeTakeFirst();
+    .select(['r.id', 'r.bureau_id', 'r.department_id', 'd.section_id as department_section_id', 'r.status', 'r.version', 'r.finance_since', 'r.updated_at', 'r.updated_by'])
+    .where('r.id', '=', p.id));
+
+export async function findReportHead(db: DB, id: string): Promise<ReportHead | undefined> {
+  return (await headById(db, { id })).rows[0];
 }
 
 export interface ListItem {
@@ -143,14 +148,18 @@ export interface ContentUpdate {
 }
 
 /** UPDATE … WHERE id = ? AND version = ?: true when this write won. */
-export async function updateContent(db: DB, dialect: Dialect, id: string, baseVersion: number, u: ContentUpdate): Promise<boolean> {
-  const r = await db
+type ContentArgs = Omit<ContentUpdate, 'document'> & { document: string; id: string; base: number; next: number };
+const contentUpdate = prepared<ContentArgs, never>(['document', 'self_score', 'grade', 'updated_by', 'updated_at', 'id', 'base', 'next'], (db, p) =>
+  db
     .updateTable('reports')
-    .set({ ...u, document: encodeJson(dialect, u.document), version: baseVersion + 1 })
-    .where('id', '=', id)
-    .where('version', '=', baseVersion)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+    .set({ document: p.document, self_score: p.self_score, grade: p.grade, updated_by: p.updated_by, updated_at: p.updated_at, version: p.next })
+    .where('id', '=', p.id)
+    .where('version', '=', p.base));
+
+/** UPDATE … WHERE id = ? AND version = ?: true when this write won. */
+export async function updateContent(db: DB, dialect: Dialect, id: string, baseVersion: number, u: ContentUpdate): Promise<boolean> {
+  const r = await contentUpdate(db, { ...u, document: encodeJson(dialect, u.document), id, base: baseVersion, next: baseVersion + 1 });
+  return Number(r.numAffectedRows) === 1;
 }
 
 /** UPDATE … WHERE id = ? AND status = ? AND version = ?: a transition happens exactly once. */
@@ -158,14 +167,17 @@ export async function updateStatus(
   db: DB,
   id: string,
   from: { status: string; version: number },
-  to: { status: string; updated_by: string; updated_at: string; finance_since?: string | null },
+  to: { status: string; updated_by: string; updated_at: string; finance_since: string | null },
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('reports')
-    .set({ ...to, version: from.version + 1 })
-    .where('id', '=', id)
-    .where('status', '=', from.status)
-    .where('version', '=', from.version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  const r = await statusUpdate(db, { ...to, id, from: from.status, base: from.version, next: from.version + 1 });
+  return Number(r.numAffectedRows) === 1;
 }
+
+type StatusArgs = { status: string; updated_by: string; updated_at: string; finance_since: string | null; id: string; from: string; base: number; next: number };
+const statusUpdate = prepared<StatusArgs, never>(['status', 'updated_by', 'updated_at', 'finance_since', 'id', 'from', 'base', 'next'], (db, p) =>
+  db
+    .updateTable('reports')
+    .set({ status: p.status, updated_by: p.updated_by, updated_at: p.updated_at, finance_since: p.finance_since, version: p.next })
+    .where('id', '=', p.id)
+    .where('status', '=', p.from)
+    .where('version', '=', p.base));

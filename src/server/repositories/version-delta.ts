@@ -19,30 +19,39 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 /** The edits that turn `from` into `to` (both JSON values). Unchanged subtrees cost nothing. */
 export function documentDelta(from: unknown, to: unknown): DeltaOp[] {
   const ops: DeltaOp[] = [];
-  walk(from, to, [], ops);
-  return ops;
-}
-
-function walk(a: unknown, b: unknown, path: Segment[], ops: DeltaOp[]): void {
-  if (a === b) return;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    const common = Math.min(a.length, b.length);
-    for (let i = 0; i < common; i++) walk(a[i], b[i], [...path, i], ops);
-    for (let i = common; i < b.length; i++) ops.push({ p: [...path, i], v: b[i] ?? null });
-    if (b.length < a.length) ops.push({ p: path, n: b.length });
-    return;
-  }
-  if (isPlainObject(a) && isPlainObject(b)) {
-    for (const k of Object.keys(a)) if (a[k] !== undefined && b[k] === undefined) ops.push({ p: [...path, k], d: 1 });
-    for (const k of Object.keys(b)) {
-      const bv = b[k];
-      if (bv === undefined) continue;
-      if (a[k] === undefined) ops.push({ p: [...path, k], v: bv });
-      else walk(a[k], bv, [...path, k], ops);
+  // the way down, copied only into the ops that are emitted
+  const path: Segment[] = [];
+  const walk = (a: unknown, b: unknown): void => {
+    if (a === b) return;
+    if (Array.isArray(a) && Array.isArray(b)) {
+      const common = Math.min(a.length, b.length);
+      for (let i = 0; i < common; i++) {
+        path.push(i);
+        walk(a[i], b[i]);
+        path.pop();
+      }
+      for (let i = common; i < b.length; i++) ops.push({ p: [...path, i], v: b[i] ?? null });
+      if (b.length < a.length) ops.push({ p: [...path], n: b.length });
+      return;
     }
-    return;
-  }
-  ops.push({ p: path, v: b ?? null });
+    if (isPlainObject(a) && isPlainObject(b)) {
+      for (const k in a) if (a[k] !== undefined && b[k] === undefined) ops.push({ p: [...path, k], d: 1 });
+      for (const k in b) {
+        const bv = b[k];
+        if (bv === undefined) continue;
+        if (a[k] === undefined) ops.push({ p: [...path, k], v: bv });
+        else {
+          path.push(k);
+          walk(a[k], bv);
+          path.pop();
+        }
+      }
+      return;
+    }
+    ops.push({ p: [...path], v: b ?? null });
+  };
+  walk(from, to);
+  return ops;
 }
 
 /** Applies `ops` to `doc` in place and returns the result (a set at the root replaces it). */

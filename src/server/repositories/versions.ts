@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Report } from '../../core/model/report';
 import type { DB } from '../db/schema';
+import { prepared } from '../db/prepared';
 import { decodeJson, documentColumn } from './json';
 import { applyDelta, documentDelta, type DeltaOp } from './version-delta';
 
@@ -17,10 +18,16 @@ export interface VersionInsert {
   created_at: string;
 }
 
+const insert = prepared<VersionInsert, never>(['report_id', 'version', 'status', 'action', 'user_id', 'created_at'], (db, p) =>
+  db.insertInto('report_versions').values({ ...p, document: null, delta: null }));
+
 /** A new newest version: its content is what the report row holds now (no copy of the document). */
 export async function insertVersion(db: DB, v: VersionInsert): Promise<void> {
-  await db.insertInto('report_versions').values({ ...v, document: null, delta: null }).execute();
+  await insert(db, v);
 }
+
+const setDelta = prepared<{ delta: string; report_id: string; version: number }, never>(['delta', 'report_id', 'version'], (db, p) =>
+  db.updateTable('report_versions').set({ delta: p.delta }).where('report_id', '=', p.report_id).where('version', '=', p.version).where('document', 'is', null));
 
 /**
  * Before the report row's document changes from `before` (version `version`) to `after`: that version
@@ -29,8 +36,7 @@ export async function insertVersion(db: DB, v: VersionInsert): Promise<void> {
 export async function keepVersionDelta(db: DB, reportId: string, version: number, after: Report, before: Report): Promise<void> {
   const ops = documentDelta(after, before);
   if (ops.length === 0) return;
-  await db.updateTable('report_versions').set({ delta: JSON.stringify(ops) })
-    .where('report_id', '=', reportId).where('version', '=', version).where('document', 'is', null).execute();
+  await setDelta(db, { delta: JSON.stringify(ops), report_id: reportId, version });
 }
 
 export interface VersionSummary {

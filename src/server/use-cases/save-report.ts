@@ -5,14 +5,14 @@ import type { Report } from '../../core/model/report';
 import type { ReportStatus } from '../../core/workflow/index';
 import { diffValues } from '../../core/workflow/diff';
 import { canEverEdit, editScope, outsideScope } from '../../core/workflow/edit';
-import { effectiveRoles } from '../auth/access';
+import { assertCanSee, effectiveRoles } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { AppError, forbidden } from '../errors';
 import { nowIso, type Deps } from '../deps';
-import { findReport, updateContent, type ReportRow } from '../repositories/reports';
+import { findReport, findReportHead, updateContent, type ReportHead, type ReportRow } from '../repositories/reports';
 import { EncodedJson } from '../repositories/json';
 import { insertVersion, keepVersionDelta } from '../repositories/versions';
-import { by, inTransaction, loadVisibleReport, projection } from './shared';
+import { by, checkKey, inTransaction, loadVisibleReport, projection } from './shared';
 
 export interface SaveResult {
   id: string;
@@ -22,7 +22,7 @@ export interface SaveResult {
   changed: number;
 }
 
-export function staleError(row: ReportRow): AppError {
+export function staleError(row: Pick<ReportRow, 'version' | 'status' | 'document' | 'updated_at' | 'updated_by'>): AppError {
   return new AppError('VERSION_CONFLICT', `报告已被他人修改（当前为第 ${row.version} 版），请查看差异并合并后再保存`, {
     current: { version: row.version, status: row.status, report: row.document, updatedAt: row.updated_at, updatedBy: row.updated_by },
   });
@@ -40,7 +40,7 @@ export async function saveReport(
   // Everything that only reads (the stored version, the scope check, the diff) happens before the write
   // transaction: on SQLite that transaction holds the database's one write lock, for every process.
   // The UPDATE is conditional on the version read here, so a write that lost a race changes nothing.
-  const row = await loadVisibleReport(deps, o.actor, o.id);
+  const row = await loadForSave(deps, o.actor, o.id, o.ifMatch);
   if (row.version !== o.ifMatch) throw staleError(row);
   const roles = effectiveRoles(o.actor, row);
   const scope = editScope(row.status as ReportStatus, roles);
@@ -55,7 +55,7 @@ export async function saveReport(
   if (changes.length === 0) return { id: row.id, status: row.status as ReportStatus, version: row.version, updatedAt: row.updated_at, changed: 0 };
   const document = new EncodedJson(JSON.stringify(next));
   const version = row.version + 1;
-  return inTransaction(deps, async (trx, audit) => {
+  const result = await inTransaction(deps, async (trx, audit) => {
     const won = await updateContent(trx, deps.db.dialect, row.id, row.version, { document, ...projection(next), updated_by: o.actor.id, updated_at: at });
     // someone else's write (or transition) committed since the read: show the winner
     if (!won) throw staleError((await findReport(trx, row.id)) ?? row);
@@ -64,6 +64,23 @@ export async function saveReport(
     await audit({ ...by(o.actor), event: 'report_save', objectType: 'report', objectId: row.id, detail: { version, changed: changes.length, paths: changes.slice(0, 20).map((c) => c.path) } });
     return { id: row.id, status: row.status as ReportStatus, version, updatedAt: at, changed: changes.length };
   });
+  deps.documentCache?.set(checkKey(row.id, result.version), next);
+  return result;
+}
+
+/**
+ * The stored report a save starts from. Autosave sends version after version of one report: when the
+ * version asked for is the one this server last wrote, its document comes from documentCache and only
+ * the head row (access, status, version) from the database.
+ */
+async function loadForSave(deps: Deps, actor: Actor, id: string, version: number): Promise<ReportHead & { document: Report }> {
+  const cached = deps.documentCache?.get(checkKey(id, version));
+  if (cached) {
+    const head = await findReportHead(deps.db.kysely, id);
+    assertCanSee(actor, head);
+    if (head.version === version) return { ...head, document: cached };
+  }
+  return loadVisibleReport(deps, actor, id);
 }
 
 function scopeLabel(scope: readonly string[] | '*'): string {

@@ -86,6 +86,7 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
     // A transition leaves the document as it was: the next version's findings are this version's.
     const checked = deps.checkCache?.get(checkKey(row.id, row.version));
     if (checked) deps.checkCache?.set(checkKey(row.id, version), checked);
+    deps.documentCache?.set(checkKey(row.id, version), row.document);
     return result;
   }
   // Lost the race: a retry of the same request whose first attempt just committed is answered with
