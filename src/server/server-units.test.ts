@@ -41,6 +41,8 @@ describe('configuration', () => {
     expect(c).toMatchObject({ port: 8080, databaseUrl: null, lockout: { maxFailures: 5 }, session: { idleMinutes: 30, adminIdleMinutes: 15 } });
     expect(loadConfig({ PORT: '9000', JIXIAO_LOCKOUT_FAILURES: '3', JIXIAO_DEMO: '1', DATABASE_URL: 'postgres://x' })).toMatchObject({ port: 9000, demo: true, lockout: { maxFailures: 3 }, databaseUrl: 'postgres://x' });
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(loadConfig({ DATABASE_URL: 'postgres://p', DATABASE_READ_URL: 'postgres://r', JIXIAO_WORKERS: '3' })).toMatchObject({ databaseReadUrl: 'postgres://r', workers: 3 });
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://r' })).toThrow(/DATABASE_URL/);
   });
 });
 

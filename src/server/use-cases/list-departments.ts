@@ -18,7 +18,7 @@ export async function listDepartments(deps: Deps, o: ListDepartmentsOptions): Pr
   const limit = Math.min(Math.max(o.limit ?? 500, 1), 5000);
   const after = o.after ? decodeCursor<[string, string]>(o.after, [isString, isString]) : null;
   // one extra row tells whether another page exists without a COUNT(*)
-  const rows = await page(deps.db.kysely, { bureauId: o.bureauId, sectionId: o.sectionId, limit: limit + 1, after });
+  const rows = await page(deps.db.reader, { bureauId: o.bureauId, sectionId: o.sectionId, limit: limit + 1, after });
   const last = rows.length > limit ? rows[limit - 1]! : null;
   return { items: rows.slice(0, limit).map(departmentView), next: last ? encodeCursor([last.bureau_id, last.budget_code]) : null };
 }

@@ -34,7 +34,8 @@ export async function listReports(deps: Deps, o: ListOptions): Promise<{ items: 
   const limit = Math.min(Math.max(o.limit ?? 500, 1), 1000);
   const after = o.after ? decodeCursor<ListKey>(o.after, [isYear, isString, isString]) : null;
   // one extra row tells whether another page exists without a COUNT(*)
-  const rows = await listVisibleReports(deps.db.kysely, o.actor, { year: o.year, status: o.status, limit: limit + 1, after });
+  // a list tolerates replication lag: from the read replica when there is one (DATABASE_READ_URL)
+  const rows = await listVisibleReports(deps.db.reader, o.actor, { year: o.year, status: o.status, limit: limit + 1, after });
   const page = rows.slice(0, limit);
   const items = page.map((r) => ({
     id: r.id,
