@@ -13,21 +13,17 @@
 //     [--connections 20] [--runs 3] [--workers 2] [--reuse] [--no-pg] [--only list,mixed,…] [--profile]
 //
 // Generated data stays in bench/out/ (gitignored); --profile writes V8 CPU profiles of the server processes.
-import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import Fastify from 'fastify';
-import { loadConfig } from '../src/server/config';
-import { isClusterWorker } from '../src/server/cluster';
 import { openSqlite } from '../src/server/db/connect';
-import { startServer } from '../src/server/start';
 import { CITIES, generatePostgres, generateSqlite, loadIds, openPostgresIfFilled, type BenchIds } from './load/dataset';
 import { cannon, SCENARIOS, setupFor, type Measured } from './load/scenarios';
+import { startChild, type Child } from './load/server';
 
-const SELF = fileURLToPath(import.meta.url);
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const SQLITE_FILE = `${OUT}server-load.sqlite`;
+const PROFILES_DIR = `${OUT}profiles`;
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,52 +43,8 @@ const OPTS = {
   only: arg('only', '').split(',').filter(Boolean),
   profile: flag('profile'),
 };
+const PROFILES = OPTS.profile ? PROFILES_DIR : undefined;
 const SIZE = { departments: OPTS.departments, perDepartment: OPTS.perDepartment, writers: Math.max(OPTS.connections, 8) };
-
-// ─── the server under test, in its own process tree ────────────────────────────────────────────
-
-/** The child (`serve KIND TARGET WORKERS`): the real start path; its cluster workers re-run this file. */
-async function serve(kind: string, target: string, workers: number): Promise<void> {
-  if (kind === 'bare') {
-    const app = Fastify();
-    app.get('/ok', async () => ({ ok: true }));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    process.send!({ port: typeof address === 'object' && address ? address.port : 0 });
-    process.on('message', (m) => m === 'stop' && void app.close().then(() => process.exit(0)));
-    return;
-  }
-  const config = loadConfig({}, {
-    databaseUrl: kind === 'postgres' ? target : null, sqliteFile: target, demo: false, webDist: '/nonexistent', logLevel: 'warn', port: 0, host: '127.0.0.1', workers,
-  });
-  const running = await startServer({ config });
-  if (isClusterWorker()) return;
-  process.send!({ port: running.port });
-  process.on('message', (m) => m === 'stop' && void running.close().then(() => process.exit(0)));
-}
-
-interface Child {
-  pid: number;
-  base: string;
-  stop(): Promise<void>;
-}
-
-async function startChild(kind: string, target = '', workers = OPTS.workers): Promise<Child> {
-  const profile = OPTS.profile && kind !== 'bare' ? ['--cpu-prof', `--cpu-prof-dir=${OUT}profiles`] : [];
-  const proc = fork(SELF, ['serve', kind, target, String(workers)], { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    proc.once('message', (m) => resolve((m as { port: number }).port));
-    proc.once('exit', (code) => reject(new Error(`服务器进程退出（${code}）`)));
-  });
-  return {
-    pid: proc.pid!,
-    base: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => {
-      proc.once('exit', () => resolve());
-      proc.send('stop');
-    }),
-  };
-}
 
 // ─── runs and the table ────────────────────────────────────────────────────────────────────────
 
@@ -144,13 +96,13 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 async function main(): Promise<void> {
   // the writers are the first departments of the first bureau, which gets every CITIES.length-th department
   if (OPTS.departments < SIZE.writers * CITIES.length) throw new Error(`--departments 至少为 ${SIZE.writers * CITIES.length}（${OPTS.connections} 个连接）`);
-  mkdirSync(`${OUT}profiles`, { recursive: true });
+  mkdirSync(PROFILES_DIR, { recursive: true });
   const rows: Row[] = [];
   const notes: string[] = [];
   process.stderr.write(`机器：${cpus().length} 核 ${cpus()[0]?.model ?? ''}，Node ${process.version}，负载 ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 
   if (OPTS.only.length === 0 || OPTS.only.includes('bare')) {
-    const bare = await startChild('bare');
+    const bare = await startChild('bare', '', 1);
     rows.push(await measure('-', 'bare Fastify {ok:true}, 1 process', () => cannon({ base: bare.base, path: '/ok', connections: OPTS.connections, duration: OPTS.duration, serverPid: bare.pid, prepare: async () => (client) => client.setRequests([{ method: 'GET', path: '/ok' }]) })));
     await bare.stop();
   }
@@ -168,7 +120,7 @@ async function main(): Promise<void> {
     notes.push(`SQLite: generated ${g.departments.toLocaleString()} departments, ${g.reports.toLocaleString()} reports (one version row each) in ${g.seconds.toFixed(0)} s; file ${mb(g.bytes)}`);
   }
   process.stderr.write(`${notes.at(-1)}\n`);
-  const sqlite = await startChild('sqlite', SQLITE_FILE);
+  const sqlite = await startChild('sqlite', SQLITE_FILE, OPTS.workers, PROFILES);
   try {
     rows.push(...(await scenarios(`SQLite, ${OPTS.workers} proc`, sqlite, ids)));
   } finally {
@@ -192,7 +144,7 @@ async function main(): Promise<void> {
       notes.push(`PostgreSQL: generated ${g.departments.toLocaleString()} departments, ${g.reports.toLocaleString()} reports in ${g.seconds.toFixed(0)} s; database ${mb(g.bytes)}`);
     }
     process.stderr.write(`${notes.at(-1)}\n`);
-    const server = await startChild('postgres', benchUrl.toString());
+    const server = await startChild('postgres', benchUrl.toString(), OPTS.workers, PROFILES);
     try {
       rows.push(...(await scenarios(`PostgreSQL, ${OPTS.workers} proc`, server, pgIds)));
     } finally {
@@ -214,5 +166,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === 'serve') await serve(process.argv[3]!, process.argv[4] ?? '', Number(process.argv[5] ?? 1));
-else await main();
+await main();
