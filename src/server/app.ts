@@ -134,6 +134,15 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   exportRoutes(app, deps);
   adminRoutes(app, deps);
   orgRoutes(app, deps);
-  if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+  if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'], preCompressed: true, setHeaders: cacheHeaders });
   return app;
+}
+
+/**
+ * The built UI's caching (issue 9): files under assets/ carry a content hash in their name, so a browser or
+ * proxy keeps them for a year without asking; index.html names the current ones, so it is revalidated on
+ * every load (no-cache: a conditional GET, answered 304 while unchanged). web/build.mjs writes the .br/.gz.
+ */
+function cacheHeaders(reply: { header(name: string, value: string): unknown }, path: string): void {
+  reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }

@@ -12,6 +12,8 @@ import { openSqlite } from './db/connect';
 import { sqliteBackend } from './testing/backends';
 import { makeTestApp } from './testing/harness';
 import { importErrorCode } from './use-cases/import-report';
+import { precompress } from '../../web/build.mjs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 describe('canonical JSON', () => {
   it('sorts keys at every level, normalises to NFC and drops undefined', () => {
@@ -110,8 +112,44 @@ describe('web UI serving', () => {
       expect((await t.call(null, 'GET', '/')).body).toContain('绩效自评');
       expect((await t.call(null, 'GET', '/assets/app.js')).body).toBe('console.log(1)');
       const api = await t.call(null, 'GET', '/api/nothing');
+      expect(api.headers['cache-control']).toBe('no-store');
       expect(api.statusCode).toBe(404);
       expect(JSON.parse(api.body).error.code).toBe('NOT_FOUND');
+    } finally {
+      await t.close();
+      rmSync(dist, { recursive: true });
+    }
+  });
+});
+
+describe('web UI assets (precompressed, cached by content hash)', () => {
+  it('sends brotli or gzip as the browser accepts, assets immutable for a year, the HTML revalidated', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'jixiao-web-'));
+    mkdirSync(join(dist, 'assets'));
+    const js = `export const labels = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `第${i}项 部门整体支出绩效`))};\n`;
+    writeFileSync(join(dist, 'index.html'), `<!doctype html><title>绩效自评</title>${'<!-- pad -->'.repeat(200)}`);
+    writeFileSync(join(dist, 'assets', 'index-abc123.js'), js);
+    precompress(dist);
+    const t = await makeTestApp(sqliteBackend, { config: { webDist: dist } });
+    try {
+      const get = (url: string, encoding?: string) => t.app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+      const br = await get('/assets/index-abc123.js', 'gzip, deflate, br');
+      expect(br.headers).toMatchObject({ 'content-encoding': 'br', 'cache-control': 'public, max-age=31536000, immutable', vary: expect.stringMatching(/accept-encoding/i) });
+      expect(String(br.headers['content-type'])).toContain('javascript');
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(js);
+      expect(br.rawPayload.length).toBeLessThan(Buffer.byteLength(js) / 4);
+      const gz = await get('/assets/index-abc123.js', 'gzip');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.rawPayload).toString()).toBe(js);
+      const plain = await get('/assets/index-abc123.js');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(js);
+      for (const url of ['/', '/index.html', '/reports/42']) {
+        const html = await get(url, 'br');
+        expect(html.statusCode, url).toBe(200);
+        expect(html.headers['cache-control'], url).toBe('no-cache');
+        expect(brotliDecompressSync(html.rawPayload).toString(), url).toContain('绩效自评');
+      }
     } finally {
       await t.close();
       rmSync(dist, { recursive: true });

@@ -1,35 +1,44 @@
 // Session bootstrap and routing. An expired session (any 401) brings the user back to the login page
 // with the server's message; the editor keeps unsaved work locally and offers it again after login.
-import { App as AntApp, Spin } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+// The login page is all the first download holds: the frame after login and every screen are chunks of
+// their own, fetched when first needed (web/README.md has the sizes).
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { onSessionExpired } from './api/client';
 import { listReports } from './api/reports';
 import { currentSession, logout } from './api/session';
 import type { User } from './api/types';
-import { AppLayout } from './components/layout/AppLayout';
-import { PageErrorBoundary } from './components/layout/PageErrorBoundary';
+import { Loading } from './components/layout/Loading';
+import { lazyScreen } from './lazy-screen';
 import { clearAllUnsaved } from './lib/unsaved-store';
 import { homePath, readsReports, unitText } from './lib/user';
-import { AuditPage } from './pages/AuditPage';
 import { LoginPage } from './pages/LoginPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { ReportListPage } from './pages/ReportListPage';
-import { navigate, setNavigationGuard, useLocationPath, useRoute } from './router';
+import { navigate, parseRoute, setNavigationGuard, useLocationPath, useRoute, type Route } from './router';
 import { SessionContext, type SessionState } from './session';
 
-const EditorPage = lazy(() => import('./pages/EditorPage'));
-const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+/** The screens after login, one line each: the route's name, its page module, and the page's props. */
+const SCREENS: { [N in Exclude<Route['name'], 'login'>]: ReturnType<typeof lazyScreen<{ route: Extract<Route, { name: N }> }>> } = {
+  reports: lazyScreen(async () => (await import('./pages/ReportListPage')).ReportListPage),
+  report: lazyScreen(async () => {
+    const { default: EditorPage } = await import('./pages/EditorPage');
+    return ({ route }) => <EditorPage id={route.id} />;
+  }),
+  dashboard: lazyScreen(async () => (await import('./pages/DashboardPage')).default),
+  audit: lazyScreen(async () => (await import('./pages/AuditPage')).AuditPage),
+  notFound: lazyScreen(async () => (await import('./pages/NotFoundPage')).NotFoundPage),
+};
 
-const Loading = () => (
-  <div className="jx-center-page">
-    <Spin size="large" description="正在加载…" />
-  </div>
-);
+const shell = lazyScreen(async () => (await import('./components/layout/Shell')).default);
+
+/** The frame and a screen, fetched together (the screen's chunk would otherwise wait for the frame's). */
+function preload(route: Route): void {
+  if (route.name === 'login') return;
+  void shell.preload();
+  void SCREENS[route.name].preload();
+}
 
 export function App() {
   const route = useRoute();
   const path = useLocationPath();
-  const { message } = AntApp.useApp();
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [department, setDepartment] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -76,6 +85,7 @@ export function App() {
       setNotice(null);
       setUser(u);
       const target = next && next !== '/login' ? next : homePath(u);
+      preload(parseRoute(target));
       setNext(null);
       navigate(target, { replace: true });
     },
@@ -89,13 +99,12 @@ export function App() {
       // the server may already have dropped the session; leaving is what matters
     }
     clearAllUnsaved();
-    setNotice(null);
+    setNotice('已退出登录');
     setNext(null);
     setUser(null);
     setNavigationGuard(null);
-    message.success('已退出登录');
     navigate('/login', { replace: true });
-  }, [message]);
+  }, []);
 
   const session = useMemo<SessionState | null>(
     () => (user ? { user, unit: unitText(user, department), signOut } : null),
@@ -105,19 +114,15 @@ export function App() {
   if (user === undefined) return <Loading />;
   if (!session || route.name === 'login') return <LoginPage notice={notice} onLoggedIn={onLoggedIn} />;
 
+  preload(route);
+  const Screen = SCREENS[route.name].Component as React.ComponentType<{ route: Route }>;
   return (
     <SessionContext.Provider value={session}>
-      <AppLayout>
-        <PageErrorBoundary key={path}>
-        <Suspense fallback={<Loading />}>
-          {route.name === 'reports' && <ReportListPage />}
-          {route.name === 'report' && <EditorPage key={route.id} id={route.id} />}
-          {route.name === 'dashboard' && <DashboardPage />}
-          {route.name === 'audit' && <AuditPage />}
-          {route.name === 'notFound' && <NotFoundPage />}
-        </Suspense>
-        </PageErrorBoundary>
-      </AppLayout>
+      <Suspense fallback={<Loading />}>
+        <shell.Component screen={path}>
+          <Screen key={path} route={route} />
+        </shell.Component>
+      </Suspense>
     </SessionContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
-// Providers around the app: antd locale and theme, antd's App (message/modal context).
-import { App as AntApp, ConfigProvider } from 'antd';
+// Providers around the app: antd locale and theme. antd's App (message/modal context) wraps the screens
+// after login (components/layout/Shell.tsx): the login page uses none of it.
+import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { App } from './App';
@@ -8,7 +9,7 @@ import { theme } from './theme';
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp>{children}</AntApp>
+      {children}
     </ConfigProvider>
   );
 }

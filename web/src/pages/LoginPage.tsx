@@ -1,7 +1,10 @@
 // 登录: username and password; a wrong password, a locked account and an expired session each get a
 // plain Chinese explanation. In demo mode (when the server says so) the demo accounts are listed.
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+// The first page anyone loads: built from antd's light pieces only (Input, Button, Alert) — Card, Form
+// and Typography bring tabs, menus, validators and tooltips along, and the page is the whole first
+// download (web/README.md).
+import { Alert, Button, Input } from 'antd';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, api } from '../api/client';
 import { login } from '../api/session';
 import type { User } from '../api/types';
@@ -32,6 +35,17 @@ export function LoginPage({ notice, onLoggedIn }: Props) {
       .catch(() => undefined);
   }, []);
 
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const gaps = { username: !username.trim(), password: !password };
+    setMissing(gaps);
+    if (!gaps.username && !gaps.password) void submit({ username, password });
+  };
+
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
@@ -53,26 +67,29 @@ export function LoginPage({ notice, onLoggedIn }: Props) {
       <div className="jx-login-brand">
         <div className="jx-login-mark">绩</div>
         <div>
-          <Typography.Title level={2} style={{ margin: 0, color: '#fff' }}>
-            绩效自评
-          </Typography.Title>
+          <h2 className="jx-login-name">绩效自评</h2>
           <div className="jx-login-sub">部门整体支出绩效自评 · 填报、审核与公开</div>
         </div>
       </div>
-      <Card className="jx-login-card" title="登录">
+      <section className="jx-login-card" aria-labelledby="jx-login-title">
+        <h3 id="jx-login-title" className="jx-login-title">登录</h3>
         {notice && <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-        <Form layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
-          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
-            <Input size="large" autoComplete="username" autoFocus placeholder="请输入用户名" />
-          </Form.Item>
-          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-            <Input.Password size="large" autoComplete="current-password" placeholder="请输入密码" />
-          </Form.Item>
+        <form onSubmit={onSubmit} autoComplete="on" noValidate>
+          <label className="jx-login-field">
+            <span>用户名</span>
+            <Input size="large" name="username" autoComplete="username" autoFocus placeholder="请输入用户名" value={username} onChange={(e) => setUsername(e.target.value)} status={missing.username ? 'error' : undefined} />
+            {missing.username && <span className="jx-login-missing">请输入用户名</span>}
+          </label>
+          <label className="jx-login-field">
+            <span>密码</span>
+            <Input.Password size="large" name="password" autoComplete="current-password" placeholder="请输入密码" value={password} onChange={(e) => setPassword(e.target.value)} status={missing.password ? 'error' : undefined} />
+            {missing.password && <span className="jx-login-missing">请输入密码</span>}
+          </label>
           <Button type="primary" htmlType="submit" size="large" block loading={busy}>
             登录
           </Button>
-        </Form>
+        </form>
         {demo && (
           <div className="jx-demo-users">
             <div className="jx-demo-title">演示账户（密码均为 Jixiao-demo-2026）</div>
@@ -83,7 +100,7 @@ export function LoginPage({ notice, onLoggedIn }: Props) {
             ))}
           </div>
         )}
-      </Card>
+      </section>
       <div className="jx-login-foot">连续输错密码将锁定账户；长时间未操作将自动退出登录。</div>
     </div>
   );
