@@ -1,5 +1,5 @@
-// Entry: antd in Simplified Chinese (ConfigProvider zh_CN), then the app. Only what the login page
-// needs loads here; dayjs's locale and antd's App context come with the frame after login (Shell).
+// Entry: only what the login page needs loads here; antd, its locale and theme, and dayjs's locale
+// come with the frame after login (components/layout/Shell.tsx).
 import './zod-config';
 import { createRoot } from 'react-dom/client';
 import { Root } from './Root';

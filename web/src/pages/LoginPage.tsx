@@ -1,9 +1,8 @@
 // 登录: username and password; a wrong password, a locked account and an expired session each get a
 // plain Chinese explanation. In demo mode (when the server says so) the demo accounts are listed.
-// The first page anyone loads: built from antd's light pieces only (Input, Button, Alert) — Card, Form
-// and Typography bring tabs, menus, validators and tooltips along, and the page is the whole first
-// download (web/README.md).
-import { Alert, Button, Input } from 'antd';
+// The first page anyone loads, and the whole of the first download (web/README.md): plain form controls
+// styled like the rest of the UI (styles.css, "Login"), no antd — its runtime, theme and form machinery
+// would triple the bytes before anyone has signed in.
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, api } from '../api/client';
 import { login } from '../api/session';
@@ -73,22 +72,22 @@ export function LoginPage({ notice, onLoggedIn }: Props) {
       </div>
       <section className="jx-login-card" aria-labelledby="jx-login-title">
         <h3 id="jx-login-title" className="jx-login-title">登录</h3>
-        {notice && <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} />}
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        {notice && <p className="jx-login-alert jx-login-alert-warning" role="status">{notice}</p>}
+        {error && <p className="jx-login-alert jx-login-alert-error" role="alert">{error}</p>}
         <form onSubmit={onSubmit} autoComplete="on" noValidate>
           <label className="jx-login-field">
             <span>用户名</span>
-            <Input size="large" name="username" autoComplete="username" autoFocus placeholder="请输入用户名" value={username} onChange={(e) => setUsername(e.target.value)} status={missing.username ? 'error' : undefined} />
+            <input className="jx-login-input" name="username" autoComplete="username" autoFocus placeholder="请输入用户名" value={username} onChange={(e) => setUsername(e.target.value)} aria-invalid={missing.username || undefined} />
             {missing.username && <span className="jx-login-missing">请输入用户名</span>}
           </label>
           <label className="jx-login-field">
             <span>密码</span>
-            <Input.Password size="large" name="password" autoComplete="current-password" placeholder="请输入密码" value={password} onChange={(e) => setPassword(e.target.value)} status={missing.password ? 'error' : undefined} />
+            <input className="jx-login-input" type="password" name="password" autoComplete="current-password" placeholder="请输入密码" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={missing.password || undefined} />
             {missing.password && <span className="jx-login-missing">请输入密码</span>}
           </label>
-          <Button type="primary" htmlType="submit" size="large" block loading={busy}>
-            登录
-          </Button>
+          <button type="submit" className="jx-login-submit" disabled={busy} aria-busy={busy || undefined}>
+            {busy ? '正在登录…' : '登录'}
+          </button>
         </form>
         {demo && (
           <div className="jx-demo-users">

@@ -30,7 +30,7 @@ import { SignoffSection } from '../sections/SignoffSection';
 import { StatusTag } from '../StatusTag';
 import { SignaturePanel } from '../workflow/SignaturePanel';
 import { WorkflowBar } from '../workflow/WorkflowBar';
-import { EditorContext } from './editor-context';
+import { EditorContext, EditorMarksContext } from './editor-context';
 import { ImportNotice } from './ImportNotice';
 import { SaveStatus } from './SaveStatus';
 import { useSession } from '../../session';
@@ -62,7 +62,7 @@ export function ReportEditor({ view, reload }: Props) {
     return [...view.returns].sort((a, b) => b.version - a.version)[0]!;
   }, [view.returns, view.status]);
   const waivers = useMemo(() => view.waivers ?? [], [view.waivers]);
-  const { report, setReport, live, ctx, mainRef, jumpTo } = useEditorModel({
+  const { report, setReport, live, ctx, marks, mainRef, jumpTo } = useEditorModel({
     initial: view.report,
     scope,
     activeReturn: latestReturn,
@@ -111,7 +111,10 @@ export function ReportEditor({ view, reload }: Props) {
     return () => setNavigationGuard(null);
   }, []);
 
-  const describe = useCallback((p: string) => describePath(report, p), [report]);
+  // stable while typing: the findings panel and the workflow bar re-render with new findings, not per keystroke
+  const reportNow = useRef(report);
+  reportNow.current = report;
+  const describe = useCallback((p: string) => describePath(reportNow.current, p), []);
   const waiverOf = useCallback((f: Finding) => waivers.find((w) => w.code === f.code && w.path === f.path), [waivers]);
 
   const onFocusCapture = (e: React.FocusEvent) => {
@@ -153,10 +156,14 @@ export function ReportEditor({ view, reload }: Props) {
 
   const title = `${view.year ?? report.year ?? ''}年度 ${view.departmentName || report.cover.departmentName}`;
   const errors = live.findings.filter((f) => f.severity === 'error').length;
-  const suggestions = [...new Set([...recent, ...live.findings.map((f) => normalizePath(f.path)).filter(Boolean)])].map((p) => ({ path: p, label: describe(p) }));
+  const suggestions = useMemo(
+    () => [...new Set([...recent, ...live.findings.map((f) => normalizePath(f.path)).filter(Boolean)])].map((p) => ({ path: p, label: describe(p) })),
+    [recent, live.findings, describe],
+  );
 
   return (
     <EditorContext.Provider value={ctx}>
+      <EditorMarksContext.Provider value={marks}>
       <div className="jx-editor">
         <div className="jx-editor-bar">
           <div className="jx-editor-title">
@@ -297,6 +304,7 @@ export function ReportEditor({ view, reload }: Props) {
           onClose={() => setPreviewOpen(false)}
         />
       </div>
+      </EditorMarksContext.Provider>
     </EditorContext.Provider>
   );
 }

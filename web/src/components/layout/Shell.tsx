@@ -1,10 +1,12 @@
-// Everything around a screen after login — antd's App context (message, modal), dayjs in Chinese for the
-// date pickers, the frame with its menu, the error boundary, the wait for the screen's own chunk — in a
-// chunk of its own: the login page needs none of it.
+// Everything around a screen after login — antd in Simplified Chinese with our theme and its App context
+// (message, modal), dayjs in Chinese for the date pickers, the frame with its menu, the error boundary,
+// the wait for the screen's own chunk — in a chunk of its own: the login page needs none of it.
 import 'dayjs/locale/zh-cn';
-import { App as AntApp } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import { Suspense, type ReactNode } from 'react';
+import { theme } from '../../theme';
 import { AppLayout } from './AppLayout';
 import { Loading } from './Loading';
 import { PageErrorBoundary } from './PageErrorBoundary';
@@ -13,12 +15,14 @@ dayjs.locale('zh-cn');
 
 export default function Shell({ screen, children }: { screen: string; children: ReactNode }) {
   return (
-    <AntApp>
-      <AppLayout>
-        <PageErrorBoundary key={screen}>
-          <Suspense fallback={<Loading />}>{children}</Suspense>
-        </PageErrorBoundary>
-      </AppLayout>
-    </AntApp>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <AppLayout>
+          <PageErrorBoundary key={screen}>
+            <Suspense fallback={<Loading />}>{children}</Suspense>
+          </PageErrorBoundary>
+        </AppLayout>
+      </AntApp>
+    </ConfigProvider>
   );
 }

@@ -1,7 +1,7 @@
 // 整体支出绩效定量目标: one row per 三级指标 with 一级/二级, 指标性质, 指标值, 单位, 完成值, 偏差原因.
 // 指标值 and 完成值 also set their numeric parts (targetValue, actualValue) that the rules read.
 import { Button, Input } from 'antd';
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
 import type { Indicator } from '../../../../src/core/model/report';
 import { NATURE_OPTIONS, indicatorPatch, natureOf } from '../../lib/indicator-values';
 import { useEditor } from '../editor/editor-context';
@@ -33,8 +33,9 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators }: { ind
   const ctx = useEditor();
   const base = 'performance.indicators';
   const editable = ctx.canEdit(base);
-  const patch = (i: number, p: Partial<Indicator>) =>
-    ctx.update(`${base}[${i}]`, (old) => ({ ...(old as Indicator), ...p }));
+  // stable, so that a row whose indicator did not change skips rendering (a report may have hundreds)
+  const patch = useCallback((i: number, p: Partial<Indicator>) => ctx.update(`${base}[${i}]`, (old) => ({ ...(old as Indicator), ...p })), [ctx]);
+  const remove = useCallback((i: number) => ctx.update(base, (old) => (old as Indicator[]).filter((_, j) => j !== i)), [ctx]);
 
   return (
     <PathField path={base} className="jx-ind-wrap">
@@ -85,59 +86,64 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators }: { ind
                 </td>
               </tr>
             )}
-            {indicators.map((ind, i) => {
-              const p = `${base}[${i}]`;
-              return (
-                <tr key={i}>
-                  <td className="jx-center">{i + 1}</td>
-                  <td>
-                    <SelectField path={`${p}.level1`} value={ind.level1 || null} options={LEVEL1} allowFree cell ariaLabel={`第${i + 1}项一级指标`} />
-                  </td>
-                  <td>
-                    <SelectField path={`${p}.level2`} value={ind.level2 || null} options={LEVEL2} allowFree cell ariaLabel={`第${i + 1}项二级指标`} />
-                  </td>
-                  <td>
-                    <AreaField path={`${p}.name`} value={ind.name} cell minRows={1} ariaLabel={`第${i + 1}项三级指标`} />
-                  </td>
-                  <td>
-                    <SelectField
-                      path={`${p}.kind`}
-                      also={[`${p}.operator`]}
-                      value={natureOf(ind)}
-                      options={NATURE_OPTIONS}
-                      cell
-                      placeholder="选择"
-                      ariaLabel={`第${i + 1}项指标性质`}
-                      onValue={(v) => patch(i, indicatorPatch('nature', v))}
-                    />
-                  </td>
-                  <td>
-                    <TargetCell index={i} ind={ind} onPatch={patch} />
-                  </td>
-                  <td>
-                    <TextField path={`${p}.unit`} value={ind.unit} cell ariaLabel={`第${i + 1}项单位`} />
-                  </td>
-                  <td>
-                    <ValueCell index={i} ind={ind} onPatch={patch} />
-                  </td>
-                  <td>
-                    <AreaField path={`${p}.deviationReason`} value={ind.deviationReason} cell minRows={1} ariaLabel={`第${i + 1}项偏差原因`} />
-                  </td>
-                  {editable && (
-                    <td className="jx-center">
-                      <Button size="small" type="text" danger aria-label={`删除第${i + 1}项指标`} onClick={() => ctx.update(base, (old) => (old as Indicator[]).filter((_, j) => j !== i))}>
-                        删除
-                      </Button>
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
+            {indicators.map((ind, i) => (
+              <IndicatorRow key={i} ind={ind} i={i} editable={editable} patch={patch} remove={remove} />
+            ))}
           </tbody>
         </table>
       </div>
       <ReturnNotes prefix={base} describe={(p) => p.replace(/^performance\.indicators\[(\d+)\]\.?/, (_, i: string) => `第${Number(i) + 1}项 `)} />
     </PathField>
+  );
+});
+
+/** One indicator's row: rendered again only when its indicator (or the edit right) changes. */
+const IndicatorRow = memo(function IndicatorRow({ ind, i, editable, patch, remove }: { ind: Indicator; i: number; editable: boolean; patch: (i: number, p: Partial<Indicator>) => void; remove: (i: number) => void }) {
+  const p = `performance.indicators[${i}]`;
+  return (
+    <tr>
+      <td className="jx-center">{i + 1}</td>
+      <td>
+        <SelectField path={`${p}.level1`} value={ind.level1 || null} options={LEVEL1} allowFree cell ariaLabel={`第${i + 1}项一级指标`} />
+      </td>
+      <td>
+        <SelectField path={`${p}.level2`} value={ind.level2 || null} options={LEVEL2} allowFree cell ariaLabel={`第${i + 1}项二级指标`} />
+      </td>
+      <td>
+        <AreaField path={`${p}.name`} value={ind.name} cell minRows={1} ariaLabel={`第${i + 1}项三级指标`} />
+      </td>
+      <td>
+        <SelectField
+          path={`${p}.kind`}
+          also={[`${p}.operator`]}
+          value={natureOf(ind)}
+          options={NATURE_OPTIONS}
+          cell
+          placeholder="选择"
+          ariaLabel={`第${i + 1}项指标性质`}
+          onValue={(v) => patch(i, indicatorPatch('nature', v))}
+        />
+      </td>
+      <td>
+        <TargetCell index={i} ind={ind} onPatch={patch} />
+      </td>
+      <td>
+        <TextField path={`${p}.unit`} value={ind.unit} cell ariaLabel={`第${i + 1}项单位`} />
+      </td>
+      <td>
+        <ValueCell index={i} ind={ind} onPatch={patch} />
+      </td>
+      <td>
+        <AreaField path={`${p}.deviationReason`} value={ind.deviationReason} cell minRows={1} ariaLabel={`第${i + 1}项偏差原因`} />
+      </td>
+      {editable && (
+        <td className="jx-center">
+          <Button size="small" type="text" danger aria-label={`删除第${i + 1}项指标`} onClick={() => remove(i)}>
+            删除
+          </Button>
+        </td>
+      )}
+    </tr>
   );
 });
 
