@@ -1,8 +1,9 @@
 // Command-line file arguments: files as given, directories walked for the formats Jixiao imports.
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { IMPORT_EXTENSIONS } from '../io/import/extensions';
 
-const IMPORTABLE = new Set(['.txt', '.text', '.docx', '.xlsx']);
+const IMPORTABLE: ReadonlySet<string> = new Set(IMPORT_EXTENSIONS);
 
 export function expandInputs(inputs: readonly string[]): string[] {
   const out: string[] = [];

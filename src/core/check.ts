@@ -3,7 +3,8 @@
 import type { Finding } from './model/finding';
 import type { Report } from './model/report';
 import type { Scorecard } from './model/score';
-import { runRules } from './rules/index';
+import type { PriorYear } from './library/prior-year';
+import { runRules, withPriorYear } from './rules/index';
 import { scoreReport } from './scoring/engine';
 import { defaultTemplateFor, getTemplate } from './templates/index';
 
@@ -17,6 +18,8 @@ export interface CheckOptions {
   templateId?: string;
   /** the document was cut off: sections it never reached are not judged as missing */
   truncated?: boolean;
+  /** the same department's report of the year before: its indicators' actuals judge this year's targets (Q15) */
+  priorYear?: PriorYear;
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
@@ -24,7 +27,13 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   const score = scoreReport(report, template);
   let findings = runRules(report, template, score);
   if (options.truncated) findings = findings.filter((f) => !absentSection(report, f.path));
+  if (options.priorYear) findings = withPriorYear(findings, report, template, options.priorYear);
   return { findings, score };
+}
+
+/** Last year's rules (Q15) added to findings checkReport gave without last year (the server caches those). */
+export function addPriorYearFindings(findings: readonly Finding[], report: Report, priorYear: PriorYear, templateId?: string): Finding[] {
+  return withPriorYear(findings, report, templateId ? getTemplate(templateId) : defaultTemplateFor(report), priorYear);
 }
 
 /** Findings about a part of the report a truncated document never reached. */

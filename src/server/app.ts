@@ -26,6 +26,7 @@ import { adminRoutes } from './http/routes/admin';
 import { exportRoutes } from './http/routes/export';
 import { orgRoutes } from './http/routes/org';
 import { historyRoutes } from './http/routes/history';
+import { libraryRoutes } from './http/routes/library';
 import { reportRoutes } from './http/routes/reports';
 import { sessionRoutes } from './http/routes/session';
 import { workflowRoutes } from './http/routes/workflow';
@@ -96,6 +97,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     checkCache: new BoundedCache(2000),
     // a parsed report is a few hundred KB of heap: enough for the reports being edited right now
     documentCache: new BoundedCache(64),
+    priorYearCache: new BoundedCache(2000),
     ...options.deps,
   };
   if (config.demo && !options.prepared) await seedDemo(db, deps);
@@ -134,6 +136,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   exportRoutes(app, deps);
   adminRoutes(app, deps);
   orgRoutes(app, deps);
+  libraryRoutes(app, deps);
   if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'], preCompressed: true, setHeaders: cacheHeaders });
   return app;
 }

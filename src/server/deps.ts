@@ -6,6 +6,7 @@ import type { ExportedFile, ExportFormat, ExportOptions } from '../io/export/ind
 import type { ImportResult } from '../io/import/index';
 import type { ServerConfig } from './config';
 import type { Db } from './db/schema';
+import type { PriorYearView } from './use-cases/prior-year';
 
 export interface Clock {
   now(): Date;
@@ -48,6 +49,8 @@ export interface Deps {
    * diffs against it without reading and parsing the stored copy. Never mutated once stored.
    */
   documentCache?: BoundedCache<Report>;
+  /** last year's report's indicators by its id and version (use-cases/prior-year.ts) */
+  priorYearCache?: BoundedCache<PriorYearView>;
 }
 
 /** A small LRU map: enough to keep repeated GETs of the same version from re-running every rule. */

@@ -1,8 +1,10 @@
 // Synthetic damaged forms of the seed, as real published copies carry them (fixtures/real-excerpts).
-import { T2S } from '../../src/io/import/map/t2s';
+import { ConverterFactory } from 'opencc-js/core';
+import ST_CHARACTERS from 'opencc-js/dict/STCharacters';
+import ST_PHRASES from 'opencc-js/dict/STPhrases';
 
-const S2T = new Map<string, string>();
-for (const [t, s] of T2S) if (!S2T.has(s)) S2T.set(s, t);
+/** OpenCC's s2t: what the portals that republish mainland pages in traditional characters do. */
+const toTraditionalText = ConverterFactory([ST_PHRASES, ST_CHARACTERS]);
 
 /** Rows of TAB cells → web-copy pipes: "cell |" after each cell's last line, a line of pipes between rows. */
 export function toPipes(text: string): string {
@@ -44,10 +46,15 @@ export function toTraditional(text: string): string {
     .split('\n')
     .map((line) => {
       if (line.replace(/\s/g, '').length > 30) return line;
-      const trad = Array.from(line, (c) => S2T.get(c) ?? c).join('');
+      const trad = toTraditionalText(line);
       return Array.from(trad, (c) => glossed[c] ?? c).join('');
     })
     .join('\n');
+}
+
+/** The whole text in traditional characters, prose and values too: a portal's traditional edition of a page. */
+export function toTraditionalAll(text: string): string {
+  return toTraditionalText(text);
 }
 
 /** '年' printed as '-' in the title and labels (年度 → -度, 上年结转 → 上-结转), spaced year digits. */

@@ -24,6 +24,7 @@ const SCREENS: { [N in Exclude<Route['name'], 'login'>]: ReturnType<typeof lazyS
   }),
   dashboard: lazyScreen(async () => (await import('./pages/DashboardPage')).default),
   audit: lazyScreen(async () => (await import('./pages/AuditPage')).AuditPage),
+  library: lazyScreen(async () => (await import('./pages/LibraryPage')).default),
   notFound: lazyScreen(async () => (await import('./pages/NotFoundPage')).NotFoundPage),
 };
 

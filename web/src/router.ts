@@ -8,6 +8,7 @@ export type Route =
   | { name: 'report'; id: string }
   | { name: 'dashboard' }
   | { name: 'audit' }
+  | { name: 'library' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -16,6 +17,7 @@ export function parseRoute(pathname: string): Route {
   if (p === '/login') return { name: 'login' };
   if (p === '/dashboard') return { name: 'dashboard' };
   if (p === '/audit') return { name: 'audit' };
+  if (p === '/library') return { name: 'library' };
   const m = /^\/reports\/([^/]+)$/.exec(p);
   if (m) return { name: 'report', id: decodeURIComponent(m[1]!) };
   return { name: 'notFound' };

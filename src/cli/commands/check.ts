@@ -20,8 +20,16 @@ export function checkCommand(): Command {
     .argument('<files...>', '报告文件（.txt .docx .xlsx）或目录')
     .option('--json', '输出 JSON（多个文件时为数组）')
     .option('--template <id>', '使用指定评分表模板（见 jixiao templates）')
-    .action(async (inputs: string[], opts: { json?: boolean; template?: string }) => {
+    .option('--prior <file>', '同一部门上一年度的报告：其完成值用来检查本年目标是否低于上年实际（Q15）')
+    .action(async (inputs: string[], opts: { json?: boolean; template?: string; prior?: string }) => {
       if (opts.template) getTemplate(opts.template); // fail early with the list of templates
+      const prior = opts.prior ? await loadFile(opts.prior) : null;
+      if (prior && !prior.ok) {
+        process.stderr.write(`上年报告无法读取：${prior.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const priorYear = prior?.ok ? { year: prior.result.report.year, indicators: prior.result.report.performance.indicators } : undefined;
       const files = expandInputs(inputs);
       const bar = files.length > 1 && process.stderr.isTTY ? new cliProgress.SingleBar({ format: '检查中 [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
       bar?.start(files.length, 0, { file: '' });
@@ -39,7 +47,7 @@ export function checkCommand(): Command {
           continue;
         }
         const { result } = loaded;
-        const { findings: ruleFindings, score } = checkReport(result.report, { templateId: opts.template, truncated: result.truncated });
+        const { findings: ruleFindings, score } = checkReport(result.report, { templateId: opts.template, truncated: result.truncated, priorYear });
         const findings = [...importFindings(result), ...ruleFindings];
         const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
         if (count('error') && exit === 0) exit = 1;

@@ -4,7 +4,7 @@ import { loadFile } from '../load';
 
 export function importCommand(): Command {
   return new Command('import')
-    .description('导入自评报告（.txt .docx .xlsx），输出识别结果和未识别内容')
+    .description('导入自评报告（.txt .docx .xlsx；装有 LibreOffice 时也可 .doc .xls .wps .et），输出识别结果和未识别内容')
     .argument('<file>', '报告文件')
     .option('--json', '输出 JSON：{ report, unmapped, family, diagnostics, truncated }')
     .action(async (file: string, opts: { json?: boolean }) => {

@@ -132,6 +132,8 @@ export const Indicator = z.object({
   score: z.number().nullable().default(null),
   /** 偏差原因分析及改进措施 */
   deviationReason: Text,
+  /** 指标库 entry this row quotes (core/library): the same id every year, so last year's value is found */
+  libraryId: z.string().max(64).nullable().default(null),
 });
 export type Indicator = z.infer<typeof Indicator>;
 

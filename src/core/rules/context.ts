@@ -7,6 +7,7 @@ import type { FinanceTableKey } from '../model/report';
 import type { Finding, Severity } from '../model/finding';
 import type { Report } from '../model/report';
 import type { Template, TemplateOptions } from '../model/template';
+import type { PriorYear } from '../library/prior-year';
 
 export interface RuleEnv {
   report: Report;
@@ -22,6 +23,8 @@ export interface RuleEnv {
   texts(): readonly TextPart[];
   /** where indicator i is, in the words of the form (an indicator often has several findings) */
   indicatorPlace(i: number): string;
+  /** the same department's report of the year before, when the caller has it (Q15) */
+  priorYear?: PriorYear;
 }
 
 export interface TextPart {
@@ -33,7 +36,7 @@ export interface TextPart {
   place(): string;
 }
 
-export function ruleEnv(report: Report, template: Template): RuleEnv {
+export function ruleEnv(report: Report, template: Template, priorYear?: PriorYear): RuleEnv {
   const findings: Finding[] = [];
   const fen = new Map<FinanceTableKey, Record<string, number | null>[]>();
   let texts: TextPart[] | null = null;
@@ -44,6 +47,7 @@ export function ruleEnv(report: Report, template: Template): RuleEnv {
     options: template.options,
     toleranceFen: toleranceFen(template.options.toleranceWan),
     findings,
+    priorYear,
     add(rule, code, severity, path, message) {
       // the cell's own source, else its row's ("finance.income[1].total" → "finance.income[1]"); one
       // object shape for every finding, `source` undefined when unknown (JSON leaves it out)

@@ -4,6 +4,7 @@ import type { Finding } from '../model/finding';
 import type { Report } from '../model/report';
 import type { Scorecard } from '../model/score';
 import type { Template } from '../model/template';
+import type { PriorYear } from '../library/prior-year';
 import { copiedText, placeholders } from './boilerplate';
 import { type Rule, ruleEnv } from './context';
 import { reportYear, textDates } from './dates';
@@ -11,6 +12,7 @@ import { emptyTables, rowIdentities, signs, summaryRows, surplus } from './finan
 import { indicatorCoverage, indicatorWording } from './indicator-text';
 import { indicatorValues, indicatorWeights } from './indicators';
 import { narrativeAmounts } from './narrative-amounts';
+import { targetsAgainstPriorYear } from './prior-year';
 import { selfScore } from './score';
 import { signoffs } from './signoffs';
 import { assetUtilization, staffControl } from './staff';
@@ -40,6 +42,17 @@ export function runRules(report: Report, template: Template, card: Scorecard): F
   for (const rule of RULES) rule(env);
   selfScore(env, card);
   return bySeverity(env.findings);
+}
+
+/**
+ * The rules that also need the same department's report of the year before (Q15), added to the findings
+ * runRules gave: the server caches those per report version and adds these, which change when last year's
+ * report does; checkReport composes the two the same way, so both always agree.
+ */
+export function withPriorYear(findings: readonly Finding[], report: Report, template: Template, priorYear: PriorYear): Finding[] {
+  const env = ruleEnv(report, template, priorYear);
+  targetsAgainstPriorYear(env);
+  return env.findings.length ? bySeverity([...findings, ...env.findings]) : [...findings];
 }
 
 /**

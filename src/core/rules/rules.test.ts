@@ -26,6 +26,7 @@ function indicator(over: Partial<Indicator> = {}): Indicator {
     weight: null,
     score: null,
     deviationReason: '',
+    libraryId: null,
     ...over,
   };
 }

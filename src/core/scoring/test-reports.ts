@@ -41,6 +41,7 @@ export function indicator(level1: string, level2: string, name: string, extra: P
     weight: null,
     score: null,
     deviationReason: '',
+    libraryId: null,
     ...extra,
   };
 }

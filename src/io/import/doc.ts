@@ -31,6 +31,8 @@ export type Block =
 export interface Doc {
   format: 'text' | 'docx' | 'xlsx';
   blocks: Block[];
+  /** the upload was a legacy .doc/.xls that LibreOffice converted to this format */
+  convertedFrom?: 'doc' | 'xls';
 }
 
 /** A piece of the source no field took: kept so nothing is lost, with where it was. */
@@ -48,6 +50,19 @@ export interface ImportDiagnostic {
   severity: 'error' | 'warning' | 'info';
   message: string;
   path?: string;
+  loc?: Loc;
+  /** what an inferred value rests on (IMPORT.YEAR_INFERRED: every clue to the year, with its weight) */
+  evidence?: YearEvidence[];
+}
+
+/** One clue to the 评价年度 of a report whose title does not state it. */
+export interface YearEvidence {
+  year: number;
+  /** cover: a cover line; body: a phrase of the text; date: a date that falls in the following year */
+  source: 'cover' | 'body' | 'date';
+  /** the words as printed, shortened */
+  text: string;
+  weight: number;
   loc?: Loc;
 }
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { seedText } from '../../../test/helpers/seed';
-import { toPipes, toPlain, toTraditional, withChrome, withoutColons, yearAsDash } from '../../../test/helpers/variants';
+import { toPipes, toPlain, toTraditional, toTraditionalAll, withChrome, withoutColons, yearAsDash } from '../../../test/helpers/variants';
 import { ImportError, importFile, importText } from './index';
 
 const dir = new URL('../../../test/fixtures/real-excerpts/', import.meta.url);
@@ -45,6 +45,17 @@ describe('real published excerpts', () => {
       }
     });
   }
+
+  it('each excerpt in a traditional-character edition: the same family and figures (prose, budget grid, labels)', () => {
+    for (const e of expected) {
+      const simple = fields(readFileSync(new URL(e.file, dir)));
+      const trad = fields(toTraditionalAll(readFileSync(new URL(e.file, dir), 'utf8')));
+      expect(trad.result.family, e.file).toBe(e.family);
+      for (const k of ['year', 'budgetCode', 'phone', 'staffQuota', 'actualStaff', 'incomeTotal', 'expenditureTotal', 'basic', 'project', 'selfScore']) {
+        expect(trad.got[k], `${e.file} ${k}`).toEqual(simple.got[k]);
+      }
+    }
+  });
 
   it('cut off at any line, a copy never crashes and never misreads a value it shows in full', () => {
     for (const e of expected) {
@@ -123,12 +134,26 @@ describe('synthetic damaged forms of the seed', () => {
 
   it('traditional characters with pinyin glosses in labels: values kept as printed', () => {
     const { got, result } = fields(toTraditional(seedText));
-    expect(got.departmentName).toBe('黨群工作部');
+    expect(got.departmentName).toBe('黨羣工作部');
     expect(got.budgetCode).toBe('999236');
     expect(got.staffQuota).toBe(3);
     expect(got.actualStaff).toBe(6);
     expect(got.phone).toBe('18821880734');
     expect(result.report.cover.reportDate).toBe('2022-06-21');
+    expect(result.family).toBe('yueyang-overall');
+  });
+
+  it('a whole report republished in traditional characters (prose and values too): the same figures, texts as printed', () => {
+    const { got, result } = fields(toTraditionalAll(seedText));
+    for (const k of ['year', 'budgetCode', 'phone', 'staffQuota', 'actualStaff', 'incomeTotal', 'expenditureTotal', 'selfScore']) expect(got[k], k).toEqual(base[k]);
+    const r = result.report;
+    expect(r.cover.departmentName).toBe('黨羣工作部');
+    expect(r.performance.grade).toBe('優秀');
+    expect(r.finance.threePublic[0]!.total).toBe('2.5285');
+    expect(r.performance.indicators).toHaveLength(14);
+    // 高於99% read as the operator and value of 服務對象滿意率 (OpenCC's 於 → 于), printed as it was
+    expect(r.performance.indicators.find((x) => x.targetValue === '99')).toMatchObject({ operator: '>', target: '高於99%' });
+    expect(r.overview.tasks[0]).toMatch(/^任務1：/);
     expect(result.family).toBe('yueyang-overall');
   });
 

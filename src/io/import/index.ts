@@ -26,6 +26,10 @@ export function importDoc(doc: Doc): ImportResult {
       '文件内容无法识别为部门整体支出绩效评价自评报告：没有找到封面、基本概况、收支表或绩效指标等任何栏目。',
     );
   }
+  if (doc.convertedFrom) {
+    const from = doc.convertedFrom === 'doc' ? '旧版 Word 97-2003（.doc/.wps）' : '旧版 Excel 97-2003（.xls/.et）';
+    mapped.diagnostics.unshift({ code: 'IMPORT.CONVERTED', severity: 'info', message: `此文件是${from}格式，已由 LibreOffice 转换为 .${doc.format} 后导入；请核对表格内容是否完整。` });
+  }
   return { ...mapped, format: doc.format };
 }
 

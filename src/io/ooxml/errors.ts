@@ -31,6 +31,9 @@ const MESSAGES = {
     '这是旧版 Word 97-2003 .doc 文件，Jixiao 无法直接读取。请在 Word 或 WPS 中打开后「另存为」.docx 格式再导入。',
   'FORMAT.LEGACY_XLS':
     '这是旧版 Excel 97-2003 .xls 文件，Jixiao 无法直接读取。请在 Excel 或 WPS 中打开后「另存为」.xlsx 格式再导入。',
+  'LEGACY.CONVERT_FAILED':
+    'LibreOffice 未能把这个旧版文件转换为 .docx/.xlsx（文件可能已损坏、加密或不是 Word/Excel 文件）。请在 Word、Excel 或 WPS 中打开后「另存为」.docx 或 .xlsx 再导入。',
+  'LEGACY.TIMEOUT': '旧版文件转换超时，已停止。请在 Word、Excel 或 WPS 中打开后「另存为」.docx 或 .xlsx 再导入。',
   'FORMAT.ENCRYPTED_OFFICE':
     '这是设置了打开密码的 Office 文件，无法读取。请在 Word/WPS/Excel 中打开，取消密码后另存为 .docx 或 .xlsx 再导入。',
   'FORMAT.LEGACY_OFFICE':

@@ -39,7 +39,8 @@ describe('readOoxml dispatch', () => {
   it('gives the legacy-format message the brief asks for, naming the file safely', async () => {
     const doc = new Uint8Array(2048);
     doc.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    await expect(readOoxml(doc, 'C:\\报送\\旧报告\u202e.doc')).rejects.toMatchObject({
+    // as on a machine without LibreOffice (legacy.test.ts converts real ones where it is installed)
+    await expect(readOoxml(doc, 'C:\\报送\\旧报告\u202e.doc', { legacy: { soffice: null } })).rejects.toMatchObject({
       code: 'FORMAT.LEGACY_DOC',
       message:
         '文件「旧报告.doc」：这是旧版 Word 97-2003 .doc 文件，Jixiao 无法直接读取。请在 Word 或 WPS 中打开后「另存为」.docx 格式再导入。',

@@ -2,11 +2,12 @@
 // message naming the file. Non-zip files are refused here, cheaply; zips are parsed in the sandbox.
 import type { Doc } from '../import/doc';
 import { ImportError } from '../import/doc';
-import { toImportError } from './errors';
+import { ooxmlError, toImportError } from './errors';
+import { convertLegacy, type LegacyOptions } from './legacy';
 import { resolveLimits, type OoxmlLimits } from './limits';
 import { readPackage } from './package-read';
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
-import { refuseNonZip } from './sniff';
+import { legacyKind, refuseNonZip } from './sniff';
 
 export { sniffFormat, type SniffedFormat } from './sniff';
 export { DEFAULT_LIMITS, type OoxmlLimits } from './limits';
@@ -18,6 +19,8 @@ export interface ReadOoxmlOptions extends SandboxOptions {
   inProcess?: boolean;
   /** A sandbox to share (its concurrency cap then spans all its callers). */
   sandbox?: Sandbox;
+  /** Converting legacy .doc/.xls through LibreOffice: where soffice is and the time limit; false = never. */
+  legacy?: LegacyOptions | false;
 }
 
 let shared: Sandbox | undefined;
@@ -26,15 +29,24 @@ export async function readOoxml(bytes: Uint8Array, fileName: string, options: Re
   // Outside the try: a bad limit is the caller's bug, not a property of the file.
   const limits = resolveLimits(options.limits);
   try {
-    const refusal = refuseNonZip(bytes, fileName);
+    // A legacy .doc/.xls becomes a DOCX/XLSX through LibreOffice when it is installed; otherwise, or for
+    // any other non-zip, the refusal below says what to do.
+    const legacy = options.legacy === false ? null : legacyKind(bytes, fileName);
+    if (legacy && bytes.length > limits.maxCompressedBytes) throw ooxmlError('OOXML.ZIP_TOO_LARGE');
+    const converted = legacy ? await convertLegacy(bytes, legacy, options.legacy || {}) : null;
+    const input = converted ?? bytes;
+    const refusal = refuseNonZip(input, fileName);
     if (refusal) throw refusal;
-    if (options.inProcess) return readPackage(bytes, limits);
-    const sandbox = options.sandbox ?? (hasSandboxOptions(options) ? createSandbox(options) : (shared ??= createSandbox()));
-    return await sandbox.run(bytes, limits);
+    const doc = options.inProcess ? readPackage(input, limits) : await sandboxFor(options).run(input, limits);
+    return converted ? { ...doc, convertedFrom: legacy! } : doc;
   } catch (e) {
     const err = toImportError(e);
     throw new ImportError(err.code, `文件「${displayName(fileName)}」：${err.message}`);
   }
+}
+
+function sandboxFor(options: ReadOoxmlOptions): Sandbox {
+  return options.sandbox ?? (hasSandboxOptions(options) ? createSandbox(options) : (shared ??= createSandbox()));
 }
 
 function hasSandboxOptions(o: ReadOoxmlOptions): boolean {

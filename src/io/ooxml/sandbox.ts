@@ -7,6 +7,7 @@ import type { Doc } from '../import/doc';
 import { ImportError } from '../import/doc';
 import { ooxmlError } from './errors';
 import type { OoxmlLimits } from './limits';
+import { createLimiter } from './limiter';
 import type { WorkerInput, WorkerOutput } from './ooxml-worker';
 import { workerSource } from './worker-source';
 
@@ -28,28 +29,8 @@ export interface Sandbox {
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const maxConcurrent = options.maxConcurrent ?? Math.max(1, availableParallelism() - 1);
-  const maxQueued = options.maxQueued ?? 64;
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  const release = () => {
-    active--;
-    waiting.shift()?.();
-  };
-  return {
-    async run(bytes, limits) {
-      if (active >= maxConcurrent) {
-        if (waiting.length >= maxQueued) throw ooxmlError('OOXML.BUSY');
-        await new Promise<void>((resolve) => waiting.push(resolve));
-      }
-      active++;
-      try {
-        return await runWorker(bytes, limits, options);
-      } finally {
-        release();
-      }
-    },
-  };
+  const limiter = createLimiter(options.maxConcurrent ?? Math.max(1, availableParallelism() - 1), options.maxQueued ?? 64, () => ooxmlError('OOXML.BUSY'));
+  return { run: (bytes, limits) => limiter.run(() => runWorker(bytes, limits, options)) };
 }
 
 async function runWorker(bytes: Uint8Array, limits: OoxmlLimits, options: SandboxOptions): Promise<Doc> {

@@ -34,6 +34,13 @@ export function refuseNonZip(bytes: Uint8Array, fileName: string): ImportError |
   }
 }
 
+/** 'doc' or 'xls' for a legacy Word or Excel file (WPS's .wps and .et are the same formats), else null. */
+export function legacyKind(bytes: Uint8Array, fileName: string): 'doc' | 'xls' | null {
+  if (sniffFormat(bytes) !== 'ole') return null;
+  const kind = oleKind(bytes, fileName);
+  return kind === 'FORMAT.LEGACY_DOC' ? 'doc' : kind === 'FORMAT.LEGACY_XLS' ? 'xls' : null;
+}
+
 /**
  * An OLE compound file is a legacy .doc/.xls (or WPS .wps/.et), or a password-protected .docx/.xlsx
  * (Office wraps the encrypted package in OLE). Its directory names the streams in UTF-16LE.

@@ -169,6 +169,42 @@ export interface IdempotencyTable {
   created_at: string;
 }
 
+/** 指标库 entry: a 共性指标 (scope common, no department) or a department's 部门指标. */
+export interface LibraryIndicatorTable {
+  id: string;
+  bureau_id: string;
+  scope: 'common' | 'department';
+  department_id: string | null;
+  owner_key: string; // '' or department_id (the unique name index's owner)
+  level1: string;
+  level2: string;
+  name: string;
+  category: string; // 指标分类
+  kind: '定量' | '定性';
+  operator: string | null;
+  unit: string;
+  suggested_target: string;
+  scoring_rule: string;
+  explanation: string;
+  valid_from: number | null;
+  valid_to: number | null;
+  usable_by: string; // JSON array of department ids
+  status: 'active' | 'retired';
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A report quoting a library entry (its indicator table has a row with that libraryId). */
+export interface LibraryUsageTable {
+  library_id: string;
+  report_id: string;
+  department_id: string;
+  year: number | null;
+}
+
 export interface Database {
   bureaus: BureauTable;
   sections: SectionTable;
@@ -184,6 +220,8 @@ export interface Database {
   returns: ReturnTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyTable;
+  library_indicators: LibraryIndicatorTable;
+  library_usage: LibraryUsageTable;
 }
 
 export type DB = Kysely<Database>;

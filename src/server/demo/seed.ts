@@ -7,6 +7,7 @@ import type { AccountKind, Db } from '../db/schema';
 import { cryptoRandom, systemClock, type Clock, type Deps, type PasswordHasher, type Random } from '../deps';
 import { insertBureau, insertDepartment, insertSection } from '../repositories/org';
 import { findUserByUsername, insertUser } from '../repositories/users';
+import { demoLibrary, insertDemoLibrary } from './library';
 import { importSeed, insertDemoReports, type DemoOrg } from './reports';
 
 export const DEMO_PASSWORD = 'Jixiao-demo-2026';
@@ -80,7 +81,9 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<boolean>
     }
     await appendAudit(trx, db.dialect, at, { event: 'demo_seed', actorUsername: 'system', objectType: 'bureau', objectId: bureauId, detail: { users: USERS.map((u) => u.username) } });
     const org: DemoOrg = { bureauId, departments, users, names };
+    const library = demoLibrary(bureauId, departments.dangqun, random, at, users['demo-admin']!, seed.report);
     await insertDemoReports(trx, db.dialect, org, seed, { at, random });
+    await insertDemoLibrary(trx, bureauId, library);
   });
   return true;
 }

@@ -1,7 +1,8 @@
 // The public HTTP contract as zod schemas: request validation, response shapes and the OpenAPI
 // document all come from here. Messages shown to users are Chinese (zh-CN locale + custom texts).
 import { z } from 'zod';
-import { Report } from '../../core/model/report';
+import { LIBRARY_SCOPES, LIBRARY_STATUSES, LibraryEntry, LibraryFields } from '../../core/library/model';
+import { Indicator, Report } from '../../core/model/report';
 import type { ExportFormat } from '../../io/export/index';
 import { ACTIONS, ROLES, SIGNATURE_ROLES, STATUSES } from '../../core/workflow/index';
 
@@ -113,6 +114,7 @@ export const ReportViewSchema = z.object({
   import: z.unknown().describe('导入来源：文件名、SHA-256、未映射内容和诊断'),
   actions: z.array(z.enum(ACTIONS)).describe('当前用户此时可执行的流转操作'),
   editScope: z.union([z.literal('*'), z.array(z.string()).readonly()]).nullable().describe('当前用户此时可修改的范围'),
+  priorYear: z.lazy(() => PriorYearSchema).nullable().describe('本部门上一年度的报告及其绩效指标（无可见的上年报告时为 null）'),
 });
 
 export const BlockingBody = ErrorBody.extend({ findings: z.array(FindingSchema).describe('阻止提交的错误级发现') });
@@ -234,3 +236,44 @@ export const DepartmentQuery = z.object({
   limit: z.coerce.number({ message: '每页条数须为数字' }).int().min(1).max(5000, { message: '每页最多 5000 条' }).optional(),
   after: z.string().max(2000).optional().describe('上一页响应中的 next（游标）'),
 });
+
+// 指标库 (indicator library). An entry's fields are core's schema (core/library/model.ts): the same checks and
+// Chinese messages for the API, the use-cases and the web form.
+export const PriorYearSchema = z.object({
+  reportId: z.string(),
+  year: z.number(),
+  status: Status,
+  version: z.number(),
+  indicators: z.array(Indicator),
+});
+
+export const LibraryEntryView = LibraryEntry;
+
+export const LibraryQuery = z.object({
+  q: z.string().max(100, { message: '搜索词不超过 100 个字' }).optional(),
+  category: z.string().max(40).optional(),
+  scope: z.enum(LIBRARY_SCOPES, { message: '范围须为 common（共性指标）或 department（部门指标）' }).optional(),
+  departmentId: z.string().max(64).optional(),
+  status: z.enum(LIBRARY_STATUSES, { message: '状态须为 active 或 retired' }).optional(),
+  quotable: z.enum(['true', 'false'], { message: 'quotable 须为 true 或 false' }).optional(),
+  year: z.coerce.number({ message: '年度须为数字' }).int().min(1990).max(2100).optional(),
+  limit: z.coerce.number({ message: '每页条数须为数字' }).int().min(1).max(1000, { message: '每页最多 1000 条' }).optional(),
+  offset: z.coerce.number({ message: '偏移须为数字' }).int().min(0).optional(),
+});
+
+export const LibraryList = z.object({
+  items: z.array(LibraryEntry),
+  nextOffset: z.number().nullable(),
+  total: z.number(),
+  categories: z.array(z.object({ category: z.string(), count: z.number() })).describe('本财政局指标库中使用的指标分类'),
+});
+
+export const LibraryAddBody = z.object({
+  scope: z.enum(LIBRARY_SCOPES, { message: '范围须为 common（共性指标）或 department（部门指标）' }),
+  fields: LibraryFields,
+});
+
+export const LibraryUpdateBody = z.object({ fields: LibraryFields });
+
+export const LibraryStatusBody = z.object({ status: z.enum(LIBRARY_STATUSES, { message: '状态须为 active（启用）或 retired（停用）' }) });
+

@@ -38,17 +38,31 @@ export async function findReport(db: DB, id: string): Promise<ReportRow | undefi
 }
 
 /** The columns access rules and ETags need, without the document: enough to answer 304 Not Modified. */
-export type ReportHead = Pick<ReportRow, 'id' | 'bureau_id' | 'department_id' | 'department_section_id' | 'status' | 'version' | 'finance_since' | 'updated_at' | 'updated_by'>;
+export type ReportHead = Pick<ReportRow, 'id' | 'bureau_id' | 'department_id' | 'department_section_id' | 'status' | 'version' | 'finance_since'>;
 
 const headById = prepared<{ id: string }, ReportHead>(['id'], (db, p) =>
+  db
+    .selectFrom('reports as r')
+    .innerJoin('departments as d', 'd.id', 'r.department_id')
+    .select(['r.id', 'r.bureau_id', 'r.department_id', 'd.section_id as department_section_id', 'r.status', 'r.version', 'r.finance_since'])
+    .where('r.id', '=', p.id));
+
+export async function findReportHead(db: DB, id: string): Promise<ReportHead | undefined> {
+  return (await headById(db, { id })).rows[0];
+}
+
+/** The head and who last changed it: what a save needs besides the document (use-cases/save-report.ts). */
+export type SaveHead = ReportHead & Pick<ReportRow, 'updated_at' | 'updated_by'>;
+
+const saveHeadById = prepared<{ id: string }, SaveHead>(['id'], (db, p) =>
   db
     .selectFrom('reports as r')
     .innerJoin('departments as d', 'd.id', 'r.department_id')
     .select(['r.id', 'r.bureau_id', 'r.department_id', 'd.section_id as department_section_id', 'r.status', 'r.version', 'r.finance_since', 'r.updated_at', 'r.updated_by'])
     .where('r.id', '=', p.id));
 
-export async function findReportHead(db: DB, id: string): Promise<ReportHead | undefined> {
-  return (await headById(db, { id })).rows[0];
+export async function findSaveHead(db: DB, id: string): Promise<SaveHead | undefined> {
+  return (await saveHeadById(db, { id })).rows[0];
 }
 
 export interface ListItem {

@@ -7,7 +7,8 @@ import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { ioExporter } from '../exporter';
-import { by, inTransaction, loadVisibleReport, runChecks } from './shared';
+import { checksWithPriorYear } from './prior-year';
+import { by, inTransaction, loadVisibleReport } from './shared';
 
 export interface ExportDownload {
   bytes: Uint8Array;
@@ -23,7 +24,7 @@ export interface ExportDownload {
 
 export async function exportReportFile(deps: Deps, o: { actor: Actor; id: string; format: ExportFormat }): Promise<ExportDownload> {
   const row = await loadVisibleReport(deps, o.actor, o.id);
-  const { findings, score } = runChecks(deps, row);
+  const { findings, score } = await checksWithPriorYear(deps, o.actor, row);
   const exportFile = deps.exportFile ?? ioExporter(deps.config).exportFile;
   let file: Awaited<ReturnType<typeof exportFile>>;
   try {

@@ -7,6 +7,7 @@ import { nowIso, type Deps } from '../deps';
 import { findDepartment } from '../repositories/org';
 import { findReport, insertReport, type ReportRow } from '../repositories/reports';
 import { insertVersion } from '../repositories/versions';
+import { syncReportUsage } from './library-usage';
 import { by, inTransaction, projection } from './shared';
 
 /** Only a 填报人 creates or imports reports, always for their own department. */
@@ -33,6 +34,7 @@ export async function insertDraft(
       created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
     });
     await insertVersion(trx, { report_id: id, version: 1, status: 'draft', action: o.action, user_id: actor.id, created_at: at });
+    await syncReportUsage(trx, { id, bureau_id: department.bureau_id, department_id: department.id }, null, report);
     await audit({ ...by(actor), event: o.action === 'create' ? 'report_create' : 'report_import', objectType: 'report', objectId: id, detail: { year: report.year, departmentId: department.id, ...o.auditDetail } });
   });
   return (await findReport(deps.db.kysely, id))!;

@@ -11,7 +11,7 @@ import type { DB } from '../db/schema';
 import type { Deps } from '../deps';
 import type { ReportRow } from '../repositories/reports';
 import { latestWaivers, listReturns } from '../repositories/reviews';
-import { runChecks } from './shared';
+import { checksWithPriorYear, type PriorYearView } from './prior-year';
 
 export interface ReportView {
   id: string;
@@ -30,11 +30,13 @@ export interface ReportView {
   import: unknown;
   actions: WorkflowAction[];
   editScope: EditScope | null;
+  /** the same department's report of the year before: its indicators beside this year's (null when none is visible) */
+  priorYear: PriorYearView | null;
 }
 
 
 export async function reportView(deps: Deps, actor: Actor, row: ReportRow, db: DB = deps.db.kysely): Promise<ReportView> {
-  const { findings, score } = runChecks(deps, row);
+  const { findings, score, priorYear } = await checksWithPriorYear(deps, actor, row, db);
   const [waivers, returns] = await Promise.all([latestWaivers(db, row.id), listReturns(db, row.id)]);
   const status = row.status as ReportStatus;
   const roles = effectiveRoles(actor, row);
@@ -55,5 +57,6 @@ export async function reportView(deps: Deps, actor: Actor, row: ReportRow, db: D
     import: row.import_meta ? JSON.parse(row.import_meta) : null,
     actions: availableActions(status, roles),
     editScope: editScope(status, roles),
+    priorYear,
   };
 }

@@ -9,10 +9,11 @@ import { assertCanSee, effectiveRoles } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { AppError, forbidden } from '../errors';
 import { nowIso, type Deps } from '../deps';
-import { findReport, findReportHead, updateContent, type ReportHead, type ReportRow } from '../repositories/reports';
+import { findReport, findSaveHead, updateContent, type ReportRow, type SaveHead } from '../repositories/reports';
 import { EncodedJson } from '../repositories/json';
 import { insertVersion, keepVersionDelta } from '../repositories/versions';
 import { by, checkKey, inTransaction, loadVisibleReport, projection } from './shared';
+import { syncReportUsage } from './library-usage';
 
 export interface SaveResult {
   id: string;
@@ -61,6 +62,7 @@ export async function saveReport(
     if (!won) throw staleError((await findReport(trx, row.id)) ?? row);
     await keepVersionDelta(trx, row.id, row.version, next, row.document);
     await insertVersion(trx, { report_id: row.id, version, status: row.status, action: 'save', user_id: o.actor.id, created_at: at });
+    await syncReportUsage(trx, row, row.document, next);
     await audit({ ...by(o.actor), event: 'report_save', objectType: 'report', objectId: row.id, detail: { version, changed: changes.length, paths: changes.slice(0, 20).map((c) => c.path) } });
     return { id: row.id, status: row.status as ReportStatus, version, updatedAt: at, changed: changes.length };
   });
@@ -73,10 +75,10 @@ export async function saveReport(
  * version asked for is the one this server last wrote, its document comes from documentCache and only
  * the head row (access, status, version) from the database.
  */
-async function loadForSave(deps: Deps, actor: Actor, id: string, version: number): Promise<ReportHead & { document: Report }> {
+async function loadForSave(deps: Deps, actor: Actor, id: string, version: number): Promise<SaveHead & { document: Report }> {
   const cached = deps.documentCache?.get(checkKey(id, version));
   if (cached) {
-    const head = await findReportHead(deps.db.kysely, id);
+    const head = await findSaveHead(deps.db.kysely, id);
     assertCanSee(actor, head);
     if (head.version === version) return { ...head, document: cached };
   }

@@ -78,6 +78,8 @@ export interface ReportView {
   actions?: WorkflowAction[];
   /** what the current user may change now (server-computed) */
   editScope?: EditScope;
+  /** the same department's report of the year before (its indicators beside this year's) */
+  priorYear?: z.infer<typeof Http.PriorYearSchema> | null;
 }
 
 export interface SaveResult {

@@ -3,6 +3,7 @@
 // component tests both build their editor from this one hook.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../../src/core/model/finding';
+import type { PriorYear } from '../../../src/core/library/prior-year';
 import type { Report } from '../../../src/core/model/report';
 import { canWrite } from '../../../src/core/workflow/edit';
 import type { EditScope, ReturnRecord, WaiverRecord } from '../api/types';
@@ -28,6 +29,8 @@ export interface EditorModelOptions {
   /** called when a jump finds nothing on the page for the path */
   onMissing?: (path: string) => void;
   checkDelayMs?: number;
+  /** the same department's report of the year before: checked against (Q15) and shown beside */
+  priorYear?: PriorYear | null;
 }
 
 export interface EditorModel {
@@ -44,7 +47,7 @@ export interface EditorModel {
 
 export function useEditorModel(o: EditorModelOptions): EditorModel {
   const [report, setReport] = useState<Report>(o.initial);
-  const live = useLiveCheck(report, o.checkDelayMs);
+  const live = useLiveCheck(report, o.checkDelayMs, o.priorYear ?? undefined);
   const marks = useMemo(() => new EditorMarks(), []);
   const mainRef = useRef<HTMLDivElement | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -95,8 +98,9 @@ export function useEditorModel(o: EditorModelOptions): EditorModel {
       jumpTo,
       change,
       update,
+      priorYear: o.priorYear ?? null,
     }),
-    [marks, returnsByPath, waivers, canEdit, jumpTo, change, update],
+    [marks, returnsByPath, waivers, canEdit, jumpTo, change, update, o.priorYear],
   );
 
   return { report, setReport, live, ctx, marks, mainRef, jumpTo };

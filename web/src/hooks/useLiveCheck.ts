@@ -5,6 +5,7 @@
 // worker (component tests) or it fails, the check runs here, shortly after typing stops.
 import { useEffect, useRef, useState } from 'react';
 import { checkReport, type CheckResult } from '../../../src/core/check';
+import type { PriorYear } from '../../../src/core/library/prior-year';
 import type { Report } from '../../../src/core/model/report';
 import type { CheckRequest } from './check.worker';
 
@@ -17,9 +18,9 @@ export interface LiveCheck extends CheckResult {
 
 type Outcome = CheckResult | Error;
 
-function run(report: Report): Outcome {
+function run(report: Report, priorYear?: PriorYear): Outcome {
   try {
-    return checkReport(report);
+    return checkReport(report, priorYear ? { priorYear } : {});
   } catch (err) {
     return err as Error;
   }
@@ -28,7 +29,7 @@ function run(report: Report): Outcome {
 const settle = (s: LiveCheck, r: Outcome, pending: boolean): LiveCheck =>
   r instanceof Error ? { ...s, pending, failed: r.message } : { ...r, pending, failed: null };
 
-/** One worker per editor: it posts each report it is given, and only the newest of those that wait. */
+/** One worker per editor: it checks each report it is given, and of those that wait only the newest. */
 class CheckWorker {
   private readonly worker: Worker;
   private seq = 0;
@@ -46,6 +47,10 @@ class CheckWorker {
     };
     this.worker.onerror = () => onFail();
   }
+  /** last year's report (rule Q15): sent once, kept by the worker for every check after */
+  setPriorYear(priorYear: PriorYear | undefined): void {
+    this.worker.postMessage({ priorYear: priorYear ?? null } satisfies CheckRequest);
+  }
   check(report: Report): void {
     if (this.busy) this.waiting = report;
     else this.post(report);
@@ -59,9 +64,9 @@ class CheckWorker {
   }
 }
 
-export function useLiveCheck(report: Report, delayMs = 250): LiveCheck {
+export function useLiveCheck(report: Report, delayMs = 250, priorYear?: PriorYear): LiveCheck {
   // the first findings come with the first paint, as the page opens
-  const [state, setState] = useState<LiveCheck>(() => settle({ findings: [], score: null as never, pending: false, failed: null }, run(report), false));
+  const [state, setState] = useState<LiveCheck>(() => settle({ findings: [], score: null as never, pending: false, failed: null }, run(report, priorYear), false));
   const worker = useRef<CheckWorker | null>(null);
   const [workerless, setWorkerless] = useState(typeof Worker === 'undefined');
   const first = useRef(true);
@@ -80,18 +85,22 @@ export function useLiveCheck(report: Report, delayMs = 250): LiveCheck {
     }
   }, [workerless]);
 
+  const sentPrior = useRef<PriorYear | undefined | null>(null);
   useEffect(() => {
+    const w = worker.current;
     if (first.current) {
       first.current = false;
+      if (w) (w.setPriorYear(priorYear), (sentPrior.current = priorYear));
       return;
     }
     setState((s) => (s.pending ? s : { ...s, pending: true }));
-    if (!workerless && worker.current) {
-      worker.current.check(report);
+    if (!workerless && w) {
+      if (sentPrior.current !== priorYear) (w.setPriorYear(priorYear), (sentPrior.current = priorYear));
+      w.check(report);
       return;
     }
-    const t = setTimeout(() => setState((s) => settle(s, run(report), false)), delayMs);
+    const t = setTimeout(() => setState((s) => settle(s, run(report, priorYear), false)), delayMs);
     return () => clearTimeout(t);
-  }, [report, delayMs, workerless]);
+  }, [report, delayMs, priorYear, workerless]);
   return state;
 }

@@ -11,6 +11,10 @@ export function measuredValue(raw: string): string | null {
   return m[1]!.replace(/^0+(?=\d)/, '');
 }
 
+/** The 一级 and 二级 names the editor (and the library's form) offer; others may be typed. */
+export const LEVEL1_OPTIONS = ['产出目标', '效益目标', '满意度指标'];
+export const LEVEL2_OPTIONS = ['数量指标', '质量指标', '时效指标', '成本指标', '经济效益', '社会效益', '生态效益', '可持续影响', '服务对象满意度'];
+
 /** 指标性质 as one choice: the operator of a 定量 indicator, or 定性. */
 export type Nature = Operator | '定性';
 export const NATURE_OPTIONS: readonly Nature[] = ['=', '≥', '≤', '>', '<', '定性'];

@@ -62,6 +62,7 @@ const INDICATOR_FIELD: Record<string, string> = {
   deviationReason: '偏差原因',
   weight: '分值',
   score: '得分',
+  libraryId: '指标库引用',
 };
 
 const SIGNOFF_FIELD: Record<string, string> = { opinion: '意见', signer: '签字', date: '日期' };

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { App, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import type { PriorYear } from '../../../src/core/library/prior-year';
 import type { Report } from '../../../src/core/model/report';
 import type { EditScope, ReturnRecord } from '../api/types';
 import { EditorContext, EditorMarksContext } from '../components/editor/editor-context';
@@ -18,10 +19,12 @@ interface Props {
   /** lets a test read the model (the report as edited) */
   onModel?: (m: EditorModel) => void;
   withFindings?: boolean;
+  /** last year's report of the department (上年 values, Q15) */
+  priorYear?: PriorYear | null;
 }
 
-export function EditorHarness({ initial, scope = '*', activeReturn = null, children, onModel, withFindings }: Props) {
-  const model = useEditorModel({ initial, scope, activeReturn, checkDelayMs: 0 });
+export function EditorHarness({ initial, scope = '*', activeReturn = null, children, onModel, withFindings, priorYear = null }: Props) {
+  const model = useEditorModel({ initial, scope, activeReturn, checkDelayMs: 0, priorYear });
   onModel?.(model);
   return (
     <ConfigProvider locale={zhCN}>

@@ -3,6 +3,7 @@
 import type { MapContext } from './context';
 import { findLabelled, readLabelled } from './fields';
 import { COVER, FINANCE_HEADER, MISC, OVERVIEW, SECTION, SIGNOFF } from './labels';
+import { toSimplifiedAligned } from './simplified';
 import { parseDate, parseYear } from './values';
 import { excelSerialDate } from './workbook';
 
@@ -76,7 +77,6 @@ export function mapCover(ctx: MapContext, end = coverEnd(ctx)): void {
       break;
     }
   }
-  if (r.year == null && r.cover.reportDate) r.year = Number(r.cover.reportDate.slice(0, 4)) - 1;
 }
 
 /** The title is the last title-like line (or pair of lines) before the first cover field. */
@@ -85,13 +85,8 @@ function readTitle(ctx: MapContext, end: number): void {
   const limit = firstField >= 0 ? firstField : end;
   let last = -1;
   for (let i = 0; i < limit; i++) if (ctx.is(MISC.titleEnd, i)) last = i;
-  if (last < 0) {
-    // No cover: take a year from the first lines that carry one.
-    for (let i = 0; i < Math.min(ctx.tokens.length, 30) && ctx.report.year == null; i++) {
-      if (ctx.is(MISC.yearHint, i)) ctx.report.year = parseYear(ctx.tokens[i]!.text);
-    }
-    return;
-  }
+  // Without a title (or without a year in it) the year is inferred from the rest of the report (year.ts).
+  if (last < 0) return;
   let start = last;
   const prev = ctx.nextNonEmptyBefore(last);
   if (prev >= 0 && ctx.is(MISC.titleStart, prev) && !ctx.is(OVERVIEW.contact, prev)) start = prev;
@@ -108,20 +103,21 @@ function readTitle(ctx: MapContext, end: number): void {
   r.year = parseYear(title);
   const ym = /\d[\d\s]{2,6}\d\s*(年|-)\s*度|\(\s*\d/.exec(title);
   if (ym && ym.index > 0) r.cover.region = title.slice(0, ym.index).trim();
-  if (r.year == null) {
-    for (let i = last + 1; i < Math.min(limit + 3, ctx.tokens.length) && r.year == null; i++) r.year = parseYear(ctx.tokens[i]!.text);
-  }
 }
 
-// What a department's name ends in; a bare place (岳阳市, 岳阳县) is the region of a template title.
-const ORGANISATION = /(局|委员会|委|办公室|办|院|中心|所|站|部|厅|馆|队|处|学校|校|会|社|场|署|台|园|团|庭|公司|政府|宫|科|會|辦|處|廳|館|隊|場|臺|團|園)$/;
+// What a department's name ends in (on the simplified title); a bare place (岳阳市, 岳阳县) is the region of a
+// template title.
+const ORGANISATION = /(局|委员会|委|办公室|办|院|中心|所|站|部|厅|馆|队|处|学校|校|会|社|场|署|台|园|团|庭|公司|政府|宫|科)$/;
 
-/** "岳阳县财政局2021年度…" or "2021年林业局部门整体…" → the department; null when the title names none. */
+/** "岳阳县财政局2021年度…" or "2021年林业局部门整体…" → the department as printed; null when the title names none. */
 export function departmentInTitle(title: string): string | null {
   const t = title.replace(/\s/g, '');
-  const before = /^(.{2,40}?)(?:\d{4}|[(（]\d{4})\s*(?:年|-)/.exec(t)?.[1];
-  const after = /^\d{4}年度?(.{2,40}?)(?:部门\(单位\)|部门（单位）|部门|单位)?整体支出/.exec(t)?.[1];
-  for (const c of [before, after]) if (c && ORGANISATION.test(c)) return c;
+  // matched on the simplified title, cut from the printed one: the two have the same positions
+  const s = toSimplifiedAligned(t);
+  const before = /^(.{2,40}?)(?:\d{4}|[(（]\d{4})\s*(?:年|-)/.exec(s)?.[1];
+  const after = /^(\d{4}年度?)(.{2,40}?)(?:部门\(单位\)|部门（单位）|部门|单位)?整体支出/.exec(s);
+  const candidates: Array<[number, string | undefined]> = [[0, before], [after?.[1]!.length ?? 0, after?.[2]]];
+  for (const [at, c] of candidates) if (c && ORGANISATION.test(c)) return t.slice(at, at + c.length);
   return null;
 }
 

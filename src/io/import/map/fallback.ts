@@ -3,6 +3,7 @@
 import { readAmount, yuanToWan } from '../../../core/money';
 import type { MapContext, Token } from './context';
 import { MISC } from './labels';
+import { toSimplified, toSimplifiedAligned } from './simplified';
 import { parseScore } from './values';
 
 const STAFF_QUOTA = /(?:核定|批复)?(?:行政|事业|人员)?编制(?:数|人数|总数)?(?:为|共|是)?\s*(\d{1,6})\s*(?:名|人|个)/;
@@ -24,10 +25,11 @@ const GRADE_WORD = /^(优秀|良好|合格|不合格|一般|较差|优|良|中|�
 export function mapFallbacks(ctx: MapContext): void {
   const r = ctx.report;
   // Only reports outside the Yueyang tables need these searches; most imports never run them.
+  const prose = proseOf(ctx);
   const first = (re: RegExp): { m: RegExpExecArray; t: Token } | null => {
     for (const t of ctx.tokens) {
       if (t.text.length <= 6) continue;
-      const m = re.exec(t.text);
+      const m = re.exec(prose(t));
       if (m) return { m, t };
     }
     return null;
@@ -46,7 +48,7 @@ export function mapFallbacks(ctx: MapContext): void {
       ctx.source('overview.actualStaff', hit.t.loc);
     }
   }
-  budgetGrid(ctx);
+  budgetGrid(ctx, prose);
   if (!r.finance.income.length) {
     const total = first(INCOME);
     if (total) {
@@ -63,7 +65,18 @@ export function mapFallbacks(ctx: MapContext): void {
       ctx.source('finance.expenditure[0]', (total ?? basic ?? project)!.t.loc);
     }
   }
-  if (r.performance.selfScore == null) scoreRow(ctx);
+  if (r.performance.selfScore == null) scoreRow(ctx, prose);
+}
+
+type Prose = (t: Token) => string;
+
+/**
+ * A token's text in simplified characters (核定編制 is 核定编制), converted for all tokens when a search first
+ * needs it. Position for position the printed text, so what a match covers can be cut from the original.
+ */
+function proseOf(ctx: MapContext): Prose {
+  let texts: string[] | null = null;
+  return (t) => (texts ??= ctx.tokens.map((x) => toSimplifiedAligned(x.text)))[t.index]!;
 }
 
 /** The 万元 amount of a MONEY match (number, unit); 元 are converted exactly. */
@@ -88,7 +101,7 @@ function proseRow(v: { total?: string | null; basic?: string | null; project?: s
 }
 
 /** 10号 资金 grid: "年度资金总额 | 年初预算数 | 全年预算数 | 全年执行数 …". */
-function budgetGrid(ctx: MapContext): void {
+function budgetGrid(ctx: MapContext, prose: Prose): void {
   const r = ctx.report;
   const at = ctx.find(MISC.budgetRow);
   if (at < 0) return;
@@ -99,12 +112,12 @@ function budgetGrid(ctx: MapContext): void {
   if (row.length >= 4) {
     const own = row.findIndex((t) => t.index === at);
     for (const t of row.slice(own + 1, own + 4)) amounts.push(t.text.trim() === '' ? null : t);
-    if (amounts.some((t) => t && readAmount(t.text).kind !== 'amount')) return;
+    if (amounts.some((t) => t && readAmount(toSimplified(t.text)).kind !== 'amount')) return;
   } else {
     for (let j = at + 1; j < ctx.tokens.length && amounts.length < 3; j++) {
       const t = ctx.tokens[j]!;
       if (t.text === '') continue;
-      if (readAmount(t.text).kind !== 'amount') break;
+      if (readAmount(toSimplified(t.text)).kind !== 'amount') break;
       amounts.push(t);
     }
   }
@@ -113,7 +126,7 @@ function budgetGrid(ctx: MapContext): void {
   const [initial, adjusted, executed] = amounts.map((t) => {
     if (!t) return null;
     ctx.use(t.index);
-    return (readAmount(t.text) as { value: string }).value;
+    return (readAmount(toSimplified(t.text)) as { value: string }).value;
   });
   if (initial != null) {
     r.basics.budgetInitial = initial;
@@ -128,14 +141,14 @@ function budgetGrid(ctx: MapContext): void {
     ctx.source('finance.income[0].total', amounts[1]!.loc);
   }
   if (!r.finance.expenditure.length && executed != null) {
-    const text = ctx.tokens.map((t) => t.text).join('\n');
+    const text = ctx.tokens.map(prose).join('\n');
     r.finance.expenditure.push({ ...proseRow({ basic: proseAmount(BASIC.exec(text)), project: proseAmount(PROJECT.exec(text)) }), total: executed });
     ctx.source('finance.expenditure[0].total', amounts[2]!.loc);
   }
 }
 
 /** A results row "100.00 | 94.04 | 优" (总分值 | 得分 | 等级), or prose "综合得分94.04分，评价等级为优". */
-function scoreRow(ctx: MapContext): void {
+function scoreRow(ctx: MapContext, prose: Prose): void {
   const r = ctx.report;
   for (const [, idx] of ctx.rows) {
     const cells = idx.map((i) => ctx.tokens[i]!).filter((t) => t.text !== '');
@@ -143,7 +156,7 @@ function scoreRow(ctx: MapContext): void {
       if (!/^100(\.0+)?$/.test(cells[k]!.text.trim())) continue;
       const score = parseScore(cells[k + 1]!.text);
       const grade = cells[k + 2]!.text.trim();
-      if (score == null || !GRADE_WORD.test(grade)) continue;
+      if (score == null || !GRADE_WORD.test(prose(cells[k + 2]!).trim())) continue;
       r.performance.selfScore = score;
       r.performance.grade = grade;
       ctx.source('performance.selfScore', cells[k + 1]!.loc);
@@ -154,15 +167,15 @@ function scoreRow(ctx: MapContext): void {
   // "自评得分为92.5分" before a looser "综合评分94.04分" / "总分：88分": indicator rows also say 得分.
   for (const re of [SCORE_STRICT, SCORE_LOOSE]) {
     for (const t of ctx.tokens) {
-      const m = re.exec(t.text);
+      const m = re.exec(prose(t));
       if (!m) continue;
       const score = parseScore(m[1]!);
       if (score == null) continue;
       r.performance.selfScore = score;
       ctx.source('performance.selfScore', t.loc);
       const next = ctx.tokens[ctx.nextNonEmpty(t.index)];
-      const g = GRADE_PROSE.exec(t.text.slice(m.index)) ?? (next ? GRADE_PROSE.exec(next.text) : null);
-      if (g) r.performance.grade = (g[1] ?? g[2])!;
+      const grade = gradeIn(t.text.slice(m.index), prose(t).slice(m.index)) ?? (next ? gradeIn(next.text, prose(next)) : null);
+      if (grade) r.performance.grade = grade;
       return;
     }
   }
@@ -172,4 +185,11 @@ function scoreRow(ctx: MapContext): void {
 const SCORE_STRICT = /(?:综合|自评|评价|最终)(?:得分|评分|总分)(?:结果)?(?:为|是|达到)?\s*[:：]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*(?:分|(?=[，,。；;、]|$))/;
 const SCORE_LOOSE = /(?:总分|评分结果|得分)(?:为|是)?\s*[:：]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/;
 const GRADE_PROSE =
-  /(?:等次|等级|级别)(?:为|评定为|评为|是)?\s*[:：]?\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)|评(?:定|价)?为\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)[”"」]?(?:等次|等级)/;
+  /(?:等次|等级|级别)(?:为|评定为|评为|是)?\s*[:：]?\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)|评(?:定|价)?为\s*[“"「]?(优秀|良好|合格|不合格|优|良|中|差)[”"」]?(?:等次|等级)/d;
+
+/** The grade a sentence states, as printed (found on its simplified form `simple`). */
+function gradeIn(printed: string, simple: string): string | null {
+  const g = GRADE_PROSE.exec(simple);
+  const at = g?.indices?.[1] ?? g?.indices?.[2];
+  return at ? printed.slice(at[0], at[1]) : null;
+}

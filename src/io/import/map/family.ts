@@ -5,9 +5,9 @@ import type { MapContext } from './context';
 import { COVER, MISC, OVERVIEW, SECTION } from './labels';
 import { norm } from './normalize';
 
-// The Yueyang form (岳阳市财政局制) is used by the city and its counties and districts; titles and issuer
-// lines are tested as printed, so traditional spellings are listed too.
-const YUEYANG = /岳阳|岳陽|华容|華容|湘阴|湘陰|平江|汨罗|汨羅|临湘|臨湘|君山|云溪|雲溪|城陵矶|城陵磯|屈原|南湖新区|南湖新區/;
+// The Yueyang form (岳阳市财政局制) is used by the city and its counties and districts. Titles, issuer lines
+// and names are tested in their normal form: simplified characters (岳陽縣 is 岳阳县), no spaces or glosses.
+const YUEYANG = /岳阳|华容|湘阴|平江|汨罗|临湘|君山|云溪|城陵矶|屈原|南湖新区/;
 // 湖南 and its prefectures, districts and counties that publish these reports (names on their own are rare
 // outside Hunan; the budget-code cover is a Hunan trait too). Yueyang's places are Hunan's as well.
 const HUNAN = new RegExp(
@@ -22,20 +22,21 @@ export function detectFamily(ctx: MapContext): Family {
     return i >= 0 && i < 400;
   };
   const head = ctx.tokens.slice(0, 400);
-  const title = ctx.report.cover.title;
+  const title = norm(ctx.report.cover.title);
   // An overall report may name project evaluations in its text; its own title says which it is.
-  if (has(PROJECT) && !has(SECTION.overview) && !OVERALL.test(norm(title))) return 'project-selfeval';
+  if (has(PROJECT) && !has(SECTION.overview) && !OVERALL.test(title)) return 'project-selfeval';
   const yueyangForm = has(SECTION.overview) && has(OVERVIEW.contact) && (has(OVERVIEW.staffQuota) || has(OVERVIEW.phone));
   // The same report as a workbook: the Yueyang row label 局机关及二级机构汇总 with the 基本概况 fields.
   const yueyangSheets = head.some((t) => t.norm === '局机关及二级机构汇总') && has(OVERVIEW.contact);
   // A copy cut before its body, or one that lost the 一、 heading, still shows the Yueyang cover (issuer
   // line) or the 基本概况 labels, from a Yueyang place, with no heading of another form.
   const c = ctx.report.cover;
-  const fromYueyang = YUEYANG.test(c.issuer) || YUEYANG.test(c.title) || YUEYANG.test(c.departmentName);
+  const department = norm(c.departmentName);
+  const fromYueyang = YUEYANG.test(norm(c.issuer)) || YUEYANG.test(title) || YUEYANG.test(department);
   const anySection = ctx.find(MISC.anySection);
   const otherBody = anySection >= 0 && !ctx.is(SECTION.overview, anySection);
   const overviewLabels = has(OVERVIEW.contact) && has(OVERVIEW.staffQuota) && has(OVERVIEW.actualStaff);
-  const yueyangTitle = /整体支出绩效评价自评报告$/.test(norm(c.title));
+  const yueyangTitle = /整体支出绩效评价自评报告$/.test(title);
   const yueyangCut = fromYueyang && !otherBody && (c.issuer !== '' || overviewLabels || yueyangTitle);
   const yueyang = yueyangForm || yueyangSheets || yueyangCut;
   if (yueyang) return 'yueyang-overall';
@@ -45,7 +46,7 @@ export function detectFamily(ctx: MapContext): Family {
     ctx.report.cover.budgetCode !== '' ||
     has(COVER.budgetCode) ||
     HUNAN.test(title) ||
-    HUNAN.test(ctx.report.cover.departmentName) ||
+    HUNAN.test(department) ||
     head.slice(0, 60).some((t) => t.text.length < 200 && HUNAN.test(t.norm));
   return hunan ? 'hunan-other' : 'other-province-overall';
 }

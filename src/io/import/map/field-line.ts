@@ -4,7 +4,7 @@
 import { allMatches } from '../../../core/matches';
 import { ROW_FIELD_LABELS as LABELS } from './labels';
 import { HAS_GLOSS, PINYIN_GLOSS } from './normalize';
-import { T2S, TRADITIONAL } from './t2s';
+import { hasTraditional, toSimplifiedAligned } from './simplified';
 
 // The preparer line (填报人：… 联系电话：…) is the sign-off parser's: its phone is the preparer's own.
 const PREPARER = /^\s*填\s*报\s*人/;
@@ -18,9 +18,8 @@ const MAX_LINE = 120;
 /** The cells of a line with two or more field labels ([label, value, label, value…]), else null. */
 export function splitFieldLine(raw: string): string[] | null {
   if (raw.length > MAX_LINE || raw.includes('\n')) return null;
-  // Simplified characters map one to one, so match positions are positions in the raw line.
-  const simple = TRADITIONAL.test(raw) ? raw.replace(TRADITIONAL, (c) => T2S.get(c)!) : raw;
-  TRADITIONAL.lastIndex = 0;
+  // The simplified line keeps every position, so match positions are positions in the raw line.
+  const simple = hasTraditional(raw) ? toSimplifiedAligned(raw) : raw;
   if (PREPARER.test(simple)) return null;
   const glossed = (simple.includes('(') || simple.includes('（')) && HAS_GLOSS.test(simple);
   const hits = allMatches(glossed ? GLOSSED_LABEL : LABEL, simple);

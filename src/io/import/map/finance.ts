@@ -5,6 +5,7 @@ import { FINANCE_TABLES, type FinanceTableDef } from '../../../core/model/layout
 import type { InstitutionKind } from '../../../core/model/report';
 import type { MapContext, Token } from './context';
 import { FINANCE_HEADER, INSTITUTION } from './labels';
+import { toSimplified } from './simplified';
 
 interface RowLabel {
   kind: InstitutionKind;
@@ -72,7 +73,7 @@ function readTable(ctx: MapContext, def: FinanceTableDef, from: number, to: numb
         }
         return;
       }
-      const parsed = readAmount(cell.text);
+      const parsed = readAmount(toSimplified(cell.text));
       const path = `finance.${def.key}[${rowIndex}].${col.key}`;
       if (parsed.kind === 'invalid') {
         ctx.diag({ code: 'IMPORT.BAD_AMOUNT', severity: 'error', path, loc: cell.loc, message: `${def.section}·${def.title}·${label.institution}行·${col.label}列：“${cell.text}”不是金额（万元），已保留原文在未识别内容中。` });
@@ -94,7 +95,7 @@ function paragraphCells(ctx: MapContext, from: number, to: number): Token[] {
   for (let j = from; j < to; j++) {
     const t = ctx.tokens[j]!;
     if (t.text === '') continue;
-    if (rowLabel(t) || readAmount(t.text).kind === 'invalid') break;
+    if (rowLabel(t) || readAmount(toSimplified(t.text)).kind === 'invalid') break;
     out.push(t);
   }
   return out;

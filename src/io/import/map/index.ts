@@ -13,6 +13,7 @@ import { mapOverview } from './overview';
 import { mapPerformance } from './performance';
 import { mapEvaluators, mapSignoffs } from './signoffs';
 import { mapWorkbook, skipDerivedTables } from './workbook';
+import { inferYear } from './year';
 
 const BOILERPLATE_SET: ReadonlySet<RegExp> = new Set(BOILERPLATE);
 
@@ -63,6 +64,7 @@ export function mapDoc(doc: Doc): MapResult {
   mapPreparerLine(ctx, end);
   const hasNarrative = mapNarrative(ctx) >= 0;
   mapFallbacks(ctx);
+  inferYear(ctx, cover);
   const family = detectFamily(ctx);
 
   const unmapped: Unmapped[] = [];

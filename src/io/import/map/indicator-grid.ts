@@ -61,6 +61,7 @@ export function mapIndicatorGrid(ctx: MapContext, from: number, to: number): boo
       weight: parseScore(get('weight')?.text ?? ''),
       score: parseScore(get('score')?.text ?? ''),
       deviationReason: get('reason')?.text.trim() ?? '',
+      libraryId: null,
     };
     const k = ctx.report.performance.indicators.push(ind) - 1;
     ctx.source(`performance.indicators[${k}]`, name.loc);

@@ -1,6 +1,6 @@
 // Label normalisation. Real reports spell the same label many ways: 预 算 编 码, 預(yù)算編碼, 部門（單位）名稱,
 // "-度" for 年度. Labels are matched on a normal form; values are always taken from the raw text.
-import { T2S, TRADITIONAL } from './t2s';
+import { hasTraditional, toSimplifiedAligned } from './simplified';
 
 const MAX_LABEL = 96;
 
@@ -49,11 +49,13 @@ export function normalise(raw: string, withMap = false): Normalised {
       }
     }
     let ch = raw[i]!;
-    ch = FULL_WIDTH[ch] ?? T2S.get(ch) ?? ch;
+    ch = FULL_WIDTH[ch] ?? ch;
     norm += ch;
     if (withMap) map.push(i);
     prevCjk = isCjk(ch.charCodeAt(0));
   }
+  // Converted as a whole, the way norm() converts (phrases included); position for position, so the map holds.
+  if (hasTraditional(norm)) norm = toSimplifiedAligned(norm);
   // '年' printed as '-' ("-度主要工作内容", "上-结转", "20 16 -度"): only between CJK or before 度.
   if (norm.includes('-')) norm = norm.replace(/-(?=度)|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])/g, '年');
   return { norm, map };
@@ -70,19 +72,19 @@ const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff\\uf900-\\ufaff])${PINYIN_GLOSS}`,
 export const HAS_GLOSS = new RegExp(GLOSS.source);
 const FULL = /[（）：，；．－]/g;
 const HAS_FULL = /[（）：，；．－]/;
-const HAS_TRADITIONAL = new RegExp(TRADITIONAL.source);
 const DASH_YEAR = /-(?=度)|(?<=[\u4e00-\u9fff])-(?=[\u4e00-\u9fff])/g;
 const fullToHalf = (c: string) => FULL_WIDTH[c]!;
-const toSimplified = (c: string) => T2S.get(c)!;
 
 export function norm(raw: string): string {
   let s = raw.length > MAX_LABEL * 2 ? raw.slice(0, MAX_LABEL * 2) : raw;
   if (HAS_SPACE.test(s)) s = s.replace(SPACES, '');
   if (s.includes('(') || s.includes('（')) s = s.replace(GLOSS, '');
   if (HAS_FULL.test(s)) s = s.replace(FULL, fullToHalf);
-  if (HAS_TRADITIONAL.test(s)) s = s.replace(TRADITIONAL, toSimplified);
+  // cut before converting, as normalise() does, so that both convert the same characters
+  if (s.length > MAX_LABEL) s = s.slice(0, MAX_LABEL);
+  if (hasTraditional(s)) s = toSimplifiedAligned(s);
   if (s.includes('-')) s = s.replace(DASH_YEAR, '年');
-  return s.length > MAX_LABEL ? s.slice(0, MAX_LABEL) : s;
+  return s;
 }
 
 /**
@@ -92,7 +94,7 @@ export function norm(raw: string): string {
 export function afterLabel(raw: string, re: RegExp): string | null {
   // Without spaces, brackets or traditional characters the normal form is the raw text character for
   // character (full-width punctuation and '-' map one to one), so positions need no map.
-  if (!HAS_SPACE.test(raw) && !HAS_GLOSS.test(raw) && !HAS_TRADITIONAL.test(raw)) {
+  if (!HAS_SPACE.test(raw) && !HAS_GLOSS.test(raw) && !hasTraditional(raw)) {
     const m = re.exec(norm(raw));
     if (!m || m.index !== 0) return null;
     return raw.slice(m[0].length).replace(/^[\s:：\u3000]+/, '').trim();

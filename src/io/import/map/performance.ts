@@ -3,6 +3,7 @@ import type { Indicator } from '../../../core/model/report';
 import type { MapContext, Token } from './context';
 import { findLabelled } from './fields';
 import { MISC, PERFORMANCE } from './labels';
+import { execPrinted, splitPrinted } from './simplified';
 import { parseMeasured, parseScore, parseTarget } from './values';
 import { mapIndicatorGrid } from './indicator-grid';
 
@@ -41,8 +42,8 @@ function mapQualitative(ctx: MapContext, from: number, to: number): void {
   if (!targetTok) return;
   ctx.use(targetTok.index);
   if (resultTok) ctx.use(resultTok.index);
-  const targets = targetTok.text.split(TARGET_SPLIT).map((s) => s.trim()).filter(Boolean);
-  const results = resultTok ? resultTok.text.split(RESULT_SPLIT).map((s) => s.trim()).filter(Boolean) : [];
+  const targets = splitPrinted(targetTok.text, TARGET_SPLIT).map((s) => s.trim()).filter(Boolean);
+  const results = resultTok ? splitPrinted(resultTok.text, RESULT_SPLIT).map((s) => s.trim()).filter(Boolean) : [];
   const n = Math.max(targets.length, results.length);
   for (let k = 0; k < n; k++) {
     ctx.report.performance.qualitative.push({ target: targets[k] ?? '', result: results[k] ?? '' });
@@ -112,20 +113,26 @@ function firstLineOf(text: string): string {
 
 // Jixiao's own DOCX writes a target the indicator text does not state as a suffix, and a deviation reason
 // under the result: "指标名称（目标值：≥50次）" / "48次\n偏差原因：…".
-const TARGET_SUFFIX = /[（(]目标值[:：]\s*(.+?)[)）]\s*$/;
-const REASON = /\n?\s*偏差原因[:：]\s*([\s\S]*)$/;
+const TARGET_SUFFIX = /[（(]目标值[:：]\s*(.+?)[)）]\s*$/d;
+const REASON = /\n?\s*偏差原因[:：]\s*([\s\S]*)$/d;
+
+/** Group 1 of a match found on the simplified text, cut from the printed one. */
+function printedGroup(printed: string, m: RegExpExecArray): string {
+  const [from, to] = m.indices![1]!;
+  return printed.slice(from, to);
+}
 
 function addIndicators(ctx: MapContext, text: Token, result: Token | null, level1: string, level2: string): void {
   ctx.use(text.index);
   if (result) ctx.use(result.index);
   const resultText = result?.text.trim() ?? '';
-  const reasonMatch = REASON.exec(resultText);
+  const reasonMatch = execPrinted(REASON, resultText);
   const actual = (reasonMatch ? resultText.slice(0, reasonMatch.index) : resultText).trim();
   const measured = parseMeasured(actual);
-  for (const written of text.text.split(INDICATOR_SPLIT).map((s) => s.trim()).filter(Boolean)) {
-    const suffix = TARGET_SUFFIX.exec(written);
+  for (const written of splitPrinted(text.text, INDICATOR_SPLIT).map((s) => s.trim()).filter(Boolean)) {
+    const suffix = execPrinted(TARGET_SUFFIX, written);
     const name = suffix ? written.slice(0, suffix.index).trim() : written;
-    const targetText = suffix ? suffix[1]!.trim() : '';
+    const targetText = suffix ? printedGroup(written, suffix).trim() : '';
     const target = targetText ? (parseTarget(targetText) ?? withOperator(targetText)) : parseTarget(name);
     const ind: Indicator = {
       level1,
@@ -140,7 +147,8 @@ function addIndicators(ctx: MapContext, text: Token, result: Token | null, level
       actualValue: measured?.value ?? null,
       weight: null,
       score: null,
-      deviationReason: reasonMatch?.[1]!.trim() ?? '',
+      deviationReason: reasonMatch ? printedGroup(resultText, reasonMatch).trim() : '',
+      libraryId: null,
     };
     const k = ctx.report.performance.indicators.push(ind) - 1;
     ctx.source(`performance.indicators[${k}]`, text.loc);

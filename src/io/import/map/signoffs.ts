@@ -4,7 +4,8 @@
 import type { MapContext } from './context';
 import { COVER, SIGNOFF } from './labels';
 import { label } from './classify';
-import { afterLabel } from './normalize';
+import { afterLabel, PINYIN_GLOSS } from './normalize';
+import { toSimplifiedAligned } from './simplified';
 import { BLANK_DATE_LINE, parseDate } from './values';
 
 export function mapEvaluators(ctx: MapContext, from: number, to: number): void {
@@ -100,12 +101,17 @@ function matchLabel(roles: readonly RegExp[]): { block: Block; field: 'opinion' 
   return null;
 }
 
+// the phone label, with the pinyin glosses a web copy may print after any of its characters
+const GLOSS = `(?:${PINYIN_GLOSS})?`;
+const PREPARER_PHONE = new RegExp(`(?:${['联系电话', '联络电话', '电话'].map((w) => Array.from(w).join(GLOSS) + GLOSS).join('|')})\\s*[:：]?\\s*`);
+
 /** "填报人（签名）：张三        联系电话：1234" on one line. */
 function readPreparer(ctx: MapContext, text: string, loc: { line?: number }): void {
   const after = afterLabel(text, COVER.preparer) ?? '';
-  const m = /^(.*?)(?:联系电话|联络电话|電話|电话)\s*[:：]?\s*(.*)$/.exec(after);
-  ctx.report.preparer.name = (m ? m[1]! : after).trim();
-  ctx.report.preparer.phone = (m ? m[2]! : '').trim();
+  // found on the simplified line, cut from the printed one (positions are the same)
+  const m = PREPARER_PHONE.exec(toSimplifiedAligned(after));
+  ctx.report.preparer.name = (m ? after.slice(0, m.index) : after).trim();
+  ctx.report.preparer.phone = (m ? after.slice(m.index + m[0].length) : '').trim();
   ctx.source('preparer.name', loc);
 }
 

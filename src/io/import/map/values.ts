@@ -1,6 +1,7 @@
 // Reading values as people write them in reports: dates with 年/月/日 or '-', spaced years ("20 16 -度"),
 // head counts ("19", "141名"), and indicator targets ("服务对象满意率高于99%").
 import type { Operator } from '../../../core/model/report';
+import { execPrinted, splitPrinted } from './simplified';
 
 const DATE = /(\d{4})\s*[年\-./／]\s*(\d{1,2})\s*[月\-./／]\s*(\d{1,2})/;
 
@@ -92,11 +93,12 @@ export interface ParsedTarget {
 /** Finds an explicit comparison with a number in an indicator text; vague forms ("50余次") do not count. */
 export function parseTarget(raw: string): ParsedTarget | null {
   if (!/\d/.test(raw)) return null;
-  const m = TARGET.exec(raw);
+  // operator words and units in simplified characters (高於 is 高于, 個 is 个); the phrase as printed
+  const m = execPrinted(TARGET, raw);
   if (!m) return null;
   const op = OPERATORS.find(([re]) => re.test(m[1]!))?.[1];
   if (!op) return null;
-  return { operator: op, value: m[2]!, unit: normaliseUnit(m[3] ?? ''), text: m[0].trim() };
+  return { operator: op, value: m[2]!, unit: normaliseUnit(m[3] ?? ''), text: raw.slice(m.index, m.index + m[0].length).trim() };
 }
 
 /** A measured value: "99.5%", "52次", "1.2万亩", "100"; null for words such as 已完成. */
@@ -104,7 +106,7 @@ const MEASURED = new RegExp(`^\\s*(?:[≥≤=＝]\\s*)?(\\d+(?:\\.\\d+)?)\\s*(${
 
 export function parseMeasured(raw: string): { value: string; unit: string } | null {
   if (raw === '' || !/\d/.test(raw)) return null;
-  const m = MEASURED.exec(raw);
+  const m = execPrinted(MEASURED, raw);
   return m ? { value: m[1]!, unit: normaliseUnit(m[2] ?? '') } : null;
 }
 
@@ -112,10 +114,10 @@ function normaliseUnit(u: string): string {
   return u === '％' ? '%' : u;
 }
 
-const TASK_SPLIT = /(?=任[务務](?:\([a-zāáǎàùúǔū]+\))?\s*\d+\s*[:：])/;
+const TASK_SPLIT = /(?=任务(?:\([a-zāáǎàùúǔū]+\))?\s*\d+\s*[:：])/;
 
-/** Splits 年度主要工作内容 into tasks: on "任务N：" markers, else one per line. */
+/** Splits 年度主要工作内容 into tasks: on "任务N：" markers (任務 too), else one per line; texts as printed. */
 export function splitTasks(raw: string): string[] {
-  const parts = TASK_SPLIT.test(raw) ? raw.split(TASK_SPLIT) : raw.split('\n');
+  const parts = execPrinted(TASK_SPLIT, raw) ? splitPrinted(raw, TASK_SPLIT) : raw.split('\n');
   return parts.map((p) => p.trim().replace(/[;；]\s*$/, '')).filter((p) => p !== '');
 }

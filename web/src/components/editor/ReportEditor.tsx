@@ -68,6 +68,7 @@ export function ReportEditor({ view, reload }: Props) {
     activeReturn: latestReturn,
     waivers,
     onMissing: () => message.info('该项不在编辑页面中（例如整份报告层面的问题）'),
+    priorYear: view.priorYear,
   });
   const autosave = useAutosave({
     id: view.id,
@@ -245,7 +246,7 @@ export function ReportEditor({ view, reload }: Props) {
             <CoverSection cover={report.cover} />
             <OverviewSection overview={report.overview} />
             <FinanceSection finance={report.finance} />
-            <PerformanceSection performance={report.performance} templateId={report.templateId} />
+            <PerformanceSection performance={report.performance} templateId={report.templateId} year={report.year} />
             <SignoffSection
               evaluators={report.evaluators}
               signoffs={report.signoffs}

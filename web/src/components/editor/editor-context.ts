@@ -7,6 +7,7 @@
 // paths (useFieldMarks): a new check re-renders only the fields whose findings changed.
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Finding } from '../../../../src/core/model/finding';
+import type { PriorYear } from '../../../../src/core/library/prior-year';
 import type { ReturnRecord, WaiverRecord } from '../../api/types';
 
 export interface EditorContextValue {
@@ -24,6 +25,8 @@ export interface EditorContextValue {
   change: (path: string, value: unknown) => void;
   /** replaces a whole subtree at once (rows added or removed, several cells recomputed) */
   update: (path: string, fn: (old: unknown) => unknown) => void;
+  /** the same department's report of the year before, when there is one (上年 values, Q15) */
+  priorYear?: PriorYear | null;
 }
 
 const none = () => [] as const;

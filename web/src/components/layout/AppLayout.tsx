@@ -12,6 +12,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const items = [
     ...(readsReports(user) ? [{ key: 'reports', label: seesDashboard(user) && !user.departmentId ? '报告列表' : '我的报告' }] : []),
     ...(seesDashboard(user) ? [{ key: 'dashboard', label: '绩效看板' }] : []),
+    ...(readsReports(user) ? [{ key: 'library', label: '指标库' }] : []),
     ...(!readsReports(user) ? [{ key: 'audit', label: user.kind === 'auditor' ? '审计日志' : '系统管理' }] : []),
   ];
   const selected = route.name === 'report' ? 'reports' : route.name;

@@ -31,7 +31,7 @@ function seedLike(): Report {
   // as imported from the seed: the summary row is filled, the 局机关 row is blank
   r.finance.threePublic = [tp('summary', '局机关及二级机构汇总', '2.5285', '2.5285'), tp('main', '局机关', null, null)];
   r.performance.indicators = [
-    { level1: '产出目标', level2: '数量指标', name: '开展活动', kind: '定量', operator: '≥', target: '', targetValue: null, unit: '次', actual: '已完成', actualValue: null, weight: null, score: null, deviationReason: '' },
+    { level1: '产出目标', level2: '数量指标', name: '开展活动', kind: '定量', operator: '≥', target: '', targetValue: null, unit: '次', actual: '已完成', actualValue: null, weight: null, score: null, deviationReason: '', libraryId: null },
   ];
   return r;
 }

@@ -1,10 +1,11 @@
-// 导入: uploads an existing report file (text now; Word/Excel once the server reads them) into a new draft.
+// 导入: uploads an existing report file (text, Word, Excel, WPS; legacy formats where the server has LibreOffice) into a new draft.
 import { App, Button, Upload } from 'antd';
 import { useState } from 'react';
 import type { ApiError } from '../../api/client';
+import { IMPORT_EXTENSIONS } from '../../../../src/io/import/extensions';
 import { importReport } from '../../api/reports';
 
-export const IMPORT_ACCEPT = '.txt,.text,.docx,.xlsx';
+export const IMPORT_ACCEPT = IMPORT_EXTENSIONS.join(',');
 
 export function ImportReportButton({ onImported }: { onImported: (id: string) => void }) {
   const { message } = App.useApp();
@@ -28,7 +29,7 @@ export function ImportReportButton({ onImported }: { onImported: (id: string) =>
         void upload(f);
         return false;
       }} disabled={busy}>
-      <Button loading={busy} title="支持文本（.txt）、Word（.docx）和 Excel（.xlsx）格式的自评报告">
+      <Button loading={busy} title="支持文本（.txt）、Word（.docx、.doc）、Excel（.xlsx、.xls）和 WPS（.wps、.et）格式的自评报告">
         导入报告文件
       </Button>
     </Upload>

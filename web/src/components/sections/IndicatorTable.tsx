@@ -1,17 +1,18 @@
 // 整体支出绩效定量目标: one row per 三级指标 with 一级/二级, 指标性质, 指标值, 单位, 完成值, 偏差原因.
 // 指标值 and 完成值 also set their numeric parts (targetValue, actualValue) that the rules read.
-import { Button, Input } from 'antd';
-import { memo, useCallback } from 'react';
+import { Button, Input, Space, Tag } from 'antd';
+import { memo, useCallback, useMemo, useState } from 'react';
+import { matchPriorYear, type PriorMatch } from '../../../../src/core/library/prior-year';
+import { quotedLibraryIds, targetText } from '../../../../src/core/library/quote';
 import type { Indicator } from '../../../../src/core/model/report';
-import { NATURE_OPTIONS, indicatorPatch, natureOf } from '../../lib/indicator-values';
+import { LEVEL1_OPTIONS, LEVEL2_OPTIONS, NATURE_OPTIONS, indicatorPatch, natureOf } from '../../lib/indicator-values';
 import { useEditor } from '../editor/editor-context';
 import { AreaField, SelectField, TextField } from '../editor/fields';
 import { PathField } from '../editor/PathField';
 import { ReturnNotes } from '../editor/ReturnNotes';
+import { QuoteLibraryDialog } from '../library/QuoteLibraryDialog';
 import { SubTitle } from './Section';
 
-const LEVEL1 = ['产出目标', '效益目标', '满意度指标'];
-const LEVEL2 = ['数量指标', '质量指标', '时效指标', '成本指标', '经济效益', '社会效益', '生态效益', '可持续影响', '服务对象满意度'];
 
 const blank = (): Indicator => ({
   level1: '产出目标',
@@ -27,29 +28,43 @@ const blank = (): Indicator => ({
   weight: null,
   score: null,
   deviationReason: '',
+  libraryId: null,
 });
 
-export const IndicatorTable = memo(function IndicatorTable({ indicators }: { indicators: readonly Indicator[] }) {
+export const IndicatorTable = memo(function IndicatorTable({ indicators, year = null }: { indicators: readonly Indicator[]; year?: number | null }) {
   const ctx = useEditor();
   const base = 'performance.indicators';
   const editable = ctx.canEdit(base);
   // stable, so that a row whose indicator did not change skips rendering (a report may have hundreds)
   const patch = useCallback((i: number, p: Partial<Indicator>) => ctx.update(`${base}[${i}]`, (old) => ({ ...(old as Indicator), ...p })), [ctx]);
   const remove = useCallback((i: number) => ctx.update(base, (old) => (old as Indicator[]).filter((_, j) => j !== i)), [ctx]);
+  const [quoting, setQuoting] = useState(false);
+  const quoted = useMemo(() => new Set(quotedLibraryIds(indicators)), [indicators]);
+  // last year's row of each indicator (same library entry, else same category and name): shown beside this year's
+  const prior = useMemo(() => (ctx.priorYear ? matchPriorYear(indicators, ctx.priorYear.indicators) : []), [indicators, ctx.priorYear]);
+  const priorYearText = ctx.priorYear?.year != null ? `${ctx.priorYear.year}年` : '上年';
 
   return (
     <PathField path={base} className="jx-ind-wrap">
       <SubTitle
         extra={
           editable && (
-            <Button size="small" onClick={() => ctx.update(base, (old) => [...((old as Indicator[]) ?? []), blank()])}>
-              添加指标
-            </Button>
+            <Space size="small">
+              <Button size="small" onClick={() => setQuoting(true)}>
+                从指标库引用
+              </Button>
+              <Button size="small" onClick={() => ctx.update(base, (old) => [...((old as Indicator[]) ?? []), blank()])}>
+                添加指标
+              </Button>
+            </Space>
           )
         }
       >
         整体支出绩效定量目标及实施计划完成情况
       </SubTitle>
+      {editable && (
+        <QuoteLibraryDialog open={quoting} year={year} quoted={quoted} onClose={() => setQuoting(false)} onQuote={(rows) => ctx.update(base, (old) => [...((old as Indicator[]) ?? []), ...rows])} />
+      )}
       <div className="jx-table-scroll">
         <table className="jx-ind jx-ind-wide">
           <colgroup>
@@ -87,7 +102,7 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators }: { ind
               </tr>
             )}
             {indicators.map((ind, i) => (
-              <IndicatorRow key={i} ind={ind} i={i} editable={editable} patch={patch} remove={remove} />
+              <IndicatorRow key={i} ind={ind} i={i} editable={editable} prior={prior[i]} priorYearText={priorYearText} patch={patch} remove={remove} />
             ))}
           </tbody>
         </table>
@@ -97,20 +112,43 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators }: { ind
   );
 });
 
-/** One indicator's row: rendered again only when its indicator (or the edit right) changes. */
-const IndicatorRow = memo(function IndicatorRow({ ind, i, editable, patch, remove }: { ind: Indicator; i: number; editable: boolean; patch: (i: number, p: Partial<Indicator>) => void; remove: (i: number) => void }) {
+/** Last year's 指标值 or 完成值 of the same indicator, under this year's. */
+function PriorValue({ match, field, year }: { match: PriorMatch | null | undefined; field: 'target' | 'actual'; year: string }) {
+  if (!match) return null;
+  const text = field === 'target' ? targetText(match.indicator) : match.indicator.actual;
+  return (
+    <div className="jx-prior" data-testid="prior-value">
+      {year}：{text || '（空）'}
+    </div>
+  );
+}
+
+interface RowProps {
+  ind: Indicator;
+  i: number;
+  editable: boolean;
+  /** last year's row of this indicator, if any */
+  prior: PriorMatch | null | undefined;
+  priorYearText: string;
+  patch: (i: number, p: Partial<Indicator>) => void;
+  remove: (i: number) => void;
+}
+
+/** One indicator's row: rendered again only when its indicator (or last year's beside it) changes. */
+const IndicatorRow = memo(function IndicatorRow({ ind, i, editable, prior, priorYearText, patch, remove }: RowProps) {
   const p = `performance.indicators[${i}]`;
   return (
     <tr>
       <td className="jx-center">{i + 1}</td>
       <td>
-        <SelectField path={`${p}.level1`} value={ind.level1 || null} options={LEVEL1} allowFree cell ariaLabel={`第${i + 1}项一级指标`} />
+        <SelectField path={`${p}.level1`} value={ind.level1 || null} options={LEVEL1_OPTIONS} allowFree cell ariaLabel={`第${i + 1}项一级指标`} />
       </td>
       <td>
-        <SelectField path={`${p}.level2`} value={ind.level2 || null} options={LEVEL2} allowFree cell ariaLabel={`第${i + 1}项二级指标`} />
+        <SelectField path={`${p}.level2`} value={ind.level2 || null} options={LEVEL2_OPTIONS} allowFree cell ariaLabel={`第${i + 1}项二级指标`} />
       </td>
       <td>
         <AreaField path={`${p}.name`} value={ind.name} cell minRows={1} ariaLabel={`第${i + 1}项三级指标`} />
+        {ind.libraryId && <Tag className="jx-lib-tag" title="引自指标库：下一年度可据此对照本年数值">指标库</Tag>}
       </td>
       <td>
         <SelectField
@@ -126,12 +164,14 @@ const IndicatorRow = memo(function IndicatorRow({ ind, i, editable, patch, remov
       </td>
       <td>
         <TargetCell index={i} ind={ind} onPatch={patch} />
+        <PriorValue match={prior} field="target" year={priorYearText} />
       </td>
       <td>
         <TextField path={`${p}.unit`} value={ind.unit} cell ariaLabel={`第${i + 1}项单位`} />
       </td>
       <td>
         <ValueCell index={i} ind={ind} onPatch={patch} />
+        <PriorValue match={prior} field="actual" year={priorYearText} />
       </td>
       <td>
         <AreaField path={`${p}.deviationReason`} value={ind.deviationReason} cell minRows={1} ariaLabel={`第${i + 1}项偏差原因`} />

@@ -10,7 +10,7 @@ import { PathField } from '../editor/PathField';
 import { IndicatorTable } from './IndicatorTable';
 import { Section, SubTitle } from './Section';
 
-export const PerformanceSection = memo(function PerformanceSection({ performance, templateId }: { performance: Report['performance']; templateId: string }) {
+export const PerformanceSection = memo(function PerformanceSection({ performance, templateId, year = null }: { performance: Report['performance']; templateId: string; year?: number | null }) {
   const ctx = useEditor();
   const editable = ctx.canEdit('performance.qualitative');
   const grades = defaultTemplateFor({ templateId }).gradeBands.map((b) => b.label);
@@ -47,7 +47,7 @@ export const PerformanceSection = memo(function PerformanceSection({ performance
           ))}
         </div>
       </PathField>
-      <IndicatorTable indicators={performance.indicators} />
+      <IndicatorTable indicators={performance.indicators} year={year} />
       <div className="jx-form-grid" style={{ marginTop: 16 }}>
         <Labeled label="绩效自评综合得分" required>
           <NumberField path="performance.selfScore" value={performance.selfScore} decimals={2} max={100} suffix="分" ariaLabel="绩效自评综合得分" />
