@@ -88,7 +88,7 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
     const financeSince = t.to === 'submitted' && !row.finance_since ? at : row.finance_since;
     const ok = await updateStatus(trx, row.id, { status, version: row.version }, { status: t.to, updated_by: o.actor.id, updated_at: at, finance_since: financeSince });
     if (!ok) return false;
-    await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: t.to, action: o.action, document: row.documentText != null ? new EncodedJson(row.documentText) : sealPersonal(deps.crypto, row.document), user_id: o.actor.id, created_at: at });
+    await insertVersion(trx, { report_id: row.id, version, status: t.to, action: o.action, user_id: o.actor.id, created_at: at });
     if (o.action === 'submit')
       await insertWaivers(trx, waivers.filter((w) => w.reason).map((w) => ({ id: deps.random.uuid(), report_id: row.id, version, code: w.code, path: w.path, reason: w.reason, user_id: o.actor.id, created_at: at })));
     if (o.action === 'revoke')
