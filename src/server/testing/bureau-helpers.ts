@@ -76,6 +76,11 @@ export async function fillTaskReport(t: BureauApp, taskId: string, dept: keyof t
   const view = await getView(t, prep, item.reportId);
   const report = seedFor(dept, view.report.year ?? 2021, mutate);
   report.priorIssues = view.report.priorIssues;
+  // the report's identity is the server's (issue 13): what the draft was issued with stays
+  report.cover.departmentName = view.report.cover.departmentName;
+  report.cover.budgetCode = view.report.cover.budgetCode;
+  report.templateId = view.report.templateId;
+  report.templateVersion = view.report.templateVersion;
   const res = await t.call(prep, 'PUT', `/api/reports/${item.reportId}`, { report }, { 'if-match': `"${view.version}"` });
   expect(res.statusCode, res.body).toBe(200);
   return item.reportId;

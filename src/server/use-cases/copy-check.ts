@@ -24,9 +24,23 @@ export interface CopyRunView {
   matches: Array<{ reportId: string; departmentName: string; kind: CopyMatchTable['kind']; path: string; passage: string; otherReportId: string | null; otherDepartmentName: string; otherYear: number | null; otherPath: string; otherPassage: string; similarity: number | null }>;
 }
 
+/**
+ * The cover of the file a report was imported from: the report's own cover names its department always
+ * (the server sets it), so a neighbour's file shows only here.
+ */
+function fileCoverOf(meta: string | null): { departmentName: string; budgetCode: string } | null {
+  if (!meta) return null;
+  try {
+    const c = (JSON.parse(meta) as { fileCover?: { departmentName?: unknown; budgetCode?: unknown } }).fileCover;
+    return c && typeof c.departmentName === 'string' && typeof c.budgetCode === 'string' ? { departmentName: c.departmentName, budgetCode: c.budgetCode } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Every reported report of the task against the bureau's reported reports of this year and the two before. */
 export async function computeCopyMatches(db: DB, t: TaskTable, newId: () => string): Promise<{ matches: CopyMatchTable[]; stats: Omit<NonNullable<CopyRunView['stats']>, 'ms'> }> {
-  const rows = await db.selectFrom('reports').select(['id', 'department_id', 'department_name', 'year', 'task_id', 'document'])
+  const rows = await db.selectFrom('reports').select(['id', 'department_id', 'department_name', 'year', 'task_id', 'document', 'import_meta'])
     .where('bureau_id', '=', t.bureau_id).where('finance_since', 'is not', null).where('year', '>=', t.year - YEARS_BACK).where('year', '<=', t.year).execute();
   const roster = (await db.selectFrom('departments').select(['id', 'name', 'budget_code']).where('bureau_id', '=', t.bureau_id).execute()).map((d) => ({ id: d.id, name: d.name, budgetCode: d.budget_code }));
   const byId = new Map(roster.map((d) => [d.id, d]));
@@ -36,7 +50,7 @@ export async function computeCopyMatches(db: DB, t: TaskTable, newId: () => stri
     .map((r) => {
       const report = decodeJson<Report>(r.document);
       const own = byId.get(r.department_id);
-      return { ...r, report, mismatch: r.task_id === t.id && own ? coverMismatch(report.cover, own, roster) : null };
+      return { ...r, report, mismatch: r.task_id === t.id && own ? coverMismatch(fileCoverOf(r.import_meta) ?? report.cover, own, roster) : null };
     })
     .sort((a, b) => Number(!!a.mismatch) - Number(!!b.mismatch) || (b.year ?? 0) - (a.year ?? 0) || (a.id < b.id ? -1 : 1));
   const isTarget = (i: number) => docs[i]!.task_id === t.id;

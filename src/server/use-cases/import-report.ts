@@ -67,14 +67,16 @@ export async function importReport(
       path: 'cover.departmentName',
       message: `文件中的部门名称为“${report.cover.departmentName}”，已按系统中的部门名称“${department.name}”保存`,
     });
-  // the report belongs to the preparer's department: its identity comes from the server (issue 13 §6)
+  // the report belongs to the preparer's department: its identity comes from the server (issue 13 §6);
+  // what the file's cover said stays in the import record (the copy check's 疑似导入错部门)
+  const fileCover = { departmentName: report.cover.departmentName, budgetCode: report.cover.budgetCode };
   report.cover.departmentName = department.name;
   report.cover.budgetCode = department.budget_code;
   // the year's task takes one report per department; last year's 整改 items come along unless the file has its own
   const task = await taskFor(db, department, report.year, report.kind);
   if (task) await assertNoTaskReport(db, task, department.id);
   if (!(report.priorIssues ?? []).length) report.priorIssues = priorIssuesOf(await priorItems(db, department.id, report.year));
-  const importMeta = { ...file, format: result.format, family: result.family, truncated: result.truncated, unmapped: result.unmapped, diagnostics };
+  const importMeta = { ...file, format: result.format, family: result.family, truncated: result.truncated, unmapped: result.unmapped, diagnostics, fileCover };
   try {
     const row = await insertDraft(deps, {
       actor: o.actor,

@@ -100,7 +100,7 @@ export function webDefencesSuite(backend: Backend): void {
       const message = json(res).error.message as string;
       expect(message).toContain('封面 · 报告日期：“2021-13-45”不是有效日期');
       expect(message).toContain('“2023-02-29”不是有效日期');
-      expect(message).toContain('定量指标第1项“培训次数” · 得分：分值和得分应在 0–100 之间');
+      expect(message).toContain('定量目标第1项“培训次数” · 得分：分值和得分应在 0–100 之间');
       expect(message).toContain('一、基本概况 · 职能职责概述：含有无法保存或导出的控制字符');
       // shape errors too are in the project's words, never zod's
       const shapes = structuredClone(v.report) as Record<string, any>;
@@ -110,7 +110,7 @@ export function webDefencesSuite(backend: Backend): void {
       const shaped = await put(prep, v.id, shapes, v.version);
       expect(shaped.statusCode).toBe(400);
       const m2 = json(shaped).error.message as string;
-      expect(m2).toContain('三、绩效自评 · 绩效自评综合得分：不能大于 100');
+      expect(m2).toContain('三、绩效自评情况 · 绩效自评综合得分：不能大于 100');
       expect(m2).toContain('一、基本概况 · 人员编制：应填写数字');
       expect(m2).toContain('二、收支情况 · 年度收入情况表 · 局机关 · 收入合计：');
       expect(m2).not.toMatch(/期望|实际接收|expected|received|Invalid|Too big/i);
