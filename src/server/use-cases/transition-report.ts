@@ -52,7 +52,18 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
   const requestHash = sha256Hex(canonicalJson({ id: o.id, action: o.action, reason: o.reason ?? null, waivers: o.waivers ?? [], paths: o.paths ?? [] }));
   const replay = await replayIfSeen(deps, o, requestHash);
   if (replay) return replay;
+  try {
+    return await attempt(deps, o, requestHash);
+  } catch (err) {
+    // the same keyed request may have committed on another instance between our look and our read: then
+    // the state we read refuses it, and its first answer is the right one
+    const again = err instanceof AppError ? await replayIfSeen(deps, o, requestHash) : null;
+    if (again) return again;
+    throw err;
+  }
+}
 
+async function attempt(deps: Deps, o: TransitionOptions, requestHash: string): Promise<TransitionResult> {
   const row = await loadVisibleReport(deps, o.actor, o.id);
   if (o.ifMatch != null && o.ifMatch !== row.version) throw staleError(row);
   const status = row.status as ReportStatus;

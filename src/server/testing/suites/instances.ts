@@ -4,7 +4,7 @@
 // Idempotency-Key every racer gets the same answer); the audit chain they append to together verifies.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { json, type TestApp } from '../harness';
-import { act, reportIn } from '../report-helpers';
+import { act, reportIn, sign } from '../report-helpers';
 
 export function instancesSuite(make: () => Promise<TestApp & { bases: string[] }>): void {
   describe('two app instances on one PostgreSQL', () => {
@@ -36,6 +36,8 @@ export function instancesSuite(make: () => Promise<TestApp & { bases: string[] }
     it('takes a transition once when identical requests race across instances, and keeps one chain', async () => {
       const id = await reportIn(t, 'submitted');
       const rev = await t.login('revA');
+      // accepting needs the 归口科室's signature and opinion first (separation of duties)
+      expect((await sign(t, rev, id, 'reviewer', '经审核，同意通过')).statusCode).toBe(201);
       const results = await Promise.all(Array.from({ length: 10 }, () => act(t, rev, id, 'accept')));
       const codes = results.map((r) => r.statusCode);
       expect(codes.filter((c) => c === 200)).toHaveLength(1);
