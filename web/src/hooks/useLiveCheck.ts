@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { checkReport, type CheckOptions, type CheckResult } from '../../../src/core/check';
 import type { Report } from '../../../src/core/model/report';
+import { fetchedTemplates } from '../api/templates';
 import type { CheckRequest } from './check.worker';
 
 export interface LiveCheck extends CheckResult {
@@ -57,7 +58,14 @@ class CheckWorker {
     if (this.busy) this.waiting = report;
     else this.post(report);
   }
+  private sentTemplates = 0;
   private post(report: Report): void {
+    // a bureau's template loaded since the last check: the worker learns it before it checks with it
+    const uploads = fetchedTemplates();
+    if (uploads.length > this.sentTemplates) {
+      this.worker.postMessage({ templates: uploads.slice(this.sentTemplates) } satisfies CheckRequest);
+      this.sentTemplates = uploads.length;
+    }
     this.busy = true;
     this.worker.postMessage({ seq: ++this.seq, report } satisfies CheckRequest);
   }
