@@ -163,7 +163,10 @@ export interface ReportVersionTable {
   version: number;
   status: string;
   action: string; // create | import | save | submit | approve | …
-  document: unknown;
+  /** a full snapshot (rows written before migration 0040); otherwise null, see repositories/version-delta.ts */
+  document: unknown | null;
+  /** JSON DeltaOp[] turning the next version's document into this one; null: the same document */
+  delta: string | null;
   user_id: string;
   created_at: string;
 }
@@ -339,6 +342,11 @@ export type DB = Kysely<Database>;
 /** A database handle together with the dialect it speaks (a few queries and DDL differ). */
 export interface Db {
   kysely: DB;
+  /**
+   * For reads that tolerate replication lag — lists, the dashboard — never for a read a write depends on:
+   * the read replica of DATABASE_READ_URL when configured, else the same handle as `kysely`.
+   */
+  reader: DB;
   dialect: Dialect;
   /** PostgreSQL schema the tables live in (public unless configured) */
   schema?: string;

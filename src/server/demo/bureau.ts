@@ -71,7 +71,7 @@ async function report(c: Ctx, o: { key: DeptKey; doc: Report; status: string; ta
   const source = (o.importMeta as { fileName?: string; sha256?: string } | undefined) ?? {};
   if (source.fileName) await insertSource(c.trx, { report_id: id, file_name: source.fileName, sha256: source.sha256 ?? null, imported_by: created, imported_at: c.at });
   for (const [i, action] of actions.entries())
-    await insertVersion(c.trx, c.dialect, { report_id: id, version: i + 1, status: AFTER[action] ?? 'draft', action, document, user_id: i === 0 ? created : user, created_at: c.at });
+    await insertVersion(c.trx, { report_id: id, version: i + 1, status: AFTER[action] ?? 'draft', action, user_id: i === 0 ? created : user, created_at: c.at });
   await appendAudit(c.trx, c.writer, c.at, { event: 'demo_seed', bureauId: c.org.bureauId, actorUsername: 'system', objectType: 'report', objectId: id, detail: { status: o.status, year: o.doc.year } });
   return { id, version };
 }

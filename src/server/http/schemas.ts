@@ -81,7 +81,7 @@ export const ListQuery = z.object({
   year: z.coerce.number({ message: '年度须为数字' }).int().min(1990).max(2100).optional(),
   status: Status.optional(),
   limit: z.coerce.number({ message: '每页条数须为数字' }).int().min(1).max(1000, { message: '每页最多 1000 条' }).optional(),
-  offset: z.coerce.number({ message: '偏移须为数字' }).int().min(0).optional(),
+  after: z.string().max(2000).optional().describe('上一页响应中的 next（游标）'),
 });
 
 export const ListItem = z.object({
@@ -284,7 +284,7 @@ export const DepartmentQuery = z.object({
   bureauId: z.string().max(64).optional(),
   sectionId: z.string().max(64).optional(),
   limit: z.coerce.number({ message: '每页条数须为数字' }).int().min(1).max(5000, { message: '每页最多 5000 条' }).optional(),
-  offset: z.coerce.number({ message: '偏移须为数字' }).int().min(0).optional(),
+  after: z.string().max(2000).optional().describe('上一页响应中的 next（游标）'),
 });
 
 // Renaming, moving and disabling a unit (change-org-unit.ts); only the fields sent change.

@@ -38,7 +38,7 @@ export async function insertDraft(
       created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
       task_id: o.taskId ?? null, carried: o.carried == null ? null : JSON.stringify(o.carried),
     });
-    await insertVersion(trx, deps.db.dialect, { report_id: id, version: 1, status: 'draft', action: o.action, document: stored, user_id: actor.id, created_at: at });
+    await insertVersion(trx, { report_id: id, version: 1, status: 'draft', action: o.action, user_id: actor.id, created_at: at });
     if (o.source) await insertSource(trx, { report_id: id, file_name: o.source.fileName, sha256: o.source.sha256, imported_by: actor.id, imported_at: at });
     await syncReportUsage(trx, { id, bureau_id: department.bureau_id, department_id: department.id }, null, report);
     await audit({ ...by(actor), event: o.action === 'create' ? 'report_create' : 'report_import', objectType: 'report', objectId: id, detail: { year: report.year, departmentId: department.id, ...(o.taskId ? { taskId: o.taskId } : {}), ...o.auditDetail } });

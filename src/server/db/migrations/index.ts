@@ -17,6 +17,8 @@ import * as m0030 from './0030-audit-chains';
 import * as m0031 from './0031-auth';
 import * as m0032 from './0032-security-events';
 import * as m0033 from './0033-signature-once';
+import * as m0040 from './0040-version-deltas';
+import * as m0041 from './0041-list-filters';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -36,6 +38,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0031-auth': { up: (db) => m0031.up(db), down: (db) => m0031.down(db) },
     '0032-security-events': { up: (db) => m0032.up(db), down: (db) => m0032.down(db) },
     '0033-signature-once': { up: (db) => m0033.up(db), down: (db) => m0033.down(db) },
+    '0040-version-deltas': { up: (db) => m0040.up(db, dialect), down: () => m0040.down() },
+    '0041-list-filters': { up: (db) => m0041.up(db), down: (db) => m0041.down(db) },
   };
   return { getMigrations: async () => all };
 }

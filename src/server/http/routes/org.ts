@@ -45,8 +45,8 @@ export function orgRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/org/departments', {
     schema: {
-      tags, summary: '部门列表（分页，按预算编码排序）', description: 'limit 默认 500、最多 5000；nextOffset 为 null 表示已是最后一页。',
-      querystring: DepartmentQuery, response: { 200: z.object({ items: z.array(DepartmentView), nextOffset: z.number().nullable() }), ...errors(400, 401, 403) },
+      tags, summary: '部门列表（分页，按预算编码排序）', description: 'limit 默认 500、最多 5000；下一页带上本页的 next 作为 after；next 为 null 表示已是最后一页。',
+      querystring: DepartmentQuery, response: { 200: z.object({ items: z.array(DepartmentView), next: z.string().nullable() }), ...errors(400, 401, 403) },
     },
     preValidation,
   }, async (request) => listDepartments(deps, { actor: authOf(request).actor, ...request.query }));

@@ -98,8 +98,8 @@ export function reportsSuite(backend: Backend): void {
       expect((await t.call(await t.login('aud'), 'GET', `/api/reports/${draft}`)).statusCode).toBe(403);
       const page1 = json(await t.call(await t.login('prep1'), 'GET', '/api/reports?limit=1'));
       expect(page1.items).toHaveLength(1);
-      const page2 = json(await t.call(await t.login('prep1'), 'GET', `/api/reports?limit=1&offset=${page1.nextOffset}`));
-      expect(page2).toMatchObject({ nextOffset: null });
+      const page2 = json(await t.call(await t.login('prep1'), 'GET', `/api/reports?limit=1&after=${page1.next}`));
+      expect(page2).toMatchObject({ next: null });
       expect(page2.items[0].id).not.toBe(page1.items[0].id);
       expect((await t.call(await t.login('prep1'), 'GET', '/api/reports?limit=5000')).statusCode).toBe(400);
     });
