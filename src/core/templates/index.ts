@@ -186,6 +186,15 @@ export function formOf(t: Template): FormDescriptor {
   return templates.formOf(t);
 }
 
+/**
+ * The form a report is judged on with a template: the template's own when it is a form of the report's
+ * kind, else the report's (a 部门整体 report scored against the 10号 weights keeps its 部门整体 form).
+ */
+export function judgingForm(report: Pick<Report, 'kind' | 'templateId'> & { templateVersion?: number | null }, template: Template): FormDescriptor {
+  const own = formOf(template);
+  return own.kind === (report.kind ?? 'overall') ? own : formFor(report);
+}
+
 /** The default form (the Yueyang 部门整体 report), for what has no template of its own. */
 export function defaultForm(): FormDescriptor {
   return templates.defaultForm();
