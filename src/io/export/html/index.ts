@@ -12,6 +12,7 @@ import { renderTables } from './finance';
 import { renderNarrative } from './narrative';
 import { renderFields } from './overview';
 import { renderPerformance } from './performance';
+import { renderProjectTable } from './project';
 import { renderScoreSheet } from './score-sheet';
 import { renderPeople } from './signoff';
 import { PAGE_CSS, REPORT_CSS } from './styles';
@@ -45,11 +46,15 @@ export const REPORT_CLASS = 'jx-report';
 export function renderReportHtml(report: Report, opts: RenderHtmlOptions = {}): string {
   const form = opts.form ?? formFor(report);
   const ctx = new RenderContext(form, opts.findings);
-  const body =
-    form.sections
-      .filter((s) => s.printed)
-      .map((s) => RENDERERS[s.type]?.(report, s, ctx) ?? '')
-      .join('') + (opts.score ? renderScoreSheet(report, opts.score, ctx) : '');
+  // a project table is one grid from title to 总分; an overall report prints section by section
+  const sections =
+    form.kind === 'project'
+      ? renderProjectTable(report, ctx)
+      : form.sections
+          .filter((s) => s.printed)
+          .map((s) => RENDERERS[s.type]?.(report, s, ctx) ?? '')
+          .join('');
+  const body = sections + (opts.score ? renderScoreSheet(report, opts.score, ctx) : '');
   const root = `<div class="${REPORT_CLASS}" lang="zh-CN">${body}</div>`;
   if (!opts.standalone) return `<style>${REPORT_CSS}</style>${root}`;
   const title = [report.cover.departmentName.trim(), reportTitle(form, report)].filter(Boolean).join(' ');
