@@ -11,6 +11,7 @@ import { tablesTable } from './finance';
 import { narrativeTable } from './narrative';
 import { fieldsTable } from './overview';
 import { performanceTable } from './performance';
+import { projectBlocks } from './project';
 import { preparerParagraph, signoffTable } from './signoff';
 import { FONT, fontAttrs, PAGE, para, paragraphStyles, S, SIZE } from './style';
 
@@ -48,7 +49,9 @@ const SECTIONS: Partial<Record<SectionDef['type'], (form: FormDescriptor, s: Sec
 };
 
 export function buildReportDocument(report: Report, form: FormDescriptor = formFor(report)): Document {
-  const body = form.sections.filter((s) => s.printed).flatMap((s) => {
+  // a project table has no cover: one numbered section holding the table
+  const project = form.kind === 'project';
+  const body = project ? projectBlocks(form, report) : form.sections.filter((s) => s.printed).flatMap((s) => {
     const blocks = SECTIONS[s.type]?.(form, s, report);
     return blocks ? [...blocks, gap()] : [];
   });
@@ -66,7 +69,7 @@ export function buildReportDocument(report: Report, form: FormDescriptor = formF
       paragraphStyles: paragraphStyles(),
     },
     sections: [
-      { properties: { page }, children: coverParagraphs(form, report) },
+      ...(project ? [] : [{ properties: { page }, children: coverParagraphs(form, report) }]),
       {
         properties: { page: { ...page, pageNumbers: { start: 1 } } },
         footers: { default: pageNumberFooter() },

@@ -83,6 +83,29 @@ interface Header {
   cols: Map<string, number> | null;
 }
 
+/** Grid columns of the cells of a table (DOCX, XLSX: spans known), found by the token's own loc object. */
+const GRID_CACHE = new WeakMap<MapContext, WeakMap<object, [number, number]>>();
+function gridOf(ctx: MapContext, t: Token): [number, number] {
+  let m = GRID_CACHE.get(ctx);
+  if (!m) {
+    m = new WeakMap();
+    for (const b of ctx.doc.blocks) {
+      if (b.type !== 'table') continue;
+      for (const r of b.rows) {
+        let col = 0;
+        for (const c of r.cells) {
+          const start = c.col ?? col;
+          const span = c.colSpan ?? 1;
+          m.set(c.loc, [start, start + span]);
+          col = start + span;
+        }
+      }
+    }
+    GRID_CACHE.set(ctx, m);
+  }
+  return m.get(t.loc) ?? [t.col, t.col + 1];
+}
+
 /** A real table row is short; a copy flattened into one long "row" is read as a stream of cells. */
 function realRow(ctx: MapContext, i: number): number[] | null {
   const t = ctx.tokens[i]!;
@@ -100,7 +123,8 @@ function cellsOf(ctx: MapContext, i: number, h: Header, from: string | null): Ma
   if (h.cols && row) {
     for (const j of row) {
       const t = ctx.tokens[j]!;
-      for (const [key, col] of h.cols) if (col === t.col) out.set(key, t);
+      const [a, b] = gridOf(ctx, t);
+      for (const [key, col] of h.cols) if (col >= a && col < b && !out.has(key)) out.set(key, t);
     }
     return out;
   }
@@ -122,7 +146,7 @@ function readHeader(ctx: MapContext, from: number, to: number, columns: Readonly
     const c = columns.find(({ re }) => re.test(t.norm));
     if (!c || order.includes(c.key)) continue;
     order.push(c.key);
-    cols.set(c.key, t.col);
+    cols.set(c.key, gridOf(ctx, t)[0]);
     if (!realRow(ctx, i)) inRows = false;
     ctx.use(i);
   }
