@@ -38,6 +38,7 @@ import type { Scorecard } from '../../../core/model/score';
 import { formFor } from '../../../core/templates/index';
 import { coverTitle } from '../docx/cover';
 import { writeFinanceSheets } from './finance-sheets';
+import { writeProjectSheet } from './project-sheet';
 import { writeFindingsSheet, writeScoreSheet } from './review-sheets';
 import { writeCoverSheet, writeDetailSheets } from './text-sheets';
 
@@ -56,9 +57,12 @@ export function buildReportWorkbook(report: Report, opts: XlsxOptions = {}): Exc
   wb.subject = report.cover.departmentName;
   // Excel recomputes the summary formulas on open; the cached results serve readers that do not
   wb.calcProperties = { fullCalcOnLoad: true };
-  writeCoverSheet(wb, form, report);
-  writeFinanceSheets(wb, form, report);
-  writeDetailSheets(wb, form, report);
+  if (form.kind === 'project') writeProjectSheet(wb, form, report);
+  else {
+    writeCoverSheet(wb, form, report);
+    writeFinanceSheets(wb, form, report);
+    writeDetailSheets(wb, form, report);
+  }
   if (opts.score) writeScoreSheet(wb, form, opts.score);
   if (opts.findings) writeFindingsSheet(wb, form, opts.findings);
   return wb;

@@ -27,6 +27,9 @@ export const FUNDS = {
   columns: [...P.funds.columns, ...P.funds.execution].map((c) => ({ key: c.key, re: headed(words(c)) })),
 };
 
+/** the workbook's sheet, named as the form names it */
+export const SHEET = exact([PROJECT_FORM.workbook.fieldSheet.name]);
+
 export const GOALS = {
   start: headed(words(P.goals)),
   expected: exact(words(P.goals.expected)),

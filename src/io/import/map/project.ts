@@ -8,7 +8,7 @@ import { blankReport } from '../../../core/model/empty';
 import { fenToWan, readAmount, wanToFen } from '../../../core/money';
 import type { MapContext, Token } from './context';
 import { afterLabel } from './normalize';
-import { FUNDS, GOALS, GRID, HEADER_FIELDS } from './project-labels';
+import { FUNDS, GOALS, GRID, HEADER_FIELDS, SHEET } from './project-labels';
 import { toSimplified } from './simplified';
 import { parseMeasured, parseScore, parseTarget } from './values';
 
@@ -23,10 +23,19 @@ export function mapProject(ctx: MapContext): void {
   r.kind = 'project';
   r.templateId = PROJECT_TEMPLATE.id;
   r.templateVersion = PROJECT_TEMPLATE.version;
+  // what the overall form's parsers made of the table is not the project's: its 年度总体目标 are project.goals
+  r.overview = blank.overview;
+  // the overall cover's "region before the year" reading does not apply to a project table's title
+  r.cover.region = '';
   r.finance = blank.finance;
   r.basics = blank.basics;
-  for (const k of Object.keys(r.sources)) if (k.startsWith('finance.') || k.startsWith('basics.')) delete r.sources[k];
+  r.performance.qualitative = [];
+  r.evaluators = blank.evaluators;
+  r.signoffs = blank.signoffs;
+  r.narrative = blank.narrative;
+  for (const k of Object.keys(r.sources)) if (/^(overview|finance|basics|performance\.qualitative|evaluators|signoffs|narrative)\b/.test(k)) delete r.sources[k];
   r.project = blankProject();
+  for (let i = 0; i < Math.min(ctx.tokens.length, 5); i++) if (SHEET.test(ctx.tokens[i]!.norm) && ctx.tokens[i]!.text.trim() !== r.cover.title.trim()) ctx.use(i);
   yearLine(ctx);
   header(ctx);
   funds(ctx);
