@@ -66,14 +66,14 @@ function executionLine(env: RuleEnv, p: Project, pf: ProjectForm): void {
   if (e.kind !== 'rate') return;
   const where = `${pf.funds.label}·${n.row(total)}`;
   if (e.rate.gt(1)) {
-    env.add('P3', 'PRJ.EXECUTED_OVER_BUDGET', 'warning', pathOf(total, 'executed'), `${where}·${n.col('executed')}${p.funds.total.executed}万元超过${n.col('annual')}${p.funds.total.annual}万元（执行率${e.percent}），请核实是否有未批复的追加。`);
+    env.add('P3', 'PRJ.EXECUTED_OVER_BUDGET', 'warning', pathOf(total, 'executed'), `${where}·${n.col('executed')}${p.funds.total.executed}万元超过${n.col('annual')}${p.funds.total.annual}万元（${n.col('rate')}${e.percent}），请核实是否有未批复的追加。`);
   }
   const printed = parseRate(p.executionRate);
   if (printed && printed.minus(e.rate).abs().gt(0.0001)) {
     env.add('P1', 'PRJ.EXECUTION_RATE', 'error', 'project.executionRate', `${where}·${n.col('rate')}填写为${p.executionRate.trim()}，按${n.col('executed')}÷${n.col('annual')}应为${e.percent}。`);
   }
   if (p.executionScore != null && new Decimal(p.executionScore).minus(e.score).abs().gt(0.01)) {
-    env.add('P1', 'PRJ.EXECUTION_SCORE', 'error', 'project.executionScore', `${where}·${n.col('score')}${p.executionScore}分，按${n.col('weight')}${e.weight}分×执行率${e.percent}（不超过100%）应为${e.score}分。`);
+    env.add('P1', 'PRJ.EXECUTION_SCORE', 'error', 'project.executionScore', `${where}·${n.col('score')}${p.executionScore}分，按${n.col('weight')}${e.weight}分×${n.col('rate')}${e.percent}（不超过100%）应为${e.score}分。`);
   }
 }
 
@@ -90,11 +90,12 @@ function qualitativeReasons(env: RuleEnv): void {
 
 /** P6: the 总分 is the 执行率 得分 plus every indicator's 得分, when all of them are filled in. */
 function total(env: RuleEnv, p: Project, pf: ProjectForm): void {
+  const n = names(pf);
   const claimed = env.report.performance.selfScore;
   const inds = env.report.performance.indicators;
   if (claimed == null || p.executionScore == null || !inds.length || inds.some((x) => x.score == null)) return;
   const sum = inds.reduce((a, x) => a.plus(x.score!), new Decimal(p.executionScore));
   if (sum.minus(claimed).abs().gt(0.01)) {
-    env.add('P6', 'PRJ.TOTAL', 'error', 'performance.selfScore', `${section(env.form, 'performance').short}·${pf.total.label}${claimed}分，执行率得分${p.executionScore}分与各指标得分合计为${sum.toString()}分。`);
+    env.add('P6', 'PRJ.TOTAL', 'error', 'performance.selfScore', `${section(env.form, 'performance').short}·${pf.total.label}${claimed}分，${n.col('rate')}${n.col('score')}${p.executionScore}分与各指标${n.col('score')}合计为${sum.toString()}分。`);
   }
 }

@@ -44,6 +44,6 @@ export const GRID = {
   total: exact(words(P.total)),
   /** the grid's heading: 绩效指标, 绩效指标(90分) */
   start: headed([grid.label, ...grid.aliases, ...PROJECT_FORM.sections.find((s) => s.type === 'projectIndicators')!.aliases]),
-  /** where the grid ends: 总分 / 合计, or the closing blocks of provincial versions */
-  end: /^(评价结论|存在问题|改进措施|项目负责人|财务负责人|填报人)/,
+  /** where the grid ends: the form's sign-off line, or the closing blocks of provincial (Sichuan) copies */
+  end: new RegExp(`^(${alt([...words(field(PROJECT_FORM, 'preparer.name')), '评价结论', '存在问题', '改进措施', '财务负责人'])})`),
 };
