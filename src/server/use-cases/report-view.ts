@@ -11,6 +11,7 @@ import type { DB } from '../db/schema';
 import type { Deps } from '../deps';
 import type { ReportRow } from '../repositories/reports';
 import { latestWaivers, listReturns } from '../repositories/reviews';
+import { projectsOf, type ProjectSummary } from './department-projects';
 import { checksWithPriorYear, type PriorYearView } from './prior-year';
 
 export interface ReportView {
@@ -32,12 +33,14 @@ export interface ReportView {
   editScope: EditScope | null;
   /** the same department's report of the year before: its indicators beside this year's (null when none is visible) */
   priorYear: PriorYearView | null;
+  /** a 部门整体 report: the same department's 项目支出绩效自评表 of its year and their scores (null for a project report) */
+  projects: ProjectSummary[] | null;
 }
 
 
 export async function reportView(deps: Deps, actor: Actor, row: ReportRow, db: DB = deps.db.kysely): Promise<ReportView> {
   const { findings, score, priorYear } = await checksWithPriorYear(deps, actor, row, db);
-  const [waivers, returns] = await Promise.all([latestWaivers(db, row.id), listReturns(db, row.id)]);
+  const [waivers, returns, projects] = await Promise.all([latestWaivers(db, row.id), listReturns(db, row.id), projectsOf(deps, actor, row, db)]);
   const status = row.status as ReportStatus;
   const roles = effectiveRoles(actor, row);
   return {
@@ -58,5 +61,6 @@ export async function reportView(deps: Deps, actor: Actor, row: ReportRow, db: D
     actions: availableActions(status, roles),
     editScope: editScope(status, roles),
     priorYear,
+    projects,
   };
 }
