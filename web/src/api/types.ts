@@ -61,6 +61,20 @@ export interface ReturnRecord {
 
 export type EditScope = '*' | readonly string[] | null;
 
+/** A 项目支出绩效自评表 of the department and year of a 部门整体 report (server: use-cases/department-projects.ts). */
+export interface ProjectSummary {
+  reportId: string;
+  name: string;
+  implementer: string;
+  status: ReportStatus;
+  version: number;
+  budget: string | null;
+  executed: string | null;
+  claimed: number | null;
+  total: number | null;
+  grade: string | null;
+}
+
 export interface ReportView {
   id: string;
   status: ReportStatus;
@@ -78,6 +92,8 @@ export interface ReportView {
   actions?: WorkflowAction[];
   /** what the current user may change now (server-computed) */
   editScope?: EditScope;
+  /** a 部门整体 report: the department's project tables of its year; null for a project report */
+  projects?: ProjectSummary[] | null;
   /** the same department's report of the year before (its indicators beside this year's) */
   priorYear?: z.infer<typeof Http.PriorYearSchema> | null;
 }
