@@ -9,6 +9,7 @@ import type { Report } from '../model/report';
 import { Template } from '../model/template';
 import { scoreSheetProblems } from './check-template';
 import dazhouOverall from './dazhou-overall.json';
+import hunanOverall from './hunan-overall.json';
 import mof10Project from './mof-10-project.json';
 import mof10ProjectForm from './mof-10-project.v2.json';
 import { parsePathText, pathText, type TemplateProblem, zodProblems } from './problems';
@@ -166,7 +167,7 @@ export class TemplateRegistry {
 
 /** The process's registry, holding the shipped templates from the start. */
 export const templates = new TemplateRegistry();
-for (const data of [yueyangOverall, mof10Project, dazhouOverall, mof10ProjectForm]) templates.add(data);
+for (const data of [yueyangOverall, mof10Project, dazhouOverall, mof10ProjectForm, hunanOverall]) templates.add(data);
 
 /** Parses and checks template data against the process's registry; throws TemplateError. */
 export function loadTemplate(data: unknown): Template {
