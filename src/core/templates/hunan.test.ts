@@ -30,3 +30,20 @@ describe('the Hunan 部门整体支出绩效自评表', () => {
     expect(score.items.find((i) => i.id === 'execution')?.status).not.toBe('unknown');
   });
 });
+
+describe('the 达州 framework with its own form (dazhou-overall version 2)', () => {
+  it('loads; version 1 keeps the Yueyang form; a report on it renders as a 评价报告 with its parts', () => {
+    const v2 = getTemplate('dazhou-overall', 2);
+    expect(formProblems(formOf(v2))).toEqual([]);
+    expect(formOf(getTemplate('dazhou-overall', 1))).not.toBe(formOf(v2));
+    const r = importText(readFileSync(new URL('../../../test/fixtures/real-excerpts/012.txt', import.meta.url))).report;
+    r.templateId = 'dazhou-overall';
+    r.templateVersion = 2;
+    const html = renderReportHtml(r);
+    for (const words of ['部门整体支出绩效评价报告', '评价单位', '报告时间', '绩效评价结果', '评价小组']) expect(html).toContain(words);
+    expect(html).not.toContain('年度收入情况');
+    const { score } = checkReport(r);
+    expect(score.templateName).toBe(v2.name);
+    expect(score.items.map((i) => i.id)).toEqual(checkReport(r, { templateId: 'dazhou-overall@1' }).score.items.map((i) => i.id));
+  });
+});

@@ -9,6 +9,7 @@ import type { Report } from '../model/report';
 import { Template } from '../model/template';
 import { scoreSheetProblems } from './check-template';
 import dazhouOverall from './dazhou-overall.json';
+import dazhouOverallForm from './dazhou-overall.v2.json';
 import hunanOverall from './hunan-overall.json';
 import mof10Project from './mof-10-project.json';
 import mof10ProjectForm from './mof-10-project.v2.json';
@@ -167,7 +168,7 @@ export class TemplateRegistry {
 
 /** The process's registry, holding the shipped templates from the start. */
 export const templates = new TemplateRegistry();
-for (const data of [yueyangOverall, mof10Project, dazhouOverall, mof10ProjectForm, hunanOverall]) templates.add(data);
+for (const data of [yueyangOverall, mof10Project, dazhouOverall, mof10ProjectForm, hunanOverall, dazhouOverallForm]) templates.add(data);
 
 /** Parses and checks template data against the process's registry; throws TemplateError. */
 export function loadTemplate(data: unknown): Template {
