@@ -9,6 +9,7 @@ import { composeTitle, type FormDescriptor, printLabel } from '../../core/forms/
 import type { FundRowKey, Indicator, Report } from '../../core/model/report';
 import { execution } from '../../core/project/execution';
 import { Dec } from '../../core/scoring/decimal';
+import { INDICATOR_CELL } from './xlsx/columns';
 
 export interface GridCell {
   text: string;
@@ -35,36 +36,27 @@ const WIDTHS = [8, 10, 12, 15, 11, 11, 7, 9, 17];
 const L = (text: string, o: Partial<GridCell> = {}): GridCell => ({ text, label: true, align: 'center', ...o });
 const V = (text: string | number | null | undefined, path: string, o: Partial<GridCell> = {}): GridCell => ({ text: text == null ? '' : String(text), path, ...o });
 
-function indicatorValue(ind: Indicator, which: 'target' | 'actual'): string {
-  if (which === 'target') return ind.target.trim() || (ind.targetValue ? `${ind.operator ?? ''}${ind.targetValue}${ind.unit}` : '');
-  return ind.actual.trim() || (ind.actualValue ? `${ind.actualValue}${ind.unit}` : '');
-}
+/** The model field behind a grid column (for data-path) and how its cell is aligned. */
+const INDICATOR_FIELD: Record<string, [string, GridCell['align']]> = {
+  level1: ['level1', 'center'],
+  level2: ['level2', 'center'],
+  name: ['name', 'left'],
+  nature: ['operator', 'center'],
+  target: ['target', 'center'],
+  unit: ['unit', 'center'],
+  actual: ['actual', 'center'],
+  weight: ['weight', 'right'],
+  score: ['score', 'right'],
+  reason: ['deviationReason', 'left'],
+};
 
-/** The row cells of an indicator grid column, by key of indicators.columns. */
+/** An indicator's cell under a grid column; a target or actual written only as a number shows with its unit. */
 function indicatorCell(ind: Indicator, i: number, key: string): GridCell {
-  const at = (f: string) => `performance.indicators[${i}].${f}`;
-  switch (key) {
-    case 'level1':
-      return V(ind.level1, at('level1'), { align: 'center' });
-    case 'level2':
-      return V(ind.level2, at('level2'), { align: 'center' });
-    case 'name':
-      return V(ind.name, at('name'), { align: 'left' });
-    case 'target':
-      return V(indicatorValue(ind, 'target'), at('target'), { align: 'center' });
-    case 'actual':
-      return V(indicatorValue(ind, 'actual'), at('actual'), { align: 'center' });
-    case 'weight':
-      return V(ind.weight, at('weight'), { align: 'right' });
-    case 'score':
-      return V(ind.score, at('score'), { align: 'right' });
-    case 'reason':
-      return V(ind.deviationReason, at('deviationReason'), { align: 'left' });
-    case 'unit':
-      return V(ind.unit, at('unit'), { align: 'center' });
-    default:
-      return V(ind.kind === '定性' ? ind.kind : ind.operator ?? '', at('operator'), { align: 'center' });
-  }
+  const [f, align] = INDICATOR_FIELD[key] ?? [key, 'center'];
+  let value = INDICATOR_CELL[key]?.(ind) ?? null;
+  if (key === 'target' && !ind.target.trim() && ind.targetValue) value = `${ind.operator ?? ''}${ind.targetValue}${ind.unit}`;
+  if (key === 'actual' && !ind.actual.trim() && ind.actualValue) value = `${ind.actualValue}${ind.unit}`;
+  return V(value, `performance.indicators[${i}].${f}`, { align });
 }
 
 /** Runs of equal non-empty values down a column merge, as the form merges 一级 and 二级 down the rows. */

@@ -61,19 +61,8 @@ export interface ReturnRecord {
 
 export type EditScope = '*' | readonly string[] | null;
 
-/** A 项目支出绩效自评表 of the department and year of a 部门整体 report (server: use-cases/department-projects.ts). */
-export interface ProjectSummary {
-  reportId: string;
-  name: string;
-  implementer: string;
-  status: ReportStatus;
-  version: number;
-  budget: string | null;
-  executed: string | null;
-  claimed: number | null;
-  total: number | null;
-  grade: string | null;
-}
+/** A 项目支出绩效自评表 of the department and year of a 部门整体 report, as the API gives it. */
+export type ProjectSummary = z.infer<typeof Http.ProjectSummarySchema>;
 
 export interface ReportView {
   id: string;
