@@ -15,7 +15,7 @@ import { renderPerformance } from './performance';
 import { renderProjectTable } from './project';
 import { renderScoreSheet } from './score-sheet';
 import { renderPeople } from './signoff';
-import { PAGE_CSS, REPORT_CSS } from './styles';
+import { PAGE_CSS, PROJECT_CSS, REPORT_CSS } from './styles';
 
 export interface RenderHtmlOptions {
   /** highlighted on the cells their paths point at */
@@ -56,12 +56,13 @@ export function renderReportHtml(report: Report, opts: RenderHtmlOptions = {}): 
           .join('');
   const body = sections + (opts.score ? renderScoreSheet(report, opts.score, ctx) : '');
   const root = `<div class="${REPORT_CLASS}" lang="zh-CN">${body}</div>`;
-  if (!opts.standalone) return `<style>${REPORT_CSS}</style>${root}`;
+  const css = form.kind === 'project' ? REPORT_CSS + PROJECT_CSS : REPORT_CSS;
+  if (!opts.standalone) return `<style>${css}</style>${root}`;
   const title = [report.cover.departmentName.trim(), reportTitle(form, report)].filter(Boolean).join(' ');
   return (
     `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${esc(title)}</title><style>${PAGE_CSS}${REPORT_CSS}</style></head><body>${root}</body></html>`
+    `<title>${esc(title)}</title><style>${PAGE_CSS}${css}</style></head><body>${root}</body></html>`
   );
 }
 

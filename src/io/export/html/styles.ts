@@ -31,8 +31,6 @@ export const REPORT_CSS = `
 @media screen { .jx-report .jx-cover { height: auto; min-height: 240mm; border-bottom: 1px dashed #aaa; margin-bottom: 14mm; padding-bottom: 14mm; } }
 .jx-report .jx-title { font-family: ${FONT_TITLE}; font-weight: bold; font-synthesis: none; font-size: 22pt; line-height: 1.65; text-align: center; margin: 26mm 0 0; letter-spacing: 0.04em; }
 .jx-report .jx-title-line { display: block; }
-.jx-report .jx-project-title { margin: 0 0 6mm; font-size: 18pt; }
-.jx-report .jx-project { font-size: 10.5pt; line-height: 1.35; }
 .jx-report .jx-cover-fields { margin-top: 58mm; font-size: 16pt; line-height: 1.6; width: 114mm; }
 /* A long name wraps at the body's leading; the fields themselves keep the template's wide spacing. */
 .jx-report .jx-cover-field { display: flex; align-items: baseline; margin: 0.7em 0; }
@@ -109,3 +107,7 @@ export const REPORT_CSS = `
 .jx-report .jx-flag-warning { background: #fffbe6; outline-color: #d48806; }
 .jx-report .jx-flag-info { background: #e6f4ff; outline-color: #1677ff; }
 `;
+
+/** The project table's own rules, added only to its pages (the overall report's stylesheet stays as pinned). */
+export const PROJECT_CSS = `.jx-report .jx-project-title { margin: 0 0 6mm; font-size: 18pt; }
+.jx-report .jx-project { font-size: 10.5pt; line-height: 1.35; }`;
