@@ -12,6 +12,7 @@ import { emptyTables, rowIdentities, signs, summaryRows, surplus } from './finan
 import { indicatorCoverage, indicatorWording } from './indicator-text';
 import { indicatorValues, indicatorWeights } from './indicators';
 import { narrativeAmounts } from './narrative-amounts';
+import { missingPriorIssues, priorIssues, type ExpectedPriorIssue } from './prior-issues';
 import { projectRules } from './project';
 import { targetsAgainstPriorYear } from './prior-year';
 import { selfScore } from './score';
@@ -36,6 +37,7 @@ const RULES: Rule[] = [
   indicatorCoverage,
   copiedText,
   placeholders,
+  priorIssues,
 ];
 
 /** A 项目支出绩效自评表 has no 基本概况, 收支表, sign-off blocks or 综述: its own rules and the indicators'. */
@@ -56,6 +58,13 @@ export function runRules(report: Report, template: Template, card: Scorecard): F
 export function withPriorYear(findings: readonly Finding[], report: Report, template: Template, priorYear: PriorYear): Finding[] {
   const env = ruleEnv(report, template, priorYear);
   targetsAgainstPriorYear(env);
+  return env.findings.length ? bySeverity([...findings, ...env.findings]) : [...findings];
+}
+
+/** Last year's 整改 items the report leaves out (X8), added the same way as withPriorYear. */
+export function withPriorIssues(findings: readonly Finding[], report: Report, template: Template, expected: readonly ExpectedPriorIssue[]): Finding[] {
+  const env = ruleEnv(report, template);
+  missingPriorIssues(env, expected);
   return env.findings.length ? bySeverity([...findings, ...env.findings]) : [...findings];
 }
 

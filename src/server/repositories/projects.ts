@@ -7,6 +7,7 @@ import type { ReportHead } from './reports';
 export interface ProjectRow extends ReportHead {
   document: Report;
   import_meta: string | null;
+  documentText: string | null;
   updated_at: string;
 }
 
@@ -21,5 +22,5 @@ export async function departmentProjects(db: DB, departmentId: string, year: num
     .orderBy('r.created_at')
     .orderBy('r.id')
     .execute();
-  return rows.map((r) => ({ ...r, document: decodeJson<Report>(r.document) }));
+  return rows.map((r) => ({ ...r, document: decodeJson<Report>(r.document), documentText: typeof r.document === 'string' ? r.document : null }));
 }

@@ -20,7 +20,7 @@ export async function projectsOf(deps: Deps, actor: Actor, row: Pick<ReportRow, 
   const rows = (await departmentProjects(db, row.department_id, row.year)).filter((r) => canSeeReport(actor, r));
   const out: ProjectSummary[] = [];
   for (const r of rows) {
-    const { score } = runChecks(deps, r, await templateOf(deps, r.document));
+    const { score } = await runChecks(deps, r, await templateOf(deps, r.document));
     const p = r.document.project;
     out.push({
       reportId: r.id,
