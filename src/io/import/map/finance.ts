@@ -6,6 +6,7 @@ import type { FinanceTableKey, InstitutionKind } from '../../../core/model/repor
 import type { MapContext, Token } from './context';
 import { FINANCE_HEADER, IMPORT_FORM, INSTITUTION } from './labels';
 import { toSimplified } from './simplified';
+import { financeRowPath } from '../../../core/rules/paths';
 
 interface RowLabel {
   kind: InstitutionKind;
@@ -57,7 +58,7 @@ function readTable(ctx: MapContext, shape: TableShape, from: number, to: number)
     const row: Record<string, unknown> = { institution: label.institution, kind: label.kind };
     for (const c of columns) row[c.key] = null;
     rows.push(row);
-    ctx.source(`finance.${key}[${rowIndex}]`, t.loc);
+    ctx.source(financeRowPath(key, rowIndex), t.loc);
     const cells = t.row >= 0 ? ctx.rowOf(i).slice(t.col + 1) : paragraphCells(ctx, i + 1, to);
     const aligned = t.row >= 0 || cells.filter((c) => c.text !== '').length === columns.length;
     const values = aligned ? cells : cells.slice(0, 1);
