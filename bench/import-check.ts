@@ -2,7 +2,7 @@
 // (decode, cells, map, score, rules), beside the bare read-and-split baseline of the same files, and the
 // 70 KB report (100 二级机构 rows, 400 indicators) per KB against the seed's.
 // Targets (issue 12): ≥ 5,000 reports/s, ≤ 3× the baseline, the large report ≤ 1.5× the seed's time per KB.
-//   npm run bench:import -- [count] [runs]        (npx tsx bench/import-check.ts 2000 7)
+//   npm run bench:import -- [count] [runs]        (e.g. npm run bench:import -- 2000 7)
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
