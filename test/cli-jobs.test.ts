@@ -13,9 +13,10 @@ const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-jobs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const EXCERPTS = join(import.meta.dirname, 'fixtures', 'real-excerpts');
 
-function jixiao(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function jixiao(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/jixiao.mjs', ...args], { cwd: join(import.meta.dirname, '..'), timeout: 120_000, maxBuffer: 1 << 28 }, (err, stdout, stderr) =>
+    const options = { cwd: join(import.meta.dirname, '..'), timeout: 120_000, maxBuffer: 1 << 28, env: { ...process.env, ...env } };
+    execFile(process.execPath, ['bin/jixiao.mjs', ...args], options, (err, stdout, stderr) =>
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -32,12 +33,16 @@ beforeAll(() => {
 
 describe('jixiao check --jobs', () => {
   it('prints with 3 threads exactly what one thread prints, text and JSON, in input order', async () => {
-    const [one, three, oneJson, threeJson] = await Promise.all([
+    // the main thread left out of the work, so every file goes through a worker (it would do most of 23)
+    const workersOnly = { JIXIAO_CHECK_MAIN_THREAD: '0' };
+    const [one, three, oneJson, threeJson, twoJson] = await Promise.all([
       jixiao(['check', '--jobs', '1', dir]),
-      jixiao(['check', '--jobs', '3', dir]),
+      jixiao(['check', '--jobs', '3', dir], workersOnly),
       jixiao(['check', '--json', '--jobs', '1', dir]),
-      jixiao(['check', '--json', '--jobs', '3', dir]),
+      jixiao(['check', '--json', '--jobs', '3', dir], workersOnly),
+      jixiao(['check', '--json', '--jobs', '2', dir]),
     ]);
+    expect(twoJson.stdout).toBe(oneJson.stdout);
     expect(one.code).toBe(2); // binary.txt cannot be read
     expect(three.code).toBe(2);
     expect(three.stdout).toBe(one.stdout);

@@ -12,9 +12,6 @@ import { checkInPool } from '../pool/check-pool';
 
 export { importFindings } from '../check-one';
 
-/** Below this many files per thread, starting worker threads (each loads the importer) costs more than it saves. */
-const FILES_PER_WORKER = 8;
-
 function jobsOption(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('--jobs 须为正整数（并行检查的线程数）');
@@ -40,7 +37,7 @@ export function checkCommand(): Command {
       const priorYear = prior?.ok ? { year: prior.result.report.year, indicators: prior.result.report.performance.indicators } : undefined;
       const files = expandInputs(inputs);
       const checkOpts: CheckOptions = { json: opts.json, template: opts.template, priorYear };
-      const jobs = Math.min(opts.jobs ?? availableParallelism(), Math.ceil(files.length / FILES_PER_WORKER));
+      const jobs = Math.min(opts.jobs ?? availableParallelism(), files.length);
       const bar = files.length > 1 && process.stderr.isTTY ? new cliProgress.SingleBar({ format: '检查中 [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
       bar?.start(files.length, 0, { file: '' });
       const started = performance.now();
@@ -55,7 +52,7 @@ export function checkCommand(): Command {
         else process.stdout.write(r.text!);
       };
       if (jobs > 1) {
-        await checkInPool(files, jobs, checkOpts, (_i, r) => take(r), (file) => bar?.increment({ file }));
+        await checkInPool(files, jobs, checkOpts, take, (file) => bar?.increment({ file }));
       } else {
         for (const file of files) {
           const loaded = await loadFile(file);
