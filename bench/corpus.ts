@@ -2,7 +2,7 @@
 // for about two thousand inputs (bench/corpus-cases.ts), recorded before an optimisation and compared after
 // each change, so a faster importer or checker is proven to say exactly what the slower one said.
 //   npx tsx bench/corpus.ts record DIR     # writes DIR/cases/*, bench/corpus-record.json (and full outputs in DIR/full)
-//   npx tsx bench/corpus.ts compare DIR    # the same outputs again; differences listed, exit 1 if any
+//   npx tsx bench/corpus.ts compare DIR    # the same outputs again (cases written to DIR if absent); differences listed, exit 1 if any
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,16 +74,21 @@ if (!dirArg || (mode !== 'record' && mode !== 'compare')) {
   process.stderr.write('usage: npx tsx bench/corpus.ts record|compare DIR\n');
   process.exit(2);
 }
+/** The inputs written to DIR/cases (the same every time: they are generated deterministically). */
+async function writeCases(): Promise<void> {
+  rmSync(join(dir, 'cases'), { recursive: true, force: true });
+  mkdirSync(join(dir, 'cases'), { recursive: true });
+  for (const c of await corpusCases()) writeFileSync(join(dir, 'cases', `${c.name}.${c.ext}`), c.bytes);
+}
+
 if (mode === 'record') {
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'cases'), { recursive: true });
-  const cases = await corpusCases();
-  for (const c of cases) writeFileSync(join(dir, 'cases', `${c.name}.${c.ext}`), c.bytes);
+  await writeCases();
   const got = await outputs(dir, join(dir, 'full'));
   writeFileSync(RECORD, `${JSON.stringify(got, null, 1)}\n`);
   console.log(`recorded ${Object.keys(got).length} cases (inputs in ${dir}) in ${RECORD.pathname}`);
 } else {
-  if (!existsSync(join(dir, 'cases'))) throw new Error(`no cases in ${dir}: run record first (or write them: it regenerates the same inputs)`);
+  if (!existsSync(join(dir, 'cases'))) await writeCases();
   const want = JSON.parse(readFileSync(RECORD, 'utf8')) as Outputs;
   const got = await outputs(dir, null);
   const differ = Object.keys(want).filter((n) => JSON.stringify(want[n]) !== JSON.stringify(got[n]));
