@@ -25,6 +25,7 @@ import { seedReport } from '../test/helpers/seed';
 import { createServer } from '../src/server/app';
 import { argon2Hasher } from '../src/server/auth/password';
 import { loadConfig } from '../src/server/config';
+import { loadCryptoProvider } from '../src/server/crypto/keys';
 import { openPostgres, openSqlite } from '../src/server/db/connect';
 import { migrate } from '../src/server/db/migrate';
 import { appendAudit } from '../src/server/audit/chain';
@@ -237,7 +238,7 @@ async function generateSqlite(): Promise<Generated> {
   })();
   raw.close();
   const kdb = openSqlite({ file: SQLITE_FILE });
-  await kdb.kysely.transaction().execute((trx) => appendAudit(trx, 'sqlite', at, { event: 'bench_generate', actorUsername: 'bench', detail: { departments: OPTS.departments, reports } }));
+  await kdb.kysely.transaction().execute((trx) => appendAudit(trx, { dialect: 'sqlite', crypto: loadCryptoProvider(loadConfig({}), { create: true }) }, at, { event: 'bench_generate', actorUsername: 'bench', detail: { departments: OPTS.departments, reports } }));
   await kdb.destroy();
   const bytes = ['', '-wal'].reduce((sum, s) => sum + (existsSync(SQLITE_FILE + s) ? statSync(SQLITE_FILE + s).size : 0), 0);
   return { ids, seconds: (performance.now() - t0) / 1000, bytes, departments: OPTS.departments, reports };
@@ -319,7 +320,7 @@ async function generatePostgres(baseUrl: string): Promise<Generated & { url: str
     await insertMany(c, 'user_roles', org.roles);
   });
   await pool.end();
-  await db.kysely.transaction().execute((trx) => appendAudit(trx, 'postgres', at, { event: 'bench_generate', actorUsername: 'bench', detail: { departments: OPTS.departments, reports } }));
+  await db.kysely.transaction().execute((trx) => appendAudit(trx, { dialect: 'postgres', crypto: loadCryptoProvider(loadConfig({}), { create: true }) }, at, { event: 'bench_generate', actorUsername: 'bench', detail: { departments: OPTS.departments, reports } }));
   await db.kysely.executeQuery({ sql: 'analyze', parameters: [], query: { kind: 'RawNode' } as never, queryId: { queryId: 'analyze' } });
   const size = await db.kysely.executeQuery<{ n: number }>({ sql: 'select pg_database_size(current_database())::bigint as n', parameters: [], query: { kind: 'RawNode' } as never, queryId: { queryId: 'size' } });
   await db.destroy();

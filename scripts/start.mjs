@@ -24,6 +24,8 @@ const DEMO_USERS = [
   ['demo-admin', '绩效管理科'],
   ['demo-auditor', '审计管理员'],
   ['demo-preparer2', '填报人（党政办公室）'],
+  ['demo-preparer3', '填报人（交通运输局，报告被退回并提出了异议）'],
+  ['demo-reviewer2', '财政归口业务科室（经济建设科）'],
 ];
 
 async function main() {

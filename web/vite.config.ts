@@ -25,6 +25,9 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
+            // zod with its jitless setting in one chunk: a chunk that parses at load (the templates) runs it
+            // first, wherever the splitting puts that chunk (CSP forbids zod's eval probe)
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|[\\/]web[\\/]src[\\/]zod-config\.ts$/ },
           ],
         },
       },

@@ -10,8 +10,11 @@ import { installTemplates } from '../io/templates/load-dir';
 const SERVER_COMMANDS: Record<string, { description: string; load: () => Promise<Command> }> = {
   serve: { description: '启动 Web 应用', load: async () => (await import('./commands/serve')).serveCommand() },
   user: { description: '用户管理（jixiao user add …）', load: async () => (await import('./commands/user')).userCommand() },
-  audit: { description: '审计日志（jixiao audit verify）', load: async () => (await import('./commands/audit')).auditCommand() },
+  audit: { description: '审计日志（jixiao audit verify | checkpoint）', load: async () => (await import('./commands/audit')).auditCommand() },
+  backup: { description: '在线备份数据库并校验副本', load: async () => (await import('./commands/backup')).backupCommand() },
+  restore: { description: '从备份恢复数据库（先校验备份）', load: async () => (await import('./commands/backup')).restoreCommand() },
   org: { description: '组织机构（jixiao org bureau|section|department add、jixiao org list）', load: async () => (await import('./commands/org')).orgCommand() },
+  task: { description: '绩效自评任务（jixiao task create|issue|list|board|remind）', load: async () => (await import('./commands/task')).taskCommand() },
   export: { description: '导出官方版式 DOCX/PDF/XLSX/HTML 及开放数据 JSON/CSV', load: async () => (await import('./commands/export')).exportCommand() },
 };
 

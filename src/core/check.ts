@@ -3,9 +3,10 @@
 import type { Finding } from './model/finding';
 import type { Report } from './model/report';
 import type { Scorecard } from './model/score';
+import type { ExpectedPriorIssue } from './rules/prior-issues';
 import type { Template } from './model/template';
 import type { PriorYear } from './library/prior-year';
-import { runRules, withPriorYear } from './rules/index';
+import { runRules, withPriorIssues, withPriorYear } from './rules/index';
 import { scoreReport } from './scoring/engine';
 import { getTemplate, templateFor } from './templates/index';
 
@@ -21,6 +22,8 @@ export interface CheckOptions {
   template?: Template;
   /** the document was cut off: sections it never reached are not judged as missing */
   truncated?: boolean;
+  /** last year's 整改 items the report must answer as 上年问题整改情况 (rule X8) */
+  expectedPriorIssues?: readonly ExpectedPriorIssue[];
   /** the same department's report of the year before: its indicators' actuals judge this year's targets (Q15) */
   priorYear?: PriorYear;
 }
@@ -31,6 +34,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   let findings = runRules(report, template, score);
   if (options.truncated) findings = findings.filter((f) => !absentSection(report, f.path));
   if (options.priorYear) findings = withPriorYear(findings, report, template, options.priorYear);
+  if (options.expectedPriorIssues?.length) findings = withPriorIssues(findings, report, template, options.expectedPriorIssues);
   return { findings, score };
 }
 
@@ -44,6 +48,13 @@ export function splitRef(ref: string): [string, number | undefined] {
 export function addPriorYearFindings(findings: readonly Finding[], report: Report, priorYear: PriorYear, template?: Template | string): Finding[] {
   const t = typeof template === 'string' ? getTemplate(...splitRef(template)) : (template ?? templateFor(report));
   return withPriorYear(findings, report, t, priorYear);
+}
+
+/** Last year's 整改 items the report leaves out (X8) added to findings checkReport gave without them (the server caches those). */
+export function addPriorIssueFindings(findings: readonly Finding[], report: Report, expected: readonly ExpectedPriorIssue[], template?: Template | string): Finding[] {
+  if (!expected.length) return [...findings];
+  const t = typeof template === 'string' ? getTemplate(...splitRef(template)) : (template ?? templateFor(report));
+  return withPriorIssues(findings, report, t, expected);
 }
 
 /** Findings about a part of the report a truncated document never reached. */

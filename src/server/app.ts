@@ -14,23 +14,34 @@ import * as importer from '../io/import/index';
 import { ImportError } from '../io/import/doc';
 import { argon2Hasher } from './auth/password';
 import type { ServerConfig } from './config';
+import { loadCryptoProvider } from './crypto/keys';
+import { createHeavyWork } from './heavy/pool';
 import { openPostgres, openSqlite } from './db/connect';
 import { migrate } from './db/migrate';
 import type { Db } from './db/schema';
 import { seedDemo } from './demo/seed';
 import { BoundedCache, cryptoRandom, systemClock, type Deps } from './deps';
 import { ioExporter } from './exporter';
+import { requireAuth } from './http/auth-hook';
 import { installErrorHandler } from './http/error-handler';
+import { accountRoutes } from './http/routes/account';
 import { adminRoutes } from './http/routes/admin';
+import { auditRoutes } from './http/routes/audit';
 import { exportRoutes } from './http/routes/export';
 import { orgRoutes } from './http/routes/org';
 import { historyRoutes } from './http/routes/history';
 import { libraryRoutes } from './http/routes/library';
 import { reportRoutes } from './http/routes/reports';
+import { bureauReviewRoutes } from './http/routes/bureau-review';
+import { rectificationRoutes } from './http/routes/rectifications';
+import { taskRoutes } from './http/routes/tasks';
 import { sessionRoutes } from './http/routes/session';
 import { templateRoutes } from './http/routes/templates';
 import { serverTemplates } from './templates';
 import { workflowRoutes } from './http/routes/workflow';
+import { startBackgroundAudit } from './audit/background';
+import { installCsrfCheck } from './http/csrf';
+import { installJsonParser } from './http/large-json';
 import { installSecurityHeaders } from './http/security-headers';
 
 export interface CreateServerOptions {
@@ -52,9 +63,14 @@ export const defaultImportFile: Deps['importFile'] = (bytes, fileName) => {
   return importer.importFile(bytes, fileName);
 };
 
-/** The configured database; `server: true` adds what a long-running server wants (background WAL checkpoints). */
-export function openDatabase(config: ServerConfig, opts: { server?: boolean } = {}): Db {
-  return config.databaseUrl ? openPostgres({ url: config.databaseUrl }) : openSqlite({ file: config.sqliteFile, backgroundCheckpoint: opts.server ?? false });
+/**
+ * The configured database; `server: true` adds what a long-running server wants (background WAL
+ * checkpoints); `readOnly` opens the SQLite file read-only (verification, backups).
+ */
+export function openDatabase(config: ServerConfig, opts: { server?: boolean; readOnly?: boolean } = {}): Db {
+  return config.databaseUrl
+    ? openPostgres({ url: config.databaseUrl })
+    : openSqlite({ file: config.sqliteFile, backgroundCheckpoint: opts.server ?? false, readOnly: opts.readOnly ?? false });
 }
 
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<FastifyInstance> {
@@ -63,11 +79,14 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: config.trustProxy,
-    bodyLimit: 10 * 1024 * 1024,
+    // the largest report a save may send; multipart uploads have their own limit
+    bodyLimit: config.reportMaxBytes + 64 * 1024,
     // ids in URLs are UUIDs; keep the router strict and case-sensitive
     routerOptions: { ignoreTrailingSlash: true },
   });
   const exporter = ioExporter(config);
+  const crypto = options.deps?.crypto ?? loadCryptoProvider(config, { create: true, onCreated: (file) => app.log.warn(`已生成密钥文件 ${file}：请妥善备份，多个应用实例须使用同一密钥`) });
+  const heavy = options.deps?.heavy ?? createHeavyWork(config, crypto);
   const deps: Deps = {
     db,
     config,
@@ -75,8 +94,11 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     clock: systemClock,
     random: cryptoRandom,
     passwords: argon2Hasher(config.argon2),
+    crypto,
+    heavy,
     check: defaultCheck,
-    importFile: defaultImportFile,
+    // a file beyond the small size is imported whole (read, mapped) in a capped worker thread
+    importFile: (bytes, fileName) => (bytes.byteLength > config.heavy.thresholdBytes ? heavy.importFile(bytes, fileName) : defaultImportFile(bytes, fileName)),
     exportFile: exporter.exportFile,
     checkCache: new BoundedCache(2000),
     templates: serverTemplates(() => db.kysely),
@@ -84,10 +106,19 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     ...options.deps,
   };
   await deps.templates?.sync();
-  if (config.demo) await seedDemo(db, { passwords: deps.passwords, clock: deps.clock, random: deps.random, importFile: deps.importFile });
+  if (config.demo) await seedDemo(db, { passwords: deps.passwords, clock: deps.clock, random: deps.random, importFile: deps.importFile, crypto: deps.crypto });
   if (!options.db) app.addHook('onClose', () => db.destroy());
   app.addHook('onClose', () => exporter.close());
+  // onClose hooks run last-registered first: the timers stop before the database closes
+  const background = startBackgroundAudit(deps);
+  app.addHook('onClose', () => background.stop());
 
+  // before any plugin, so the plugins' own routes (the API docs) answer errors in the same shape
+  const spa = existsSync(join(config.webDist, 'index.html'));
+  installErrorHandler(app, { spaIndex: spa });
+  installSecurityHeaders(app, config);
+  installCsrfCheck(app, deps);
+  installJsonParser(app, config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);
@@ -98,10 +129,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  const spa = existsSync(join(config.webDist, 'index.html'));
-  installErrorHandler(app, { spaIndex: spa });
-  installSecurityHeaders(app, config);
+  // the API description is for signed-in users unless configured public (issue 13 §6)
+  const docsGate = requireAuth(deps);
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiHooks: config.web.docsPublic ? {} : { onRequest: (request, _reply, done) => void docsGate(request).then(() => done(), done) },
+  });
 
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
     await db.kysely.selectFrom('bureaus').select('id').limit(1).execute();
@@ -114,7 +147,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   historyRoutes(app, deps);
   exportRoutes(app, deps);
   adminRoutes(app, deps);
+  accountRoutes(app, deps);
+  auditRoutes(app, deps);
   orgRoutes(app, deps);
+  taskRoutes(app, deps);
+  bureauReviewRoutes(app, deps);
+  rectificationRoutes(app, deps);
   templateRoutes(app, deps);
   libraryRoutes(app, deps);
   if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });

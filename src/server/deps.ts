@@ -6,7 +6,10 @@ import type { Template } from '../core/model/template';
 import type { ExportedFile, ExportFormat, ExportOptions } from '../io/export/index';
 import type { ImportResult } from '../io/import/index';
 import type { ServerConfig } from './config';
+import type { CryptoProvider } from './crypto/provider';
+import type { HeavyWork } from './heavy/pool';
 import type { Db } from './db/schema';
+import type { ReminderSender } from './notify';
 import type { ServerTemplates } from './templates';
 import type { PriorYearView } from './use-cases/prior-year';
 
@@ -38,6 +41,8 @@ export interface Deps {
   random: Random;
   logger: Logger;
   passwords: PasswordHasher;
+  /** digests, MACs (audit chain) and field encryption: the configured suite and keys */
+  crypto: CryptoProvider;
   /** core/check.ts checkReport: findings and score (truncated: the imported source was cut off) */
   check: (report: Report, options?: { truncated?: boolean; template?: Template }) => CheckResult;
   /** the templates this server knows: shipped, JIXIAO_TEMPLATES_DIR's and the bureaus' uploads (templates.ts) */
@@ -46,6 +51,10 @@ export interface Deps {
   importFile: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
   /** io/export exportReport plus its download name (exportFileName); see exporter.ts (the default) */
   exportFile?: (report: Report, format: ExportFormat, opts: ExportOptions) => Promise<ExportedFile & { fileName: string }>;
+  /** sends deadline reminders outside the app (SMS, e-mail); none by default — see notify.ts */
+  reminders?: ReminderSender;
+  /** worker threads for documents beyond a small size (heavy/pool.ts); absent in CLI commands */
+  heavy?: HeavyWork;
   /** findings and score by report id and version (content of a version never changes) */
   checkCache?: BoundedCache<{ findings: CheckResult['findings']; score: CheckResult['score'] | null }>;
   /** last year's report's indicators by its id and version (use-cases/prior-year.ts) */

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, reportDigest } from './audit/canonical';
 import { foldUsername, passwordProblems } from './auth/password';
 import { loadConfig } from './config';
+import { loadCryptoProvider } from './crypto/keys';
+import { softwareProvider } from './crypto/provider';
 import { openSqlite } from './db/connect';
 import { sqliteBackend } from './testing/backends';
 import { makeTestApp } from './testing/harness';
@@ -16,19 +18,26 @@ import { importErrorCode } from './use-cases/import-report';
 describe('canonical JSON', () => {
   it('sorts keys at every level, normalises to NFC and drops undefined', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined }], c: 'e\u0301' } })).toBe('{"a":{"c":"é","d":[1,{"z":1}]},"b":1}');
-    expect(reportDigest({ a: 1, b: 2 })).toBe(reportDigest({ b: 2, a: 1 }));
+    const crypto = softwareProvider({ suite: 'standard', auditSecret: Buffer.alloc(32, 1), dataSecret: Buffer.alloc(32, 2) });
+    expect(reportDigest(crypto, { a: 1, b: 2 })).toBe(reportDigest(crypto, { b: 2, a: 1 }));
+    expect(reportDigest(crypto, { a: 1 })).toMatch(/^[0-9a-f]{64}$/);
+    expect(reportDigest({ ...crypto, digestAlg: 'sm3' }, { a: 1 })).toMatch(/^sm3:[0-9a-f]{64}$/);
   });
 });
 
 describe('password policy (等保 DB-AUTH-1)', () => {
-  const policy = { minLength: 8, minClasses: 3, maxAgeDays: 90 };
+  const policy = { minLength: 8, minClasses: 3 };
   it('accepts ≥ 8 characters of ≥ 3 classes and refuses the rest in Chinese', () => {
     expect(passwordProblems('Jixiao-demo-2026', policy)).toEqual([]);
     expect(passwordProblems('12345678', policy)[0]).toContain('至少 3 类');
     expect(passwordProblems('Ab1!', policy)[0]).toContain('至少 8 位');
     expect(passwordProblems('Abc1Abc1Abc1', policy)).toContain('密码不能是简单重复的字符');
+    // the maintained list of ~49,000 common and breached passwords, with the usual disguises undone
+    for (const weak of ['P@ssw0rd', 'Password1', 'Qwer1234!', 'Woaini1314!', 'Caizheng@2026']) expect(passwordProblems(weak, policy), weak).toContain('密码过于常见（在常用密码或泄露密码清单中），请换一个');
+    expect(passwordProblems('Zxcvbn-778', policy)[0]).toContain('键盘顺序');
     expect(passwordProblems('Zhang-san-2026', policy, 'zhang-san')).toContain('密码不能包含用户名');
-    expect(passwordProblems('abcdefgh', { ...policy, minClasses: 1 })).toEqual([]);
+    expect(passwordProblems('quiet-moon-bay', { ...policy, minClasses: 1 })).toEqual([]);
+    expect(passwordProblems('abcdefgh', { ...policy, minClasses: 1 })[0]).toContain('键盘顺序');
   });
   it('folds usernames: full-width and case', () => {
     expect(foldUsername(' ＤＥＭＯ-Admin ')).toBe('demo-admin');
@@ -55,6 +64,33 @@ describe('SQLite durability settings (security.md SQ-1…3)', () => {
     expect(await pragma('busy_timeout')).toBe(5000);
     await db.destroy();
     rmSync(dir, { recursive: true });
+  });
+});
+
+describe('files only the server may read (issue 13 §6)', () => {
+  it('creates the data folder 0700, the database, its WAL and the key files 0600', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-perm-'));
+    try {
+      const file = join(dir, 'data', 'j.sqlite');
+      const db = openSqlite({ file });
+      await db.kysely.executeQuery(CompiledQuery.raw('create table t (v text)'));
+      await db.kysely.executeQuery(CompiledQuery.raw("insert into t values ('x')"));
+      const mode = (p: string) => statSync(p).mode & 0o777;
+      expect(mode(join(dir, 'data'))).toBe(0o700);
+      expect(mode(file)).toBe(0o600);
+      expect(mode(`${file}-wal`)).toBe(0o600);
+      await db.destroy();
+      const config = loadConfig({ JIXIAO_SQLITE_FILE: file });
+      loadCryptoProvider(config, { create: true });
+      expect(mode(join(dir, 'data', 'keys'))).toBe(0o700);
+      expect(mode(join(dir, 'data', 'keys', 'audit.key'))).toBe(0o600);
+      expect(mode(join(dir, 'data', 'keys', 'data.key'))).toBe(0o600);
+      // the same keys the next time: a chain written today verifies tomorrow
+      const a = loadCryptoProvider(config).mac('audit', 'x');
+      expect(loadCryptoProvider(config).mac('audit', 'x')).toBe(a);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });
 
@@ -119,14 +155,20 @@ describe('web UI serving', () => {
 
 describe('cookies behind TLS', () => {
   it('uses the __Host- prefix with Secure, HttpOnly and SameSite=Lax, and sends HSTS', async () => {
-    const t = await makeTestApp(sqliteBackend, { config: { secureCookies: true } });
+    const t = await makeTestApp(sqliteBackend, { config: { secureCookies: true, trustProxy: true } });
     try {
-      const res = await t.call(null, 'POST', '/api/session', { username: 'prep1', password: 'Test-pass-2026' });
+      const tls = { 'x-forwarded-proto': 'https' };
+      const res = await t.call(null, 'POST', '/api/session', { username: 'prep1', password: 'Test-pass-2026' }, tls);
       const c = res.cookies[0]!;
       expect(c).toMatchObject({ name: '__Host-jixiao_sid', secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
       expect(res.headers['strict-transport-security']).toContain('max-age=');
-      expect((await t.call(`${c.name}=${c.value}`, 'GET', '/api/session')).statusCode).toBe(200);
-      expect((await t.call(`jixiao_sid=${c.value}`, 'GET', '/api/session')).statusCode).toBe(401);
+      expect((await t.call(`${c.name}=${c.value}`, 'GET', '/api/session', undefined, tls)).statusCode).toBe(200);
+      expect((await t.call(`jixiao_sid=${c.value}`, 'GET', '/api/session', undefined, tls)).statusCode).toBe(401);
+      // over plain HTTP no session cookie is ever handed out (等保 DB-AUTH-3)
+      const plain = await t.call(null, 'POST', '/api/session', { username: 'prep1', password: 'Test-pass-2026' });
+      expect(plain.statusCode).toBe(400);
+      expect(JSON.parse(plain.body).error.code).toBe('INSECURE_TRANSPORT');
+      expect(plain.headers['set-cookie']).toBeUndefined();
     } finally {
       await t.close();
     }

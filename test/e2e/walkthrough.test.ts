@@ -69,7 +69,9 @@ describe.skipIf(!chromiumPath)('report review cycle in the browser', () => {
     await shot(page, '01-login');
     await login(page, app.url, 'demo-preparer');
     await expectText(page.getByTestId('current-user'), '填报人');
-    await page.getByRole('link', { name: DEPT }).waitFor();
+    // this year's draft first, then the department's earlier years
+    await page.getByRole('link', { name: DEPT }).first().waitFor();
+    await expectText(page.locator('.ant-table-row').first(), '2021年度');
     await shot(page, '02-preparer-list');
   }, 180_000);
 
@@ -213,6 +215,10 @@ describe.skipIf(!chromiumPath)('report review cycle in the browser', () => {
     await page.locator('button[data-action=accept]').click();
     const dialog = page.getByRole('dialog', { name: '审核通过' });
     await dialog.waitFor();
+    // the errors the department waived are listed, and accepting anyway takes a reason
+    await dialog.getByTestId('accept-concerns').waitFor();
+    await expectText(dialog.getByTestId('accept-concerns'), '已豁免的错误');
+    await dialog.getByLabel('审核通过理由').fill('已逐项核对豁免理由，属原表格式所限。');
     await shot(page, '15-reviewer-accept');
     await dialog.getByRole('button', { name: '审核通过' }).click();
     await waitStatus(page, 'accepted');

@@ -8,8 +8,13 @@ export type Route =
   | { name: 'report'; id: string }
   | { name: 'dashboard' }
   | { name: 'audit' }
+  | { name: 'tasks' }
+  | { name: 'task'; id: string }
+  | { name: 'rectifications' }
+  | { name: 'rectification'; id: string }
   | { name: 'templates' }
   | { name: 'library' }
+  | { name: 'account' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -20,8 +25,14 @@ export function parseRoute(pathname: string): Route {
   if (p === '/audit') return { name: 'audit' };
   if (p === '/templates') return { name: 'templates' };
   if (p === '/library') return { name: 'library' };
-  const m = /^\/reports\/([^/]+)$/.exec(p);
-  if (m) return { name: 'report', id: decodeURIComponent(m[1]!) };
+  if (p === '/account') return { name: 'account' };
+  if (p === '/tasks') return { name: 'tasks' };
+  if (p === '/rectifications') return { name: 'rectifications' };
+  const m = /^\/(reports|tasks|rectifications)\/([^/]+)$/.exec(p);
+  if (m) {
+    const id = decodeURIComponent(m[2]!);
+    return m[1] === 'reports' ? { name: 'report', id } : m[1] === 'tasks' ? { name: 'task', id } : { name: 'rectification', id };
+  }
   return { name: 'notFound' };
 }
 
@@ -29,6 +40,10 @@ export function routePath(r: Route): string {
   switch (r.name) {
     case 'report':
       return `/reports/${encodeURIComponent(r.id)}`;
+    case 'task':
+      return `/tasks/${encodeURIComponent(r.id)}`;
+    case 'rectification':
+      return `/rectifications/${encodeURIComponent(r.id)}`;
     case 'reports':
       return '/reports';
     case 'notFound':

@@ -1,9 +1,16 @@
 // The signed-in user, shared by every page.
 import { createContext, useContext } from 'react';
-import type { User } from './api/types';
+import type { SessionView, User } from './api/types';
+
+/** What the account pages and the header need about the account's own security. */
+export type AccountSecurity = Pick<SessionView, 'passwordExpiresAt' | 'totpEnabled' | 'secondFactorRequired'>;
 
 export interface SessionState {
   user: User;
+  /** optional so that pages' tests may give only a user; the app always provides both */
+  security?: AccountSecurity;
+  /** read the session again (after a password change or a second-factor change) */
+  refresh?: () => Promise<void>;
   /** the department or section line shown under the name */
   unit: string;
   signOut: () => Promise<void>;

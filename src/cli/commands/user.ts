@@ -3,30 +3,15 @@
 import { createInterface } from 'node:readline';
 import { Command } from 'commander';
 import { ROLES, type Role } from '../../core/workflow/index';
-import { openDatabase } from '../../server/app';
-import { argon2Hasher, foldUsername } from '../../server/auth/password';
-import { loadConfig } from '../../server/config';
-import { migrate } from '../../server/db/migrate';
-import type { AccountKind, Db } from '../../server/db/schema';
-import { cryptoRandom, silentLogger, systemClock, type Deps } from '../../server/deps';
+import { foldUsername } from '../../server/auth/password';
+import { withCliDeps } from '../../server/cli-deps';
+import type { AccountKind } from '../../server/db/schema';
+import type { Deps } from '../../server/deps';
 import { findUserByUsername } from '../../server/repositories/users';
 import { addUser } from '../../server/use-cases/add-user';
 import { setUserDisabled } from '../../server/use-cases/set-user-disabled';
 
-async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const db: Db = openDatabase(config);
-  try {
-    await migrate(db);
-    const deps: Deps = {
-      db, config, clock: systemClock, random: cryptoRandom, logger: silentLogger, passwords: argon2Hasher(config.argon2),
-      check: () => { throw new Error('not used'); }, importFile: () => { throw new Error('not used'); },
-    };
-    return await fn(deps);
-  } finally {
-    await db.destroy();
-  }
-}
+const withDeps = withCliDeps;
 
 /** Reads the password: one line from stdin, or typed twice at a hidden prompt. */
 async function readPassword(fromStdin: boolean): Promise<string> {

@@ -16,7 +16,8 @@ const SCANNED = [
   'web/src/components/sections',
   'web/src/components/editor',
   'web/src/components/panels/ScorePanel.tsx',
-  'web/src/lib/path-label.ts',
+  'src/core/paths',
+  'src/server/http/validation-messages.ts',
 ];
 
 function files(path: string): string[] {

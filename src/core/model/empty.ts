@@ -42,6 +42,7 @@ export function blankReport(): Report {
       lateSpecialFunds: null,
     },
     scoreSheet: [],
+    priorIssues: [],
     sources: {},
   };
 }

@@ -222,6 +222,24 @@ export const ScoreClaim = z.object({
 });
 export type ScoreClaim = z.infer<typeof ScoreClaim>;
 
+/**
+ * 上年问题整改情况: one item of last year's 整改通知 (rectification notice) and what the department did
+ * about it. Carried into next year's draft from the notice; `itemId` ties it to the notice item.
+ */
+export const PriorIssue = z.object({
+  itemId: Text,
+  /** 问题 */
+  problem: Text,
+  /** 整改要求 */
+  requirement: Text,
+  /** 整改期限 */
+  dueDate: IsoDate,
+  /** 整改情况: the measures taken and their effect */
+  measures: Text,
+  status: z.enum(['', '已整改', '整改中', '未整改']).default(''),
+});
+export type PriorIssue = z.infer<typeof PriorIssue>;
+
 export const Report = z.object({
   schemaVersion: z.literal(1).default(1),
   kind: z.enum(['overall']).default('overall'),
@@ -239,6 +257,8 @@ export const Report = z.object({
   narrative: List(NarrativeSection).default(() => []),
   basics: Basics.default(() => Basics.parse({})),
   scoreSheet: List(ScoreClaim).default(() => []),
+  /** 上年问题整改情况 (documents stored before it existed lack it: read it as `?? []`) */
+  priorIssues: List(PriorIssue).default(() => []),
   /** Provenance: report path (e.g. "finance.income[0].total") → where it was read. */
   sources: z
     .record(z.string().max(200), SourceRef)

@@ -12,6 +12,7 @@ import { emptyTables, rowIdentities, signs, summaryRows, surplus } from './finan
 import { indicatorCoverage, indicatorWording } from './indicator-text';
 import { indicatorValues, indicatorWeights } from './indicators';
 import { narrativeAmounts } from './narrative-amounts';
+import { missingPriorIssues, priorIssues, type ExpectedPriorIssue } from './prior-issues';
 import { targetsAgainstPriorYear } from './prior-year';
 import { selfScore } from './score';
 import { signoffs } from './signoffs';
@@ -35,6 +36,7 @@ const RULES: Rule[] = [
   indicatorCoverage,
   copiedText,
   placeholders,
+  priorIssues,
 ];
 
 export function runRules(report: Report, template: Template, card: Scorecard): Finding[] {
@@ -52,6 +54,13 @@ export function runRules(report: Report, template: Template, card: Scorecard): F
 export function withPriorYear(findings: readonly Finding[], report: Report, template: Template, priorYear: PriorYear): Finding[] {
   const env = ruleEnv(report, template, priorYear);
   targetsAgainstPriorYear(env);
+  return env.findings.length ? bySeverity([...findings, ...env.findings]) : [...findings];
+}
+
+/** Last year's 整改 items the report leaves out (X8), added the same way as withPriorYear. */
+export function withPriorIssues(findings: readonly Finding[], report: Report, template: Template, expected: readonly ExpectedPriorIssue[]): Finding[] {
+  const env = ruleEnv(report, template);
+  missingPriorIssues(env, expected);
   return env.findings.length ? bySeverity([...findings, ...env.findings]) : [...findings];
 }
 

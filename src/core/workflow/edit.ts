@@ -11,6 +11,16 @@ export type EditScope = '*' | readonly string[];
 /** What only the finance bureau writes: the 财政部门归口业务科室意见 block. */
 export const FINANCE_ONLY: readonly string[] = ['signoffs.finance'];
 
+/**
+ * What identifies the report — its year, department, 预算编码, template and kind — belongs to the server's
+ * report row (later: the bureau's annual task), never to the document a user edits (issue 13 §6).
+ */
+export const IDENTITY_PATHS: readonly string[] = ['schemaVersion', 'kind', 'templateId', 'templateVersion', 'year', 'cover.departmentName', 'cover.budgetCode'];
+
+export function isIdentityPath(path: string): boolean {
+  return IDENTITY_PATHS.some((f) => within(path, f));
+}
+
 function within(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
 }
@@ -27,8 +37,8 @@ export function editScope(status: ReportStatus, roles: readonly Role[]): EditSco
 
 /** Paths of `changed` that `scope` does not cover. */
 export function outsideScope(scope: EditScope, changed: readonly string[]): string[] {
-  if (scope === '*') return changed.filter((p) => FINANCE_ONLY.some((f) => within(p, f)));
-  return changed.filter((p) => !scope.some((s) => within(p, s)));
+  if (scope === '*') return changed.filter((p) => FINANCE_ONLY.some((f) => within(p, f)) || isIdentityPath(p));
+  return changed.filter((p) => isIdentityPath(p) || !scope.some((s) => within(p, s)));
 }
 
 /** Whether a path may be written under a scope (the same rule the server applies on save). */

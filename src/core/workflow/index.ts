@@ -18,7 +18,9 @@ export const STATUS_LABEL: Record<ReportStatus, string> = {
 
 // `review` (财政开始审核) is an extension of the issue's contract: it lets the 归口科室 mark that it has
 // taken a report up, so the department sees 财政审核中 instead of 已提交财政.
-export const ACTIONS = ['submit', 'approve', 'return', 'review', 'accept', 'publish'] as const;
+// `revoke` (撤回公开, 绩效管理科): a publication taken back with a reason reopens the report to review;
+// the published version stays in the history.
+export const ACTIONS = ['submit', 'approve', 'return', 'review', 'accept', 'publish', 'revoke'] as const;
 export type WorkflowAction = (typeof ACTIONS)[number];
 
 export const ACTION_LABEL: Record<WorkflowAction, string> = {
@@ -28,6 +30,7 @@ export const ACTION_LABEL: Record<WorkflowAction, string> = {
   review: '开始审核',
   accept: '审核通过',
   publish: '公开',
+  revoke: '撤回公开',
 };
 
 /** Business roles. The 三员 (sysadmin, secadmin, auditor) are account kinds, not roles: they never act here. */
@@ -62,6 +65,7 @@ const RULES: readonly Rule[] = [
   { action: 'review', role: 'reviewer', from: ['submitted'], to: 'finance_review' },
   { action: 'accept', role: 'reviewer', from: ['submitted', 'finance_review'], to: 'accepted' },
   { action: 'publish', role: 'perf_admin', from: ['accepted'], to: 'published' },
+  { action: 'revoke', role: 'perf_admin', from: ['published'], to: 'finance_review' },
 ];
 
 export type TransitionCheck =
@@ -83,7 +87,7 @@ export function availableActions(status: ReportStatus, roles: readonly Role[]): 
 
 /** Actions that must carry a written reason. */
 export function needsReason(action: WorkflowAction): boolean {
-  return action === 'return';
+  return action === 'return' || action === 'revoke';
 }
 
 /** Statuses in which the department may still change content (填报可编辑). */

@@ -39,11 +39,12 @@ export function importText(bytes: Uint8Array | string): ImportResult {
   return importDoc(textToDoc(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text));
 }
 
-export async function importFile(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
+/** `inProcess`: read OOXML on this thread (the caller is already a capped worker, e.g. the server's). */
+export async function importFile(bytes: Uint8Array, fileName: string, opts: { inProcess?: boolean } = {}): Promise<ImportResult> {
   const kind = sniff(bytes);
   if (kind === 'zip' || kind === 'ole' || kind === 'pdf') {
     const { readOoxml } = await import('../ooxml/read');
-    return importDoc(await readOoxml(bytes, fileName));
+    return importDoc(await readOoxml(bytes, fileName, { inProcess: opts.inProcess }));
   }
   return importText(bytes);
 }

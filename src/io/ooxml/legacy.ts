@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ooxmlError } from './errors';
-import { createLimiter, type Limiter } from './limiter';
+import { createLimiter, type Limiter } from '../worker/limiter';
 
 export type LegacyKind = 'doc' | 'xls';
 

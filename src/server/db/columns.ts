@@ -7,6 +7,11 @@ export function jsonType(dialect: Dialect): 'jsonb' | 'text' {
   return dialect === 'postgres' ? 'jsonb' : 'text';
 }
 
+/** File contents: bytea on PostgreSQL, blob on SQLite (both come back as a Buffer). */
+export function binaryType(dialect: Dialect): 'bytea' | 'blob' {
+  return dialect === 'postgres' ? 'bytea' : 'blob';
+}
+
 /** Makes a table append-only: UPDATE and DELETE (and TRUNCATE on PostgreSQL) are refused by the database. */
 export async function appendOnly(db: Kysely<unknown>, dialect: Dialect, table: string): Promise<void> {
   const message = `${table} 是只追加的审计表，禁止修改或删除`;

@@ -1,5 +1,5 @@
 // Opens the database: SQLite (a file under ./data/ by default) or PostgreSQL when a URL is given.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
@@ -9,6 +9,9 @@ import type { Database, Db } from './schema';
 
 // BIGINT (int8) arrives as a string by default; our values stay far below 2^53.
 pg.types.setTypeParser(20, Number);
+// jsonb arrives as its text: repositories/json.ts decodes it where it is read (lazily for report documents,
+// so a large one can go to a worker thread without being parsed on the request thread)
+pg.types.setTypeParser(3802, (text: string) => text);
 
 /**
  * better-sqlite3 has one connection and Kysely serialises it, but another process (the CLI) may write
@@ -57,10 +60,30 @@ export interface SqliteOptions {
   file: string;
   /** checkpoint the WAL from a worker thread (the server); short-lived CLI commands leave it to SQLite */
   backgroundCheckpoint?: boolean;
+  /** open without any write (verification): no WAL switch, no checkpoints */
+  readOnly?: boolean;
 }
 
-export function openSqlite({ file, backgroundCheckpoint = false }: SqliteOptions): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+/**
+ * The database file (and so its -wal and -shm, which SQLite creates with the file's own mode) readable by
+ * the server's user only, in a folder only that user can enter: report content and the audit log are not
+ * for other accounts on the machine (issue 13 §6).
+ */
+export function createPrivateFile(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+}
+
+export function openSqlite({ file, backgroundCheckpoint = false, readOnly = false }: SqliteOptions): Db {
+  if (readOnly) {
+    if (!existsSync(file)) throw new Error(`数据库文件不存在：${file}`);
+    const ro = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    ro.pragma('busy_timeout = 5000');
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: ro }) });
+    return { kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
+  }
+  if (file !== ':memory:') createPrivateFile(file);
   const sqlite = new BetterSqlite3(file);
   // WAL: readers do not block the writer. FULL: an acknowledged write survives power loss (SQ-1, SQ-2).
   sqlite.pragma('journal_mode = WAL');

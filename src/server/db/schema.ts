@@ -1,7 +1,8 @@
 // The database as Kysely sees it: hand-written next to the migrations, one source of truth for both
 // dialects. Timestamps are ISO-8601 UTC strings written by the app; booleans are 0/1 integers
 // (better-sqlite3 cannot bind booleans); JSON documents are jsonb on PostgreSQL and text on SQLite.
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
+import type { BureauTables } from './schema-bureau';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -44,9 +45,18 @@ export interface UserTable {
   department_id: string | null;
   section_id: string | null;
   disabled: number;
+  /** superseded by auth_throttle (migration 0031); kept so existing inserts stay valid */
   failed_count: number;
+  /** superseded by auth_throttle (migration 0031) */
   locked_until: string | null;
   password_changed_at: string;
+  /** 1 after an administrator set the password: it must be changed at the next login (ASVS 6.4.1) */
+  password_must_change: Generated<number>;
+  /** the TOTP secret, sealed with the data key (crypto/provider.ts); null when no second factor */
+  totp_secret: Generated<string | null>;
+  totp_enabled_at: Generated<string | null>;
+  /** the last accepted TOTP time step: a code is never accepted twice (ASVS 6.5.1) */
+  totp_last_step: Generated<number | null>;
   created_at: string;
   updated_at: string;
 }
@@ -58,21 +68,44 @@ export interface UserRoleTable {
   role: string;
 }
 
-/** Failed-login counters for usernames that do not exist, so lockout looks the same for every name. */
-export interface LoginThrottleTable {
-  username: string;
-  failed_count: number;
+/**
+ * Failure counters and locks, claimed atomically before a password or code is checked (issue 13 §2):
+ * key user:<folded name> (every name, known or not, so a lock tells nothing), ip:<address>, totp:<user id>.
+ */
+export interface AuthThrottleTable {
+  key: string;
+  /** claims not yet forgiven, the ones still being checked included */
+  failures: number;
+  /** claims still being checked */
+  pending: number;
+  window_start: string;
   locked_until: string | null;
+  /** locks so far: each lock lasts twice the one before (backoff), up to the configured maximum */
+  lock_level: number;
   updated_at: string;
 }
 
+export interface RecoveryCodeTable {
+  user_id: string;
+  code_hash: string; // HMAC of the code under the recovery key; the code itself is shown once
+  created_at: string;
+  used_at: string | null;
+}
+
+/** 'pending': password accepted, TOTP code still due; 'enrol': a second factor must be set up first. */
+export type MfaStage = 'ok' | 'pending' | 'enrol';
+
 export interface SessionTable {
   token_hash: string; // SHA-256 hex of the cookie token; the token itself is never stored
+  /** what the user's session list shows and ends (never the token or its hash) */
+  id: string | null;
   user_id: string;
   created_at: string;
   last_seen_at: string;
   expires_at: string;
   ip: string;
+  mfa: MfaStage;
+  user_agent: string;
 }
 
 export interface ReportTable {
@@ -94,6 +127,10 @@ export interface ReportTable {
   created_at: string;
   updated_by: string;
   updated_at: string;
+  /** the 绩效自评任务 it answers (migration 0020); one report per task and department */
+  task_id: string | null;
+  /** JSON text: what the draft carried over from last year's report (core/bureau/carry-over.ts) */
+  carried: string | null;
 }
 
 export interface ReportVersionTable {
@@ -141,7 +178,10 @@ export interface ReturnTable {
 }
 
 export interface AuditLogTable {
-  seq: number; // 1, 2, 3 …: the chain index
+  seq: Generated<number>; // global order of insertion, assigned by the database (not part of any chain)
+  chain: string; // 'sys', 'b:<bureau id>', or 'legacy' (rows from before keyed chains)
+  chain_seq: number | null; // 1, 2, 3 … within the chain (null on legacy rows, whose index is seq)
+  alg: string; // 'hmac-sha256' | 'hmac-sm3'; 'sha256' on legacy (unkeyed) rows
   ts: string;
   actor_id: string | null;
   actor_username: string | null;
@@ -154,6 +194,24 @@ export interface AuditLogTable {
   detail: string; // canonical JSON text (never jsonb: the hash covers these exact bytes)
   prev_hash: string;
   hash: string;
+}
+
+/** The last row of each audit chain, locked while a row is appended (audit/chain.ts). */
+export interface AuditHeadTable {
+  chain: string;
+  seq: number;
+  hash: string;
+  updated_at: string;
+}
+
+/** Security events counted per source and window (audit/security-events.ts). */
+export interface EventBucketTable {
+  key: string;
+  window_start: string;
+  count: number;
+  first_at: string;
+  last_at: string;
+  sample: string;
 }
 
 export interface IdempotencyTable {
@@ -225,13 +283,14 @@ export interface LibraryUsageTable {
   year: number | null;
 }
 
-export interface Database {
+export interface Database extends BureauTables {
   bureaus: BureauTable;
   sections: SectionTable;
   departments: DepartmentTable;
   users: UserTable;
   user_roles: UserRoleTable;
-  login_throttle: LoginThrottleTable;
+  auth_throttle: AuthThrottleTable;
+  recovery_codes: RecoveryCodeTable;
   sessions: SessionTable;
   reports: ReportTable;
   report_versions: ReportVersionTable;
@@ -239,6 +298,8 @@ export interface Database {
   waivers: WaiverTable;
   returns: ReturnTable;
   audit_log: AuditLogTable;
+  audit_heads: AuditHeadTable;
+  event_buckets: EventBucketTable;
   idempotency_keys: IdempotencyTable;
   templates: TemplateTable;
   bureau_templates: BureauTemplateTable;

@@ -3,16 +3,21 @@
 import type { Role } from '../../core/workflow/index';
 import { appendAudit } from '../audit/chain';
 import { argon2Hasher } from '../auth/password';
+import type { CryptoProvider } from '../crypto/provider';
 import type { AccountKind, Db } from '../db/schema';
 import { cryptoRandom, systemClock, type Clock, type Deps, type PasswordHasher, type Random } from '../deps';
 import { insertBureau, insertDepartment, insertSection } from '../repositories/org';
 import { findUserByUsername, insertUser } from '../repositories/users';
+import { insertDemoBureau } from './bureau';
+import { DEPARTMENTS, type DeptKey } from './plan';
+import { importSeed } from './reports';
 import { demoLibrary, insertDemoLibrary } from './library';
-import { importSeed, insertDemoReports, type DemoOrg } from './reports';
 
 export const DEMO_PASSWORD = 'Jixiao-demo-2026';
 
 export interface SeedOptions {
+  /** the audit chain's key (the seed's rows are audited like any other) */
+  crypto: CryptoProvider;
   passwords?: PasswordHasher;
   clock?: Clock;
   random?: Random;
@@ -21,12 +26,6 @@ export interface SeedOptions {
   seedFile?: string;
 }
 
-const DEPARTMENTS = [
-  { key: 'dangqun', name: '党群工作部', code: '999236', section: 'admin' },
-  { key: 'office', name: '党政办公室', code: '999201', section: 'admin' },
-  { key: 'emergency', name: '应急管理局', code: '999250', section: 'admin' },
-  { key: 'economy', name: '经济发展局', code: '999245', section: 'econ' },
-] as const;
 
 const USERS: Array<{ username: string; name: string; kind: AccountKind; roles: Role[]; dept?: string; section?: string }> = [
   { username: 'demo-preparer', name: '王填报', kind: 'business', roles: ['preparer'], dept: 'dangqun' },
@@ -36,12 +35,14 @@ const USERS: Array<{ username: string; name: string; kind: AccountKind; roles: R
   { username: 'demo-admin', name: '周绩效', kind: 'business', roles: ['perf_admin'], section: 'perf' },
   { username: 'demo-auditor', name: '吴审计', kind: 'auditor', roles: [] },
   { username: 'demo-preparer2', name: '孙填报', kind: 'business', roles: ['preparer'], dept: 'office' },
+  { username: 'demo-preparer3', name: '钱填报', kind: 'business', roles: ['preparer'], dept: 'transport' },
+  { username: 'demo-reviewer2', name: '黄科长', kind: 'business', roles: ['reviewer'], section: 'econ' },
   { username: 'demo-sysadmin', name: '郑系统', kind: 'sysadmin', roles: [] },
   { username: 'demo-secadmin', name: '冯安全', kind: 'secadmin', roles: [] },
 ];
 
 /** Seeds once: returns false when the demo data is already there. */
-export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<boolean> {
+export async function seedDemo(db: Db, opts: SeedOptions): Promise<boolean> {
   const k = db.kysely;
   if (await findUserByUsername(k, 'demo-admin')) return false;
   const passwords = opts.passwords ?? argon2Hasher({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
@@ -51,7 +52,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<boolean>
   const hash = await passwords.hash(DEMO_PASSWORD);
   const bureauId = random.uuid();
   const sections = { admin: random.uuid(), econ: random.uuid(), perf: random.uuid() };
-  const departments = Object.fromEntries(DEPARTMENTS.map((d) => [d.key, random.uuid()])) as Record<(typeof DEPARTMENTS)[number]['key'], string>;
+  const departments = Object.fromEntries(DEPARTMENTS.map((d) => [d.key, random.uuid()])) as Record<DeptKey, string>;
   const users: Record<string, string> = {};
   const names = Object.fromEntries(DEPARTMENTS.map((d) => [d.key, { name: d.name, code: d.code }]));
   // everything slow (hashing, importing) happens first; the data then goes in as one transaction, so
@@ -79,10 +80,10 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<boolean>
         u.roles,
       );
     }
-    await appendAudit(trx, db.dialect, at, { event: 'demo_seed', actorUsername: 'system', objectType: 'bureau', objectId: bureauId, detail: { users: USERS.map((u) => u.username) } });
-    const org: DemoOrg = { bureauId, departments, users, names };
+    const writer = { dialect: db.dialect, crypto: opts.crypto };
+    await appendAudit(trx, writer, at, { event: 'demo_seed', bureauId, actorUsername: 'system', objectType: 'bureau', objectId: bureauId, detail: { users: USERS.map((u) => u.username) } });
     const library = demoLibrary(bureauId, departments.dangqun, random, at, users['demo-admin']!, seed.report);
-    await insertDemoReports(trx, db.dialect, org, seed, { at, random });
+    await insertDemoBureau(trx, writer, { bureauId, departments, users }, seed, { at, random });
     await insertDemoLibrary(trx, bureauId, library);
   });
   return true;

@@ -11,34 +11,82 @@ declare module 'fastify' {
   }
 }
 
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/** A request to this machine itself (the browser on the server, tests): the one place plain HTTP is fine. */
+export function isLocalRequest(request: Pick<FastifyRequest, 'hostname'>): boolean {
+  const host = (request.hostname ?? '').toLowerCase();
+  return LOCAL_HOSTS.has(host) || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/**
+ * Whether this request's cookies are Secure (and HSTS is sent): as configured, or by default for every
+ * request that is not to localhost (issue 13 §6).
+ */
+export function secureCookiesFor(config: ServerConfig, request: Pick<FastifyRequest, 'hostname'>): boolean {
+  return config.secureCookies === 'auto' ? !isLocalRequest(request) : config.secureCookies;
+}
+
 /** `__Host-` binds the cookie to this origin, but browsers only accept it with Secure (TLS). */
-export function cookieName(config: ServerConfig): string {
-  return config.secureCookies ? '__Host-jixiao_sid' : 'jixiao_sid';
+export function cookieName(secure: boolean): string {
+  return secure ? '__Host-jixiao_sid' : 'jixiao_sid';
+}
+
+export function sessionToken(config: ServerConfig, request: FastifyRequest): string | undefined {
+  return request.cookies[cookieName(secureCookiesFor(config, request))];
+}
+
+/**
+ * A Secure cookie sent over plain HTTP would be dropped by the browser and the login would silently fail;
+ * say why instead (and never hand a session to a plain-HTTP client, 等保 DB-AUTH-3).
+ */
+export function assertTransport(config: ServerConfig, request: FastifyRequest): void {
+  if (secureCookiesFor(config, request) && request.protocol !== 'https')
+    throw new AppError('INSECURE_TRANSPORT', '当前通过 HTTP 访问，登录凭据无法安全传输。请通过 HTTPS 访问本系统；若已在 HTTPS 反向代理之后，请设置 JIXIAO_TRUST_PROXY=1；仅限本机测试时可设置 JIXIAO_SECURE_COOKIES=0');
 }
 
 export function setSessionCookie(reply: FastifyReply, config: ServerConfig, token: string): void {
-  reply.setCookie(cookieName(config), token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: config.secureCookies,
-    path: '/',
-    maxAge: config.session.absoluteHours * 3600,
-  });
+  const secure = secureCookiesFor(config, reply.request);
+  reply.setCookie(cookieName(secure), token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: config.session.absoluteHours * 3600 });
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: ServerConfig): void {
-  reply.clearCookie(cookieName(config), { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
+  const secure = secureCookiesFor(config, reply.request);
+  reply.clearCookie(cookieName(secure), { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }
 
-/** preValidation hook (before body validation, so no session means 401, not 400): resolves the cookie to an actor; a forced password change blocks all but a few routes. */
-export function requireAuth(deps: Deps, opts: { allowPasswordChange?: boolean } = {}) {
+/** What a session still owes before it may do anything else, in the order the UI walks the user through. */
+export type PendingStep = 'SECOND_FACTOR_REQUIRED' | 'PASSWORD_CHANGE_REQUIRED' | 'SECOND_FACTOR_ENROLMENT_REQUIRED';
+
+export function pendingStep(auth: Authenticated): PendingStep | null {
+  if (auth.stage === 'pending') return 'SECOND_FACTOR_REQUIRED';
+  if (auth.mustChangePassword) return 'PASSWORD_CHANGE_REQUIRED';
+  if (auth.stage === 'enrol') return 'SECOND_FACTOR_ENROLMENT_REQUIRED';
+  return null;
+}
+
+const PENDING_MESSAGE: Record<PendingStep, string> = {
+  SECOND_FACTOR_REQUIRED: '请先输入动态验证码完成登录',
+  PASSWORD_CHANGE_REQUIRED: '请先修改密码（初始密码或已超过有效期的密码须修改后才能使用）',
+  SECOND_FACTOR_ENROLMENT_REQUIRED: '您的账户须启用双因素认证，请先绑定动态验证码',
+};
+
+/**
+ * preValidation hook (before body validation, so no session means 401, not 400): resolves the cookie to
+ * an actor. A session that still owes a step (second factor, forced password change, enrolment) reaches
+ * only the routes that let it take that step (`allow`); with the second factor required, the password
+ * alone reaches nothing else.
+ */
+export function requireAuth(deps: Deps, opts: { allow?: readonly PendingStep[] } = {}) {
   return async (request: FastifyRequest): Promise<void> => {
-    const auth = await authenticate(deps, { token: request.cookies[cookieName(deps.config)], ip: request.ip });
-    if (auth.mustChangePassword && !opts.allowPasswordChange)
-      throw new AppError('PASSWORD_CHANGE_REQUIRED', '密码已超过有效期，请先修改密码');
+    const auth = await authenticate(deps, { token: sessionToken(deps.config, request), ip: request.ip });
+    const step = pendingStep(auth);
+    if (step && !opts.allow?.includes(step)) throw new AppError(step, PENDING_MESSAGE[step]);
     request.auth = auth;
   };
 }
+
+export const ANY_STEP: readonly PendingStep[] = ['SECOND_FACTOR_REQUIRED', 'PASSWORD_CHANGE_REQUIRED', 'SECOND_FACTOR_ENROLMENT_REQUIRED'];
 
 export function authOf(request: FastifyRequest): Authenticated {
   if (!request.auth) throw new AppError('UNAUTHENTICATED', '请先登录');

@@ -4,12 +4,28 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError } from '../errors';
+import { reportProblems } from './validation-messages';
 
 const PLACES: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
-function fieldsMessage(fields: Array<{ path: string; message: string }>, where?: string): string {
-  const prefix = where ? `${PLACES[where] ?? where}有误` : '输入有误';
-  return `${prefix}：${fields.map((f) => (f.path ? `${f.path}：${f.message}` : f.message)).join('；')}`;
+/** The report the request sent, to name rows by their institution; never trusted beyond that. */
+function sentReport(request: FastifyRequest): Parameters<typeof reportProblems>[1] {
+  const r = (request.body as { report?: unknown } | undefined)?.report;
+  const finance = (r as { finance?: unknown } | undefined)?.finance;
+  return r && typeof r === 'object' && finance && typeof finance === 'object' ? (r as Parameters<typeof reportProblems>[1]) : null;
+}
+
+interface Field {
+  path: string;
+  message: string;
+  /** the message already names its place (a report's section, table, row, column) */
+  placed?: boolean;
+}
+
+function fieldsMessage(fields: Field[], where?: string): string {
+  const prefix = fields.every((f) => f.placed) ? '报告内容有误' : where ? `${PLACES[where] ?? where}有误` : '输入有误';
+  const shown = fields.slice(0, 8).map((f) => (f.path && !f.placed ? `${f.path}：${f.message}` : f.message));
+  return `${prefix}：${shown.join('；')}${fields.length > 8 ? `；另有 ${fields.length - 8} 处` : ''}`;
 }
 
 export function send(reply: FastifyReply, status: number, code: string, message: string, extra: Record<string, unknown> = {}): FastifyReply {
@@ -19,16 +35,23 @@ export function send(reply: FastifyReply, status: number, code: string, message:
 export function installErrorHandler(app: FastifyInstance, opts: { spaIndex: boolean }): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
-      const { findings, paths, importCode, current, retryAfter, ...rest } = err.extra ?? {};
+      const { findings, paths, importCode, current, retryAfter, fields, loss, ...rest } = err.extra ?? {};
       const extra = { ...rest, ...(current !== undefined ? { current } : {}), ...(findings !== undefined ? { findings } : {}) };
-      const inner = { ...(paths !== undefined ? { paths } : {}), ...(importCode !== undefined ? { importCode } : {}) };
+      const inner = { ...(paths !== undefined ? { paths } : {}), ...(importCode !== undefined ? { importCode } : {}), ...(fields !== undefined ? { fields } : {}), ...(loss !== undefined ? { loss } : {}) };
       // 503 means "busy, come back" unless the error says waiting will not help (retryAfter: false)
       if (err.status === 503 && retryAfter !== false) reply.header('Retry-After', String(typeof retryAfter === 'number' ? retryAfter : 10));
+      if (err.status === 429 && typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
       return reply.code(err.status).send({ ...extra, error: { code: err.code, message: err.message, ...inner } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const fields = err.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: v.message ?? '格式不正确' }));
-      return reply.code(400).send({ error: { code: 'VALIDATION', message: fieldsMessage(fields, err.validationContext), fields } });
+      const fields = err.validation.map((v): Field => {
+        const tokens = v.instancePath.split('/').filter(Boolean).map((t) => (/^\d+$/.test(t) ? Number(t) : t.replace(/~1/g, '/').replace(/~0/g, '~')));
+        const message = v.message ?? '格式不正确';
+        // a report document's field is named as the form names it: section, table, row, column
+        if (err.validationContext === 'body' && tokens[0] === 'report') return { ...reportProblems([{ path: tokens.slice(1), message }], sentReport(request))[0]!, placed: true };
+        return { path: tokens.join('.'), message };
+      });
+      return reply.code(400).send({ error: { code: 'VALIDATION', message: fieldsMessage(fields, err.validationContext), fields: fields.map(({ path, message }) => ({ path, message })) } });
     }
     if (err instanceof ZodError) {
       const fields = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

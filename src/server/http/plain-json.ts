@@ -4,4 +4,19 @@
 // guards nothing here: these objects are built from named columns, never spread from a row.
 import type { FastifySerializerCompiler } from 'fastify/types/schema';
 
-export const plainJson: FastifySerializerCompiler<unknown> = () => (data) => JSON.stringify(data);
+/** JSON text already written (a large report's document, never parsed here), spliced in as it is. */
+export class RawJson {
+  // typed like the object it stands for (the response schemas describe a report document there)
+  [key: string]: unknown;
+  constructor(readonly text: string) {}
+}
+
+const RAW_MARK = '\u0000jixiao-raw-json\u0000';
+
+export const plainJson: FastifySerializerCompiler<unknown> = () => (data) => {
+  const report = (data as { report?: unknown } | null)?.report;
+  if (!(report instanceof RawJson)) return JSON.stringify(data);
+  const text = JSON.stringify({ ...(data as object), report: RAW_MARK });
+  const at = text.indexOf(JSON.stringify(RAW_MARK));
+  return `${text.slice(0, at)}${report.text}${text.slice(at + JSON.stringify(RAW_MARK).length)}`;
+};

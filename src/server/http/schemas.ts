@@ -5,8 +5,9 @@ import { LIBRARY_SCOPES, LIBRARY_STATUSES, LibraryEntry, LibraryFields } from '.
 import { Indicator, Report } from '../../core/model/report';
 import type { ExportFormat } from '../../io/export/index';
 import { ACTIONS, ROLES, SIGNATURE_ROLES, STATUSES } from '../../core/workflow/index';
+import { installProjectMessages } from './validation-messages';
 
-z.config(z.locales.zhCN());
+installProjectMessages();
 
 export const ErrorBody = z
   .object({ error: z.object({ code: z.string(), message: z.string() }).loose() })
@@ -42,7 +43,32 @@ export const UserView = z.object({
   sectionName: z.string().nullable().optional().describe('所属科室名称（会话接口返回）'),
 });
 
-export const SessionView = z.object({ user: UserView, mustChangePassword: z.boolean() });
+export const SessionView = z.object({
+  user: UserView,
+  mustChangePassword: z.boolean().describe('须先修改密码（管理员设置的初始密码，或已超过有效期）'),
+  secondFactor: z.enum(['ok', 'pending', 'enrol']).describe('ok：已完成；pending：须输入动态验证码；enrol：须先绑定动态验证码'),
+  passwordExpiresAt: z.string().nullable().describe('密码到期时间（不设有效期时为 null）'),
+  totpEnabled: z.boolean().describe('是否已启用动态验证码'),
+  secondFactorRequired: z.boolean().describe('该账户是否必须使用动态验证码（必须时不能停用）'),
+});
+
+export const SecondFactorBody = z
+  .object({
+    code: z.string().max(16, { message: '动态验证码为 6 位数字' }).optional(),
+    recoveryCode: z.string().max(32, { message: '恢复码格式不正确' }).optional(),
+  })
+  .refine((b) => Boolean(b.code) !== Boolean(b.recoveryCode), { message: '请输入动态验证码或恢复码（二选一）' });
+
+export const PasswordOnlyBody = z.object({ password: z.string({ message: '请输入当前密码' }).min(1, { message: '请输入当前密码' }).max(256) });
+export const OptionalPasswordBody = z.object({ password: z.string().max(256).optional() });
+export const CodeBody = z.object({ code: z.string({ message: '请输入动态验证码' }).min(1, { message: '请输入动态验证码' }).max(16) });
+export const TotpStart = z.object({ secret: z.string().describe('Base32 密钥（无法扫码时手工输入）'), uri: z.string().describe('otpauth:// 链接，界面据此显示二维码') });
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()).describe('恢复码：只显示这一次，每个只能用一次') });
+export const SessionItem = z.object({
+  id: z.string(), createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string(), ip: z.string(), userAgent: z.string(), current: z.boolean(),
+});
+export const SessionIdParams = z.object({ sessionId: z.string().min(1).max(64) });
+export const ResetPasswordBody = z.object({ password: z.string({ message: '请输入临时密码' }).min(1, { message: '请输入临时密码' }).max(256) });
 
 export const PasswordBody = z.object({
   currentPassword: z.string({ message: '请输入当前密码' }).min(1, { message: '请输入当前密码' }).max(256),
@@ -110,7 +136,12 @@ export const ReportViewSchema = z.object({
   findings: z.array(FindingSchema).describe('校验发现'),
   score: z.any().describe('评分结果（core/model/score.ts 的 Scorecard），校验不可用时为 null'),
   waivers: z.array(Loose).describe('最近一次提交时的豁免及理由'),
-  returns: z.array(Loose).describe('退回记录：原因及涉及的报告路径'),
+  returns: z.array(Loose).describe('退回记录：原因、涉及的报告路径及部门的回应（replies）'),
+  revocations: z.array(Loose).describe('撤回公开记录：被撤回的公开版本及理由').optional(),
+  task: z.object({ id: z.string(), title: z.string(), year: z.number(), selfEvalDue: z.string(), extendedDue: z.string().nullable() }).nullable().describe('报告所属的绩效自评任务').optional(),
+  carried: z.object({ fromYear: z.number().nullable(), fromReportId: z.string().nullable(), items: z.array(z.string()) }).nullable().describe('新建草稿时从上年报告结转的内容').optional(),
+  expectedPriorIssues: z.array(z.object({ itemId: z.string(), problem: z.string(), requirement: z.string(), dueDate: z.string().nullable(), answer: z.string(), accepted: z.boolean() }))
+    .describe('上年度整改通知中须在本报告说明整改情况的问题').optional(),
   import: z.unknown().describe('导入来源：文件名、SHA-256、未映射内容和诊断'),
   actions: z.array(z.enum(ACTIONS)).describe('当前用户此时可执行的流转操作'),
   editScope: z.union([z.literal('*'), z.array(z.string()).readonly()]).nullable().describe('当前用户此时可修改的范围'),
@@ -119,7 +150,10 @@ export const ReportViewSchema = z.object({
 
 export const BlockingBody = ErrorBody.extend({ findings: z.array(FindingSchema).describe('阻止提交的错误级发现') });
 
-export const SaveBody = z.object({ report: Report.describe('完整的报告文档（core/model/report.ts 的 Report）') });
+export const SaveBody = z.object({
+  report: Report.describe('完整的报告文档（core/model/report.ts 的 Report）'),
+  confirmClear: z.boolean().optional().describe('确认清空：保存会清空已填写报告的大部分内容时须为 true（否则 409 CONFIRMATION_REQUIRED）'),
+});
 
 export const SaveResult = z.object({ id: z.string(), status: Status, version: z.number(), updatedAt: z.string(), changed: z.number() });
 
@@ -130,7 +164,7 @@ export const WaiverInput = z.object({
 });
 
 export const TransitionBody = z.object({
-  action: z.enum(ACTIONS, { message: '操作须为 submit、approve、return、review、accept 或 publish 之一' }),
+  action: z.enum(ACTIONS, { message: '操作须为 submit、approve、return、review、accept、publish 或 revoke 之一' }),
   reason: z.string().max(2000, { message: '原因不超过 2000 字' }).optional(),
   waivers: z.array(WaiverInput).max(500).optional(),
   paths: z.array(z.string().max(256)).max(200).optional(),
@@ -177,9 +211,11 @@ export const DiffResult = z.object({
 
 export const ChainReport = z.object({
   ok: z.boolean(),
-  count: z.number(),
-  headHash: z.string(),
-  firstBroken: z.object({ seq: z.number(), reason: z.string() }).nullable(),
+  count: z.number().describe('已核对的记录数（全部链）'),
+  headHash: z.string().describe('各链链头的摘要：审计管理员可抄录比对'),
+  chains: z.array(z.object({ chain: z.string(), count: z.number(), headHash: z.string() })).describe('每条链：sys 为系统链，b:<财政局 id> 为各财政局的链，legacy 为启用密钥前的旧记录'),
+  firstBroken: z.object({ chain: z.string(), seq: z.number(), reason: z.string() }).nullable(),
+  checkpoints: z.object({ checked: z.number(), invalid: z.number(), latest: z.string().nullable(), superseded: z.number().optional().describe('恢复备份之前的检查点（已被恢复记录取代）') }).describe('核对过的签名检查点'),
 });
 
 export const AddUserBody = z.object({
@@ -266,6 +302,32 @@ export const TemplateCheckSchema = z.object({
   conflict: z.string().nullable().describe('模板本身有效、但本局不能以此编号和版本保存的原因'),
 });
 export const UploadResultSchema = z.object({ created: z.boolean().describe('false：同一版本的同一文件已保存过'), template: TemplateSummarySchema });
+// 审计日志查询（审计管理员）
+const IsoTime = z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { message: '时间格式应为 YYYY-MM-DD 或 ISO 8601（UTC）' });
+export const AuditFilterQuery = z.object({
+  from: IsoTime.optional().describe('起始时间（含），UTC'),
+  to: IsoTime.optional().describe('截止时间（含），UTC'),
+  actor: z.string().max(64).optional().describe('用户名'),
+  event: z.string().max(64).optional().describe('事件，如 login_failed、report_submit'),
+  objectType: z.string().max(32).optional(),
+  objectId: z.string().max(64).optional(),
+  outcome: z.enum(['success', 'failure'], { message: '结果须为 success 或 failure' }).optional(),
+  ip: z.string().max(64).optional(),
+  chain: z.string().max(80).optional().describe('sys、b:<财政局 id> 或 legacy'),
+});
+export const AuditSearchQuery = AuditFilterQuery.extend({
+  limit: z.coerce.number({ message: '每页条数须为数字' }).int().min(1).max(1000, { message: '每页最多 1000 条' }).optional(),
+  before: z.coerce.number({ message: '游标须为数字' }).int().min(1).optional().describe('上一页最后一条的 seq'),
+});
+export const AuditExportQuery = AuditFilterQuery.extend({ format: z.enum(['csv', 'jsonl'], { message: '导出格式须为 csv 或 jsonl' }).default('csv') });
+export const AuditEvent = z.object({
+  seq: z.number(), chain: z.string(), chainSeq: z.number().nullable(), ts: z.string(), actorId: z.string().nullable(), actorUsername: z.string().nullable(),
+  actorRole: z.string().nullable(), ip: z.string().nullable(), event: z.string(), objectType: z.string().nullable(), objectId: z.string().nullable(),
+  outcome: z.enum(['success', 'failure']), detail: z.unknown(), hash: z.string(),
+});
+export const CheckpointBody = z.object({ checkpoints: z.string().max(5_000_000).optional().describe('另行保存的检查点（每行一条），与检查点文件一并核对') });
+export const Checkpoint = z.object({ v: z.literal(1), ts: z.string(), kind: z.literal('restore').optional(), chains: z.record(z.string(), z.object({ seq: z.number(), hash: z.string() })), alg: z.string(), mac: z.string() });
+
 // 指标库 (indicator library). An entry's fields are core's schema (core/library/model.ts): the same checks and
 // Chinese messages for the API, the use-cases and the web form.
 export const PriorYearSchema = z.object({
@@ -306,3 +368,5 @@ export const LibraryUpdateBody = z.object({ fields: LibraryFields });
 
 export const LibraryStatusBody = z.object({ status: z.enum(LIBRARY_STATUSES, { message: '状态须为 active（启用）或 retired（停用）' }) });
 
+
+export * from './schemas-bureau';

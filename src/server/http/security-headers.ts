@@ -2,6 +2,7 @@
 // of API data, HSTS behind TLS.
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from '../config';
+import { secureCookiesFor } from './auth-hook';
 
 const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
@@ -10,7 +11,7 @@ export function installSecurityHeaders(app: FastifyInstance, config: ServerConfi
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
-    if (config.secureCookies) reply.header('Strict-Transport-Security', 'max-age=31536000');
+    if (secureCookiesFor(config, request) && request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000');
     const path = request.url.split('?')[0] ?? '';
     // swagger-ui brings its own inline bootstrap; every other page gets the strict policy
     if (!path.startsWith('/api/docs')) reply.header('Content-Security-Policy', CSP);

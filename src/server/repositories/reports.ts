@@ -3,14 +3,17 @@
 import type { Report } from '../../core/model/report';
 import type { Actor } from '../auth/actor';
 import type { DB, Dialect, ReportTable } from '../db/schema';
-import { decodeJson, encodeJson, type EncodedJson } from './json';
+import { decodeJson, encodeJson, lazyDocument, type EncodedJson } from './json';
 
 export interface ReportRow extends Omit<ReportTable, 'document'> {
+  /** parsed on first read (repositories/json.ts lazyDocument) */
   document: Report;
+  /** the document as stored (personal fields sealed), when the driver gave text: what a worker is sent */
+  documentText: string | null;
   department_section_id: string | null;
 }
 
-export async function insertReport(db: DB, dialect: Dialect, row: Omit<ReportTable, 'document'> & { document: Report }): Promise<void> {
+export async function insertReport(db: DB, dialect: Dialect, row: Omit<ReportTable, 'document' | 'task_id' | 'carried'> & { document: Report; task_id?: string | null; carried?: string | null }): Promise<void> {
   await db.insertInto('reports').values({ ...row, document: encodeJson(dialect, row.document) }).execute();
 }
 
@@ -22,7 +25,9 @@ export async function findReport(db: DB, id: string): Promise<ReportRow | undefi
     .select('d.section_id as department_section_id')
     .where('r.id', '=', id)
     .executeTakeFirst();
-  return row ? { ...row, document: decodeJson<Report>(row.document) } : undefined;
+  if (!row) return undefined;
+  const raw = row.document;
+  return lazyDocument({ ...row, documentText: typeof raw === 'string' ? raw : null }, () => decodeJson<Report>(raw));
 }
 
 /** The columns access rules and ETags need, without the document: enough to answer 304 Not Modified. */

@@ -1,8 +1,11 @@
 // What travels with a report through review: signatures, waivers (豁免) and returns (退回).
 import type { DB, ReturnTable, SignatureTable, WaiverTable } from '../db/schema';
 
-export async function insertSignature(db: DB, row: SignatureTable): Promise<void> {
-  await db.insertInto('signatures').values(row).execute();
+/** false when the same signer already signed the same content as the same role (signatures_once). */
+export async function insertSignature(db: DB, row: SignatureTable): Promise<boolean> {
+  const r = await db.insertInto('signatures').values(row)
+    .onConflict((oc) => oc.columns(['report_id', 'role', 'user_id', 'report_hash']).doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
 export async function listSignatures(db: DB, reportId: string): Promise<SignatureTable[]> {

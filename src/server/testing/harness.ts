@@ -5,6 +5,8 @@ import type { Role } from '../../core/workflow/index';
 import { createServer } from '../app';
 import { argon2Hasher } from '../auth/password';
 import { loadConfig, type ServerConfig } from '../config';
+import { loadCryptoProvider } from '../crypto/keys';
+import type { CryptoProvider } from '../crypto/provider';
 import type { AccountKind, Db } from '../db/schema';
 import type { Deps } from '../deps';
 import { insertBureau, insertDepartment, insertSection } from '../repositories/org';
@@ -13,6 +15,22 @@ import type { Backend } from './backends';
 import { fakeCheck, fakeImportFile } from './fakes';
 
 export const PASSWORD = 'Test-pass-2026';
+
+/** Fixed test secrets (never used outside tests): the audit chain and field encryption are keyed as in production. */
+export const TEST_KEYS = { audit: 'a1'.repeat(32), data: 'd4'.repeat(32) };
+
+/** The configuration every test app starts from: cheap argon2, no web UI, no second factor unless a test asks. */
+export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const base = loadConfig({}, { argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 }, webDist: '/nonexistent' });
+  return {
+    ...base,
+    crypto: { suite: base.crypto.suite, auditKey: { inline: TEST_KEYS.audit, file: '/nonexistent' }, dataKey: { inline: TEST_KEYS.data, file: '/nonexistent' } },
+    twoFactor: { ...base.twoFactor, required: 'none' },
+    lockout: { ...base.lockout, failureFloorMs: 0 },
+    audit: { ...base.audit, checkpointMinutes: 0 },
+    ...overrides,
+  };
+}
 
 export class TestClock {
   constructor(public current = new Date('2026-03-01T08:00:00.000Z')) {}
@@ -45,6 +63,7 @@ export interface TestApp {
   clock: TestClock;
   config: ServerConfig;
   ids: Record<string, string>;
+  crypto: CryptoProvider;
   /** logs in and returns the cookie header value */
   login(handle: string, password?: string): Promise<string>;
   call(cookie: string | null, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
@@ -58,15 +77,16 @@ export interface TestAppOptions {
 
 export async function makeTestApp(backend: Backend, opts: TestAppOptions = {}): Promise<TestApp> {
   const clock = new TestClock();
-  const config = loadConfig({}, { argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 }, webDist: '/nonexistent', ...opts.config });
+  const config = testConfig(opts.config);
   const passwords = argon2Hasher(config.argon2);
+  const crypto = loadCryptoProvider(config);
   const db = await backend.open();
-  const app = await createServer(config, { db, deps: { clock, passwords, check: fakeCheck, importFile: fakeImportFile, ...opts.deps } });
+  const app = await createServer(config, { db, deps: { clock, passwords, crypto, check: fakeCheck, importFile: fakeImportFile, ...opts.deps } });
   const ids = await seedFixture(db, passwords, clock.now().toISOString());
   const call: TestApp['call'] = (cookie, method, url, body, headers = {}) =>
     app.inject({ method: method as 'GET', url, payload: body as object, headers: { ...(cookie ? { cookie } : {}), ...headers } });
   return {
-    app, db, clock, config, ids, call,
+    app, db, clock, config, ids, call, crypto,
     async login(handle, password = PASSWORD) {
       const res = await call(null, 'POST', '/api/session', { username: handle, password });
       if (res.statusCode !== 200) throw new Error(`login ${handle} → ${res.statusCode} ${res.body}`);

@@ -17,6 +17,17 @@ export async function createDraft(t: TestApp, cookie: string, year = 2025): Prom
   return json<View>(res);
 }
 
+/** `content` as the report `draft` (same year, department, 预算编码, template: the server owns those). */
+export function asDraft(content: Report, draft: Report): Report {
+  return {
+    ...content,
+    year: draft.year,
+    templateId: draft.templateId,
+    kind: draft.kind,
+    cover: { ...content.cover, departmentName: draft.cover.departmentName, budgetCode: draft.cover.budgetCode },
+  };
+}
+
 export async function getView(t: TestApp, cookie: string, id: string): Promise<View> {
   const res = await t.call(cookie, 'GET', `/api/reports/${id}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -60,6 +71,8 @@ export async function reportIn(t: TestApp, until: 'draft' | 'dept_review' | 'sub
   }
   await step('revA', 'review');
   if (until === 'finance_review') return id;
+  // 审核通过 needs the 归口科室's written opinion and signature on the current content
+  expect((await sign(t, await t.login('revA'), id, 'reviewer', '同意，经审核通过')).statusCode).toBe(201);
   await step('revA', 'accept');
   if (until === 'accepted') return id;
   await step('perf', 'publish');

@@ -1,6 +1,9 @@
 // 新增用户. Over HTTP only the system administrator adds accounts, and without roles (roles are the
 // security administrator's, 三员分立). The CLI (`jixiao user add`, actor null) may do both, to set up
-// the first administrators of a fresh installation.
+// the first administrators of a fresh installation. A password set by someone other than the user must
+// be changed at the first login and expires unused (ASVS 6.4.1); only the CLI may opt out (keepPassword),
+// for the deployer's own account.
+import { checkRoleSet } from '../../core/workflow/duties';
 import type { Role } from '../../core/workflow/index';
 import type { Actor } from '../auth/actor';
 import { foldUsername, passwordProblems } from '../auth/password';
@@ -19,6 +22,8 @@ export interface AddUserOptions extends Partial<Attachments> {
   password: string;
   kind: AccountKind;
   roles?: Role[];
+  /** CLI only: the password is the account holder's own, not to be changed at first login */
+  keepPassword?: boolean;
 }
 
 export async function addUser(deps: Deps, o: AddUserOptions): Promise<UserView> {
@@ -28,6 +33,8 @@ export async function addUser(deps: Deps, o: AddUserOptions): Promise<UserView> 
     if (roles.length > 0) throw forbidden('角色须由安全管理员授予');
     if (o.kind !== 'business') throw forbidden('三员账户须由部署人员通过命令行创建');
   }
+  const separation = checkRoleSet(o.kind, roles);
+  if (!separation.ok) throw new AppError('SEPARATION_OF_DUTIES', separation.message);
   const username = foldUsername(o.username);
   if (!/^[\p{L}\p{N}._@-]{2,64}$/u.test(username)) throw new AppError('VALIDATION', '用户名须为 2–64 位字母、数字或 . _ @ -');
   const problems = passwordProblems(o.password, deps.config.password, username);
@@ -49,6 +56,7 @@ export async function addUser(deps: Deps, o: AddUserOptions): Promise<UserView> 
         id, username, display_name: o.displayName.trim() || username, kind: o.kind, password_hash: hash,
         bureau_id: a.bureauId, department_id: a.departmentId, section_id: a.sectionId,
         disabled: 0, failed_count: 0, locked_until: null, password_changed_at: at, created_at: at, updated_at: at,
+        password_must_change: o.actor || !o.keepPassword ? 1 : 0,
       },
       roles,
     );

@@ -7,12 +7,19 @@ import type { Deps } from '../deps';
 import { deleteSession, touchSession } from '../repositories/sessions';
 import { findSessionUser, type UserWithRoles } from '../repositories/users';
 import { inTransaction } from './shared';
-import { mustChangePassword } from './user-view';
+import { mustChangePassword, passwordExpiresAt } from './user-view';
+import type { MfaStage } from '../db/schema';
 
 export interface Authenticated {
   actor: Actor;
   tokenHash: string;
+  /** the session's id (what the user's session list shows) */
+  sessionId: string | null;
   mustChangePassword: boolean;
+  /** where the second factor stands for this session */
+  stage: MfaStage;
+  passwordExpiresAt: string | null;
+  totpEnabled: boolean;
 }
 
 /** Finance staff and administrators time out sooner than department users (security.md G9). */
@@ -56,5 +63,8 @@ export async function authenticate(deps: Deps, opts: { token: string | undefined
     sectionId: user.section_id,
     ip: opts.ip,
   };
-  return { actor, tokenHash, mustChangePassword: mustChangePassword(deps, user) };
+  return {
+    actor, tokenHash, sessionId: session.id, mustChangePassword: mustChangePassword(deps, user), stage: session.mfa,
+    passwordExpiresAt: passwordExpiresAt(deps, user), totpEnabled: user.totp_enabled_at != null,
+  };
 }

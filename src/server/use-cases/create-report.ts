@@ -1,18 +1,21 @@
-// 新建报告: a blank draft for the preparer's department and a year, on the template the request names,
-// else the one the bureau's 绩效管理科 has activated, else the default; the report records its version.
-import { field } from '../../core/forms/index';
-import { emptyReport } from '../../core/model/report';
+// 新建报告: a draft for the preparer's department and a year, on the template the request names, else the
+// year's task's, else the one the bureau's 绩效管理科 has activated, else the default (the report records its
+// version), carried over from the department's previous year (core/bureau/carry-over.ts). When the
+// year's task covers the department the draft belongs to it, and a second one is refused.
 import type { Template } from '../../core/model/template';
-import { DEFAULT_TEMPLATE_ID, formOf, listTemplates as installed } from '../../core/templates/index';
+import { DEFAULT_TEMPLATE_ID, listTemplates as installed } from '../../core/templates/index';
 import type { Actor } from '../auth/actor';
+import { isUniqueViolation } from '../db/errors';
 import { AppError } from '../errors';
 import type { Deps } from '../deps';
 import { activeTemplate } from '../repositories/templates';
+import { assertNoTaskReport, carriedDraft, taskFor } from './draft-origin';
 import { insertDraft, preparerDepartment } from './new-report';
 import { reportView, type ReportView } from './report-view';
 import { visibleTo } from './templates-shared';
 
-async function chooseTemplate(deps: Deps, bureauId: string, templateId?: string): Promise<Template> {
+/** The template a new report of the bureau is made on (also a task's, by its id). */
+export async function chooseTemplate(deps: Deps, bureauId: string, templateId?: string): Promise<Template> {
   if (!deps.templates) {
     const t = installed().find((x) => x.id === (templateId ?? DEFAULT_TEMPLATE_ID));
     if (!t) throw new AppError('VALIDATION', `未知的评分表模板“${templateId}”，可选：${installed().map((x) => x.id).join('、')}`);
@@ -34,17 +37,16 @@ async function chooseTemplate(deps: Deps, bureauId: string, templateId?: string)
 
 export async function createReport(deps: Deps, o: { actor: Actor; year: number; templateId?: string }): Promise<ReportView> {
   const department = await preparerDepartment(deps, o.actor);
-  const template = await chooseTemplate(deps, department.bureau_id, o.templateId);
-  const form = formOf(template);
-  const report = emptyReport();
-  report.year = o.year;
-  report.templateId = template.id;
-  report.templateVersion = template.version;
-  report.cover.departmentName = department.name;
-  report.cover.budgetCode = department.budget_code;
-  // the cover's fixed texts as the form gives them (评价方式 部门（单位）绩效自评 …)
-  report.cover.evaluationMethod = field(form, 'cover.evaluationMethod').default ?? '';
-  report.cover.evaluator = field(form, 'cover.evaluator').default ?? '';
-  const row = await insertDraft(deps, { actor: o.actor, department, report, action: 'create', auditDetail: {} });
-  return reportView(deps, o.actor, row);
+  const db = deps.db.kysely;
+  const task = await taskFor(db, department, o.year, 'overall');
+  if (task) await assertNoTaskReport(db, task, department.id);
+  const template = await chooseTemplate(deps, department.bureau_id, o.templateId ?? task?.template_id);
+  const { report, meta } = await carriedDraft(db, deps.crypto, department, o.year, 'overall', template);
+  try {
+    const row = await insertDraft(deps, { actor: o.actor, department, report, action: 'create', auditDetail: meta ? { carriedFrom: meta.fromReportId } : {}, taskId: task?.id ?? null, carried: meta });
+    return reportView(deps, o.actor, row);
+  } catch (err) {
+    if (task && isUniqueViolation(err)) await assertNoTaskReport(db, task, department.id);
+    throw err;
+  }
 }

@@ -3,13 +3,16 @@
 // so a document that turns up later can be matched to who took it out, when, and from which version.
 import type { FormDescriptor } from '../../core/forms/index';
 import type { ExportFormat } from '../../io/export/index';
-import { sha256Hex } from '../audit/canonical';
+import { fileDigests } from '../audit/canonical';
+import type { ReportRow } from '../repositories/reports';
+import { poolFor, stored } from './document-work';
+import { assertWithinRate } from './rate-limit';
 import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { ioExporter } from '../exporter';
-import { checksWithPriorYear } from './prior-year';
-import { by, inTransaction, loadVisibleReport, templateOf } from './shared';
+import { checksWithPriorYear, priorYearOf, type PriorYearView } from './prior-year';
+import { by, importedTruncated, inTransaction, loadVisibleReport, templateOf } from './shared';
 
 export interface ExportDownload {
   bytes: Uint8Array;
@@ -25,25 +28,43 @@ export interface ExportDownload {
 
 export async function exportReportFile(deps: Deps, o: { actor: Actor; id: string; format: ExportFormat }): Promise<ExportDownload> {
   const row = await loadVisibleReport(deps, o.actor, o.id);
-  const template = await templateOf(deps, row.document);
-  const { findings, score } = await checksWithPriorYear(deps, o.actor, row);
-  const exportFile = deps.exportFile ?? ioExporter(deps.config).exportFile;
-  let file: Awaited<ReturnType<typeof exportFile>>;
+  await assertWithinRate(deps, o.actor, 'export');
+  let file: Awaited<ReturnType<NonNullable<Deps['exportFile']>>> & { asciiBase: string };
   try {
-    file = await exportFile(row.document, o.format, { findings, ...(score ? { score } : {}), ...(template ? { form: template.form as FormDescriptor } : {}) });
+    const pool = poolFor(deps, row);
+    file = pool ? await exportLarge(deps, pool, row, o.format, await priorYearOf(deps, o.actor, row)) : await exportSmall(deps, o.actor, row, o.format);
   } catch (err) {
     throw exportError(err);
   }
-  const sha256 = sha256Hex(file.bytes);
-  const { year, cover } = row.document;
-  const asciiName = `jixiao-${year ?? 'report'}-${cover.budgetCode || row.department_id}`.replace(/[^A-Za-z0-9._-]+/g, '_') + `.${file.ext}`;
+  const { sha256, ...digests } = fileDigests(deps.crypto, file.bytes);
+  const { asciiBase, ...download } = file;
+  const asciiName = asciiBase.replace(/[^A-Za-z0-9._-]+/g, '_') + `.${file.ext}`;
   await inTransaction(deps, (_trx, audit) =>
     audit({
       ...by(o.actor), event: 'report_export', objectType: 'report', objectId: row.id,
-      detail: { format: o.format, sha256, size: file.bytes.byteLength, version: row.version, fileName: file.fileName },
+      detail: { format: o.format, sha256, ...digests, size: file.bytes.byteLength, version: row.version, fileName: file.fileName },
     }),
   );
-  return { ...file, asciiName, sha256, version: row.version };
+  return { ...download, asciiName, sha256, version: row.version };
+}
+
+async function exportSmall(deps: Deps, actor: Actor, row: ReportRow, format: ExportFormat) {
+  const template = await templateOf(deps, row.document);
+  const { findings, score } = await checksWithPriorYear(deps, actor, row);
+  const exportFile = deps.exportFile ?? ioExporter(deps.config).exportFile;
+  const { year, cover } = row.document;
+  const form = template ? { form: template.form as FormDescriptor } : {};
+  return { ...(await exportFile(row.document, format, { findings, ...(score ? { score } : {}), ...form })), asciiBase: `jixiao-${year ?? 'report'}-${cover.budgetCode || row.department_id}` };
+}
+
+/** A large report is judged and rendered in the heavy-work pool; a PDF's HTML is printed by the shared Chromium. */
+async function exportLarge(deps: Deps, pool: NonNullable<Deps['heavy']>, row: ReportRow, format: ExportFormat, priorYear: PriorYearView | null) {
+  const template = await templateOf(deps, row.document);
+  const out = await pool.export(stored(row), format, { truncated: importedTruncated(row.import_meta), ...(template ? { template } : {}), ...(priorYear ? { priorYear: { year: priorYear.year, indicators: priorYear.indicators } } : {}) });
+  if ('bytes' in out) return out;
+  const pdf = await import('../../io/export/pdf/index');
+  const renderer = pdf.sharedPdfRenderer({ concurrency: deps.config.pdf.concurrency, maxWaiting: deps.config.pdf.maxWaiting, timeoutMs: deps.config.pdf.timeoutMs });
+  return { bytes: await renderer.render(out.html), mime: 'application/pdf', ext: 'pdf', fileName: out.fileName, asciiBase: out.asciiBase };
 }
 
 /**

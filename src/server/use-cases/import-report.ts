@@ -3,12 +3,17 @@
 // is audited too (file name, size, SHA-256), and nothing of it is written to disk.
 import { ImportError, type ImportDiagnostic } from '../../io/import/doc';
 import type { ImportResult } from '../../io/import/index';
+import { repairInput } from '../../core/input';
 import { sha256Hex } from '../audit/canonical';
 import type { Actor } from '../auth/actor';
 import { AppError, type ErrorCode } from '../errors';
 import type { Deps } from '../deps';
+import { isUniqueViolation } from '../db/errors';
+import { priorIssuesOf } from '../../core/bureau/carry-over';
+import { assertNoTaskReport, priorItems, taskFor } from './draft-origin';
 import { insertDraft, preparerDepartment } from './new-report';
 import { reportView, type ReportView } from './report-view';
+import { assertWithinRate } from './rate-limit';
 import { assertWithinBounds, by, inTransaction } from './shared';
 
 /** ImportError codes (io/ooxml/errors.ts, io/import) → our error codes, and so HTTP statuses. */
@@ -26,6 +31,8 @@ export async function importReport(
   o: { actor: Actor; bytes: Uint8Array; fileName: string; year?: number },
 ): Promise<ReportView> {
   const department = await preparerDepartment(deps, o.actor);
+  const db = deps.db.kysely;
+  await assertWithinRate(deps, o.actor, 'import');
   const file = { fileName: o.fileName, size: o.bytes.byteLength, sha256: sha256Hex(o.bytes) };
   let result: ImportResult;
   try {
@@ -38,26 +45,51 @@ export async function importReport(
     if (!known) throw err;
     throw new AppError(importErrorCode(err.code), err.message, { importCode: err.code });
   }
-  const report = result.report;
+  const { report, repairs } = repairInput(result.report);
   if (o.year != null) report.year = o.year;
   if (report.year == null) throw new AppError('VALIDATION', '无法从文件中识别报告年度，请指定年度后重新导入');
   await assertWithinBounds(deps, report, '导入的文件');
-  const diagnostics: ImportDiagnostic[] = [...result.diagnostics];
+  const diagnostics: ImportDiagnostic[] = [
+    ...result.diagnostics,
+    ...repairs.map((r): ImportDiagnostic => ({ code: 'IMPORT.INPUT_REPAIRED', severity: 'warning', path: r.path, message: `${r.message}（导入时已清除，请核对）` })),
+  ];
   if (report.cover.budgetCode && report.cover.budgetCode !== department.budget_code)
     diagnostics.push({
       code: 'IMPORT.BUDGET_CODE_MISMATCH',
       severity: 'warning',
       path: 'cover.budgetCode',
-      message: `文件中的预算编码“${report.cover.budgetCode}”与本部门预算编码“${department.budget_code}”不一致，请核对`,
+      message: `文件中的预算编码“${report.cover.budgetCode}”与本部门预算编码“${department.budget_code}”不一致，已按本部门的预算编码保存，请核对`,
     });
-  const importMeta = { ...file, format: result.format, family: result.family, truncated: result.truncated, unmapped: result.unmapped, diagnostics };
-  const row = await insertDraft(deps, {
-    actor: o.actor,
-    department,
-    report,
-    action: 'import',
-    importMeta,
-    auditDetail: { ...file, format: result.format, family: result.family, unmapped: result.unmapped.length, diagnostics: diagnostics.length },
-  });
-  return reportView(deps, o.actor, row);
+  if (report.cover.departmentName && report.cover.departmentName !== department.name)
+    diagnostics.push({
+      code: 'IMPORT.DEPARTMENT_NAME_DIFFERS',
+      severity: 'info',
+      path: 'cover.departmentName',
+      message: `文件中的部门名称为“${report.cover.departmentName}”，已按系统中的部门名称“${department.name}”保存`,
+    });
+  // the report belongs to the preparer's department: its identity comes from the server (issue 13 §6);
+  // what the file's cover said stays in the import record (the copy check's 疑似导入错部门)
+  const fileCover = { departmentName: report.cover.departmentName, budgetCode: report.cover.budgetCode };
+  report.cover.departmentName = department.name;
+  report.cover.budgetCode = department.budget_code;
+  // the year's task takes one report per department; last year's 整改 items come along unless the file has its own
+  const task = await taskFor(db, department, report.year, report.kind);
+  if (task) await assertNoTaskReport(db, task, department.id);
+  if (!(report.priorIssues ?? []).length) report.priorIssues = priorIssuesOf(await priorItems(db, department.id, report.year));
+  const importMeta = { ...file, format: result.format, family: result.family, truncated: result.truncated, unmapped: result.unmapped, diagnostics, fileCover };
+  try {
+    const row = await insertDraft(deps, {
+      actor: o.actor,
+      department,
+      report,
+      action: 'import',
+      importMeta,
+      auditDetail: { ...file, format: result.format, family: result.family, unmapped: result.unmapped.length, diagnostics: diagnostics.length },
+      taskId: task?.id ?? null,
+    });
+    return reportView(deps, o.actor, row);
+  } catch (err) {
+    if (task && isUniqueViolation(err)) await assertNoTaskReport(db, task, department.id);
+    throw err;
+  }
 }

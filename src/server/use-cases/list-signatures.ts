@@ -1,5 +1,5 @@
 // 签署记录 of a visible report, each marked valid or not against the current content.
-import { reportDigest } from '../audit/canonical';
+import { digestsOf } from './document-work';
 import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
 import { listSignatures as all } from '../repositories/reviews';
@@ -8,6 +8,7 @@ import { signatureView, type SignatureView } from './signature-view';
 
 export async function listSignatures(deps: Deps, o: { actor: Actor; id: string }): Promise<SignatureView[]> {
   const row = await loadVisibleReport(deps, o.actor, o.id);
-  const digest = reportDigest(row.document);
-  return (await all(deps.db.kysely, row.id)).map((s) => signatureView(s, digest));
+  const sigs = await all(deps.db.kysely, row.id);
+  const { matches } = await digestsOf(deps, row, sigs.map((s) => s.report_hash));
+  return sigs.map((s, i) => signatureView(s, () => matches[i]!));
 }

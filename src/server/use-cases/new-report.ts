@@ -5,10 +5,11 @@ import type { DepartmentTable } from '../db/schema';
 import { AppError, forbidden } from '../errors';
 import { nowIso, type Deps } from '../deps';
 import { findDepartment } from '../repositories/org';
-import { findReport, insertReport, type ReportRow } from '../repositories/reports';
+import { sealPersonal } from '../crypto/personal-data';
+import { insertReport, type ReportRow } from '../repositories/reports';
 import { insertVersion } from '../repositories/versions';
 import { syncReportUsage } from './library-usage';
-import { by, inTransaction, projection } from './shared';
+import { by, findOpenReport, inTransaction, projection } from './shared';
 
 /** Only a 填报人 creates or imports reports, always for their own department. */
 export async function preparerDepartment(deps: Deps, actor: Actor): Promise<DepartmentTable> {
@@ -21,21 +22,23 @@ export async function preparerDepartment(deps: Deps, actor: Actor): Promise<Depa
 
 export async function insertDraft(
   deps: Deps,
-  o: { actor: Actor; department: DepartmentTable; report: Report; action: 'create' | 'import'; importMeta?: unknown; auditDetail: Record<string, unknown> },
+  o: { actor: Actor; department: DepartmentTable; report: Report; action: 'create' | 'import'; importMeta?: unknown; auditDetail: Record<string, unknown>; taskId?: string | null; carried?: unknown },
 ): Promise<ReportRow> {
   const id = deps.random.uuid();
   const at = nowIso(deps.clock);
   const { actor, department, report } = o;
+  const stored = sealPersonal(deps.crypto, report);
   await inTransaction(deps, async (trx, audit) => {
     await insertReport(trx, deps.db.dialect, {
       id, bureau_id: department.bureau_id, department_id: department.id, department_name: department.name,
-      year: report.year, kind: report.kind, template_id: report.templateId, status: 'draft', version: 1, document: report,
+      year: report.year, kind: report.kind, template_id: report.templateId, status: 'draft', version: 1, document: stored,
       ...projection(report), finance_since: null, import_meta: o.importMeta === undefined ? null : JSON.stringify(o.importMeta),
       created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
+      task_id: o.taskId ?? null, carried: o.carried == null ? null : JSON.stringify(o.carried),
     });
-    await insertVersion(trx, deps.db.dialect, { report_id: id, version: 1, status: 'draft', action: o.action, document: report, user_id: actor.id, created_at: at });
+    await insertVersion(trx, deps.db.dialect, { report_id: id, version: 1, status: 'draft', action: o.action, document: stored, user_id: actor.id, created_at: at });
     await syncReportUsage(trx, { id, bureau_id: department.bureau_id, department_id: department.id }, null, report);
-    await audit({ ...by(actor), event: o.action === 'create' ? 'report_create' : 'report_import', objectType: 'report', objectId: id, detail: { year: report.year, departmentId: department.id, ...o.auditDetail } });
+    await audit({ ...by(actor), event: o.action === 'create' ? 'report_create' : 'report_import', objectType: 'report', objectId: id, detail: { year: report.year, departmentId: department.id, ...(o.taskId ? { taskId: o.taskId } : {}), ...o.auditDetail } });
   });
-  return (await findReport(deps.db.kysely, id))!;
+  return (await findOpenReport(deps, id))!;
 }

@@ -10,7 +10,8 @@ import type { DB } from '../db/schema';
 import type { Deps } from '../deps';
 import { departmentYearHeads, reportDocument } from '../repositories/prior-year';
 import type { ReportRow } from '../repositories/reports';
-import { runChecks, templateOf, type Checked } from './shared';
+import { poolFor, stored } from './document-work';
+import { importedTruncated, runChecks, templateOf, type Checked } from './shared';
 
 export interface PriorYearView {
   reportId: string;
@@ -38,10 +39,19 @@ export async function priorYearOf(deps: Deps, actor: Actor, row: Pick<ReportRow,
   return view;
 }
 
-/** runChecks, plus the rules that need last year's report (Q15) when there is one. */
+/**
+ * runChecks, plus the rules that need last year's report (Q15) when there is one. A large report is judged
+ * with them in the heavy-work pool, so its document is never read on the request thread.
+ */
 export async function checksWithPriorYear(deps: Deps, actor: Actor, row: ReportRow, db: DB = deps.db.kysely): Promise<Checked & { priorYear: PriorYearView | null }> {
   const template = await templateOf(deps, row.document);
-  const [checked, priorYear] = [runChecks(deps, row, template), await priorYearOf(deps, actor, row, db)];
+  const priorYear = await priorYearOf(deps, actor, row, db);
+  const pool = priorYear ? poolFor(deps, row) : null;
+  if (pool && priorYear) {
+    const r = await pool.check(stored(row), { truncated: importedTruncated(row.import_meta), priorYear: { year: priorYear.year, indicators: priorYear.indicators }, ...(template ? { template } : {}) });
+    return { findings: r.findings, score: r.score, priorYear };
+  }
+  const checked = await runChecks(deps, row, template);
   if (!priorYear) return { ...checked, priorYear };
   try {
     const findings = addPriorYearFindings(checked.findings, row.document, { year: priorYear.year, indicators: priorYear.indicators }, template);

@@ -1,9 +1,11 @@
 // 历史版本 and the field-level diff between any two of them.
-import { diffValues, type FieldChange } from '../../core/workflow/diff';
+import type { FieldChange } from '../../core/workflow/diff';
+import { diffDocuments } from './document-work';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../errors';
 import type { Deps } from '../deps';
 import { findVersionDocument, listVersions as all, type VersionSummary } from '../repositories/versions';
+import { openPersonal } from '../crypto/personal-data';
 import { loadVisibleReport } from './shared';
 
 export async function listVersions(deps: Deps, o: { actor: Actor; id: string }): Promise<VersionSummary[]> {
@@ -15,5 +17,6 @@ export async function diffVersions(deps: Deps, o: { actor: Actor; id: string; a:
   const row = await loadVisibleReport(deps, o.actor, o.id);
   const [before, after] = await Promise.all([findVersionDocument(deps.db.kysely, row.id, o.a), findVersionDocument(deps.db.kysely, row.id, o.b)]);
   if (!before || !after) throw notFound('版本');
-  return { a: o.a, b: o.b, changes: diffValues(before, after) };
+  // sealed personal fields differ in every version (fresh IVs): compare what people wrote
+  return { a: o.a, b: o.b, changes: await diffDocuments(deps, openPersonal(deps.crypto, before), openPersonal(deps.crypto, after)) };
 }

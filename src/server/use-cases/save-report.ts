@@ -1,19 +1,28 @@
 // 保存报告: optimistic concurrency (security.md §5.3). The write names the version it was based on;
 // UPDATE … WHERE version = ? makes a stale write change nothing (412 with the current version, so
-// the UI can show both and merge). Field-level rules: only what the role may edit in this status.
+// the UI can show both and merge). Field-level rules: only what the role may edit in this status, never
+// the identity fields, never a near-empty overwrite without confirmation (core/workflow/save-rules.ts).
+// A body too large for the request thread is judged in the heavy-work pool (saveLargeReport).
+import type { Transaction } from 'kysely';
 import type { Report } from '../../core/model/report';
+import { inputProblemsMessage, reportInputProblems } from '../../core/input';
 import type { ReportStatus } from '../../core/workflow/index';
-import { diffValues } from '../../core/workflow/diff';
-import { canEverEdit, editScope, outsideScope } from '../../core/workflow/edit';
+import { canEverEdit, editScope, type EditScope } from '../../core/workflow/edit';
+import { judgeSave, type SaveVerdict } from '../../core/workflow/save-rules';
+import type { AuditEntry } from '../audit/chain';
 import { effectiveRoles } from '../auth/access';
 import type { Actor } from '../auth/actor';
+import { sealPersonal } from '../crypto/personal-data';
+import type { Database } from '../db/schema';
 import { AppError, forbidden } from '../errors';
 import { nowIso, type Deps } from '../deps';
-import { findReport, updateContent, type ReportRow } from '../repositories/reports';
 import { EncodedJson } from '../repositories/json';
+import { updateContent, type ReportRow } from '../repositories/reports';
 import { insertVersion } from '../repositories/versions';
+import { syncUsage } from '../repositories/library';
+import { stored } from './document-work';
 import { syncReportUsage } from './library-usage';
-import { assertWithinBounds, by, inTransaction, loadVisibleReport, projection } from './shared';
+import { assertWithinBounds, by, findOpenReport, inTransaction, loadVisibleReport, projection } from './shared';
 
 export interface SaveResult {
   id: string;
@@ -29,46 +38,91 @@ export function staleError(row: ReportRow): AppError {
   });
 }
 
+/** Dates, numbers and characters the schema's shapes let through (core/input.ts): 400, naming each place. */
+export function assertValidInput(report: Report): void {
+  const problems = reportInputProblems(report);
+  if (problems.length > 0) throw new AppError('VALIDATION', inputProblemsMessage(problems), { fields: problems });
+}
+
+export function verdictError(v: Exclude<SaveVerdict, { ok: true }>): AppError {
+  return v.code === 'CONFIRMATION_REQUIRED' ? new AppError(v.code, v.message, { loss: v.loss }) : new AppError(v.code, v.message, { paths: v.paths });
+}
+
+/** What the user may write on this report now, or the refusal: 403 never, 409 not in this status. */
+function scopeOf(actor: Actor, row: ReportRow): EditScope {
+  const roles = effectiveRoles(actor, row);
+  const scope = editScope(row.status as ReportStatus, roles);
+  if (scope) return scope;
+  if (!canEverEdit(roles)) throw forbidden('当前角色不能修改报告内容');
+  throw new AppError('INVALID_STATE', '报告当前状态下不能修改');
+}
+
+const unchanged = (row: ReportRow): SaveResult => ({ id: row.id, status: row.status as ReportStatus, version: row.version, updatedAt: row.updated_at, changed: 0 });
+
+interface Change {
+  document: EncodedJson;
+  changed: number;
+  paths: string[];
+  projection: ReturnType<typeof projection>;
+  /** keeps library_usage in step (use-cases/library-usage.ts) */
+  usage: (trx: Transaction<Database>) => Promise<void>;
+}
+
+/** The write every save ends with: compare-and-set on the base version, the version row, the audit row. */
+async function writeSave(deps: Deps, trx: Transaction<Database>, audit: (e: AuditEntry) => Promise<number>, actor: Actor, row: ReportRow, c: Change): Promise<SaveResult> {
+  const at = nowIso(deps.clock);
+  const won = await updateContent(trx, deps.db.dialect, row.id, row.version, { document: c.document, ...c.projection, updated_by: actor.id, updated_at: at });
+  // another writer committed between our read and our write (PostgreSQL, or a large save read outside the
+  // transaction): show the winner
+  if (!won) throw staleError((await findOpenReport(deps, row.id, trx)) ?? row);
+  const version = row.version + 1;
+  await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: row.status, action: 'save', document: c.document, user_id: actor.id, created_at: at });
+  await c.usage(trx);
+  await audit({ ...by(actor), event: 'report_save', objectType: 'report', objectId: row.id, detail: { version, changed: c.changed, paths: c.paths } });
+  return { id: row.id, status: row.status as ReportStatus, version, updatedAt: at, changed: c.changed };
+}
+
 export async function saveReport(
   deps: Deps,
-  o: { actor: Actor; id: string; ifMatch: number | null; report: Report },
+  o: { actor: Actor; id: string; ifMatch: number | null; report: Report; confirmClear?: boolean },
 ): Promise<SaveResult> {
   if (o.ifMatch == null) throw new AppError('PRECONDITION_REQUIRED', '保存须带上所依据的版本（If-Match 请求头）');
   // Already normalised by the route's body schema (SaveBody: defaults filled, unknown keys dropped, no mass
   // assignment); parsing a second time cost ~10% of a save. Other callers pass Report.parse output too.
   const next = o.report;
+  assertValidInput(next);
   await assertWithinBounds(deps, next, '报告');
-  const at = nowIso(deps.clock);
   return inTransaction(deps, async (trx, audit) => {
     const row = await loadVisibleReport(deps, o.actor, o.id, trx);
     if (row.version !== o.ifMatch) throw staleError(row);
-    const roles = effectiveRoles(o.actor, row);
-    const scope = editScope(row.status as ReportStatus, roles);
-    if (!scope) {
-      if (!canEverEdit(roles)) throw forbidden('当前角色不能修改报告内容');
-      throw new AppError('INVALID_STATE', '报告当前状态下不能修改');
-    }
-    const changes = diffValues(row.document, next);
-    const outside = outsideScope(scope, changes.map((c) => c.path));
-    if (outside.length > 0)
-      throw new AppError('FIELD_FORBIDDEN', `当前状态下您只能修改${scopeLabel(scope)}，不能修改：${outside.slice(0, 5).join('、')}`, { paths: outside });
-    if (changes.length === 0) return { id: row.id, status: row.status as ReportStatus, version: row.version, updatedAt: row.updated_at, changed: 0 };
-    const document = new EncodedJson(JSON.stringify(next)); // once, for the report and its version row
-    const won = await updateContent(trx, deps.db.dialect, row.id, row.version, { document, ...projection(next), updated_by: o.actor.id, updated_at: at });
-    if (!won) {
-      // PostgreSQL: another writer committed between our read and our write; show the winner.
-      throw staleError((await findReport(trx, row.id)) ?? row);
-    }
-    const version = row.version + 1;
-    await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: row.status, action: 'save', document, user_id: o.actor.id, created_at: at });
-    await syncReportUsage(trx, row, row.document, next);
-    await audit({ ...by(o.actor), event: 'report_save', objectType: 'report', objectId: row.id, detail: { version, changed: changes.length, paths: changes.slice(0, 20).map((c) => c.path) } });
-    return { id: row.id, status: row.status as ReportStatus, version, updatedAt: at, changed: changes.length };
+    const verdict = judgeSave(row.document, next, scopeOf(o.actor, row), { confirmClear: o.confirmClear });
+    if (!verdict.ok) throw verdictError(verdict);
+    const { changes } = verdict;
+    if (changes.length === 0) return unchanged(row);
+    // serialised once, for the report and its version row
+    const document = new EncodedJson(JSON.stringify(sealPersonal(deps.crypto, next)));
+    const usage = (t: Transaction<Database>) => syncReportUsage(t, row, row.document, next);
+    return writeSave(deps, trx, audit, o.actor, row, { document, changed: changes.length, paths: changes.slice(0, 20).map((c) => c.path), projection: projection(next), usage });
   });
 }
 
-function scopeLabel(scope: readonly string[] | '*'): string {
-  if (scope === '*') return '全部内容';
-  const names: Record<string, string> = { 'signoffs.department': '部门(单位)意见', 'signoffs.finance': '财政部门归口业务科室意见' };
-  return scope.map((s) => names[s] ?? s).join('、');
+/**
+ * A save whose body was too large to parse on the request thread (http/large-json.ts): the heavy-work pool
+ * parses, validates and judges it against the version read here, outside any transaction (a transaction
+ * held across the worker would stall every other writer); the write is then the same compare-and-set on
+ * that version, so a concurrent save in between gives 412, never a lost update.
+ */
+export async function saveLargeReport(deps: Deps, o: { actor: Actor; id: string; ifMatch: number; bodyText: string }): Promise<SaveResult> {
+  const row = await loadVisibleReport(deps, o.actor, o.id);
+  if (row.version !== o.ifMatch) throw staleError(row);
+  const scope = scopeOf(o.actor, row);
+  if (!deps.heavy) throw new AppError('WORK_BUSY', '服务器暂时无法处理这么大的报告，请稍后再试');
+  const prepared = await deps.heavy.prepareSave({ current: stored(row), bodyText: o.bodyText, scope, confirmClear: false });
+  if ('unchanged' in prepared) return unchanged(row);
+  const u = prepared.usage;
+  const usage = async (t: Transaction<Database>) => {
+    if (u) await syncUsage(t, { id: row.id, bureau_id: row.bureau_id, department_id: row.department_id, year: u.year }, u.ids);
+  };
+  const change = { document: new EncodedJson(prepared.storedText), changed: prepared.changed, paths: prepared.paths, projection: prepared.projection, usage };
+  return inTransaction(deps, (trx, audit) => writeSave(deps, trx, audit, o.actor, row, change));
 }

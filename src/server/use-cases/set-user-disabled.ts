@@ -1,10 +1,12 @@
 // 停用/启用账户 (system administrator). Disabling revokes every session of the account at once
-// (ASVS 7.4.2); enabling also clears a lockout.
+// (ASVS 7.4.2); enabling also clears a lockout. The system administrator cannot disable the security or
+// audit administrator (三员 keep each other in check); the deployer can, from the CLI.
 import type { Actor } from '../auth/actor';
 import { forbidden, notFound } from '../errors';
 import { nowIso, type Deps } from '../deps';
 import { deleteUserSessions } from '../repositories/sessions';
-import { findUserById, updateUser } from '../repositories/users';
+import { clearThrottle } from '../repositories/throttle';
+import { findUserById, updateUser, type UserWithRoles } from '../repositories/users';
 import { by, inTransaction } from './shared';
 import { userView, type UserView } from './user-view';
 
@@ -14,12 +16,20 @@ export async function setUserDisabled(deps: Deps, o: { actor: Actor | null; user
   const db = deps.db.kysely;
   const user = await findUserById(db, o.userId);
   if (!user) throw notFound('用户');
+  assertMayManage(o.actor, user);
   const at = nowIso(deps.clock);
   await inTransaction(deps, async (trx, audit) => {
-    await updateUser(trx, user.id, o.disabled ? { disabled: 1, updated_at: at } : { disabled: 0, failed_count: 0, locked_until: null, updated_at: at });
+    await updateUser(trx, user.id, { disabled: o.disabled ? 1 : 0, updated_at: at });
+    if (!o.disabled) await clearThrottle(trx, `user:${user.username}`);
     const revoked = o.disabled ? await deleteUserSessions(trx, user.id) : 0;
     const actor = o.actor ? by(o.actor) : { actorUsername: 'cli' };
     await audit({ ...actor, event: o.disabled ? 'user_disable' : 'user_enable', objectType: 'user', objectId: user.id, detail: { username: user.username, revokedSessions: revoked } });
   });
   return userView((await findUserById(db, user.id))!);
+}
+
+/** The system administrator manages business accounts and itself, never the security or audit administrator. */
+export function assertMayManage(actor: Actor | null, target: Pick<UserWithRoles, 'kind'>): void {
+  if (actor?.kind === 'sysadmin' && (target.kind === 'secadmin' || target.kind === 'auditor'))
+    throw forbidden('系统管理员不能停用或修改安全管理员、审计管理员的账户（三员相互制约），请由部署人员通过命令行操作');
 }

@@ -1,4 +1,5 @@
 // 授予/撤销角色 (security administrator only, DB-AC-5). Takes effect on the user's next request.
+import { checkRoleSet } from '../../core/workflow/duties';
 import type { Role } from '../../core/workflow/index';
 import type { Actor } from '../auth/actor';
 import { AppError, forbidden, notFound } from '../errors';
@@ -23,6 +24,8 @@ export async function setRoles(deps: Deps, o: SetRolesOptions): Promise<UserView
   if (!user) throw notFound('用户');
   if (user.kind !== 'business') throw new AppError('VALIDATION', '三员账户不能拥有业务角色');
   const roles = [...new Set(o.roles)].sort();
+  const separation = checkRoleSet(user.kind, roles);
+  if (!separation.ok) throw new AppError('SEPARATION_OF_DUTIES', separation.message);
   const a = await resolveAttachments(db, user.kind, roles, {
     bureauId: user.bureau_id,
     departmentId: o.departmentId === undefined ? user.department_id : o.departmentId,

@@ -13,6 +13,9 @@ import { assertCanSee } from '../auth/access';
 import { auditRole, type Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { nowIso, type Deps } from '../deps';
+import { openPersonal } from '../crypto/personal-data';
+import { poolFor, stored } from './document-work';
+import { withDocument } from '../repositories/json';
 import { findReport, type ReportRow } from '../repositories/reports';
 
 /** Runs `fn` in one transaction; `audit` appends to the hash chain inside it (fail closed, DB-AUD-4). */
@@ -21,20 +24,26 @@ export async function inTransaction<T>(
   fn: (trx: Transaction<Database>, audit: (e: AuditEntry) => Promise<number>) => Promise<T>,
 ): Promise<T> {
   return deps.db.kysely.transaction().execute((trx) =>
-    fn(trx, (e) => appendAudit(trx, deps.db.dialect, nowIso(deps.clock), e)),
+    fn(trx, (e) => appendAudit(trx, { dialect: deps.db.dialect, crypto: deps.crypto }, nowIso(deps.clock), e)),
   );
 }
 
 /** Audit fields that name the actor. */
-export function by(actor: Actor): Pick<AuditEntry, 'actorId' | 'actorUsername' | 'actorRole' | 'ip'> {
-  return { actorId: actor.id, actorUsername: actor.username, actorRole: auditRole(actor), ip: actor.ip };
+export function by(actor: Actor): Pick<AuditEntry, 'actorId' | 'actorUsername' | 'actorRole' | 'ip' | 'bureauId'> {
+  return { actorId: actor.id, actorUsername: actor.username, actorRole: auditRole(actor), ip: actor.ip, bureauId: actor.kind === 'business' ? actor.bureauId : null };
+}
+
+/** A report with its personal fields opened (they are stored sealed: crypto/personal-data.ts). */
+export async function findOpenReport(deps: Deps, id: string, db = deps.db.kysely): Promise<ReportRow | undefined> {
+  const row = await findReport(db, id);
+  return row ? withDocument(row, (d) => openPersonal(deps.crypto, d)) : undefined;
 }
 
 /** The report if `actor` may see it; otherwise 404 (another department's report never leaks). */
 export async function loadVisibleReport(deps: Deps, actor: Actor, id: string, db = deps.db.kysely): Promise<ReportRow> {
   const row = await findReport(db, id);
   assertCanSee(actor, row);
-  return row as ReportRow;
+  return withDocument(row, (d) => openPersonal(deps.crypto, d));
 }
 
 /** List columns projected from the document: the department's own claimed 自评得分 and 等次. */
@@ -48,7 +57,7 @@ export interface Checked {
 }
 
 /** An import from a cut-off source: sections it never reached are not judged as missing. */
-function importedTruncated(meta: string | null): boolean {
+export function importedTruncated(meta: string | null): boolean {
   if (!meta) return false;
   try {
     return (JSON.parse(meta) as { truncated?: boolean }).truncated === true;
@@ -74,10 +83,6 @@ export async function assertWithinBounds(deps: Deps, report: Report, what: strin
 export const checkKey = (id: string, version: number) => `${id}@${version}`;
 
 /**
- * Findings and score from core. If the checker itself fails, the report carries one error finding:
- * submission is then refused rather than let through unchecked (fail closed).
- */
-/**
  * The template a report was made with, as this server knows it (a bureau's upload included); undefined
  * leaves the choice to core (tests without a template registry). A template that cannot be found is the
  * checker's failure, reported as such.
@@ -92,13 +97,21 @@ export async function templateOf(deps: Deps, report: Report): Promise<Template |
   }
 }
 
-export function runChecks(deps: Deps, row: Pick<ReportRow, 'id' | 'version' | 'document' | 'import_meta'>, template?: Template): Checked {
+/**
+ * Findings and score from core (in the heavy-work pool for a large report). If the checker itself fails,
+ * the report carries one error finding: submission is then refused rather than let through unchecked
+ * (fail closed).
+ */
+export async function runChecks(deps: Deps, row: Pick<ReportRow, 'id' | 'version' | 'document' | 'documentText' | 'import_meta'>, template?: Template): Promise<Checked> {
   // A (report, version) pair never changes content, so its findings can be cached (per app, bounded).
   const key = checkKey(row.id, row.version);
   const hit = deps.checkCache?.get(key);
   if (hit) return hit;
   try {
-    const r = deps.check(row.document, { truncated: importedTruncated(row.import_meta), ...(template ? { template } : {}) });
+    const truncated = importedTruncated(row.import_meta);
+    const pool = poolFor(deps, row);
+    const t = template ? { template } : {};
+    const r = pool ? await pool.check(stored(row), { truncated, ...t }) : deps.check(row.document, { truncated, ...t });
     const checked = { findings: r.findings, score: r.score };
     deps.checkCache?.set(key, checked);
     return checked;

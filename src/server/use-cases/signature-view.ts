@@ -15,7 +15,7 @@ export interface SignatureView {
   valid: boolean;
 }
 
-export function signatureView(s: SignatureTable, currentDigest: string): SignatureView {
+export function signatureView(s: SignatureTable, matches: (stored: string) => boolean): SignatureView {
   return {
     id: s.id,
     role: s.role as SignatureRole,
@@ -25,6 +25,6 @@ export function signatureView(s: SignatureTable, currentDigest: string): Signatu
     version: s.version,
     reportHash: s.report_hash,
     signedAt: s.created_at,
-    valid: s.report_hash === currentDigest,
+    valid: matches(s.report_hash),
   };
 }

@@ -2,23 +2,32 @@
 // decides who may act from where; guards need data (findings, the head's signature); the write is
 // a conditional UPDATE on status and version, so identical concurrent requests take effect once.
 import {
+  ACTION_LABEL,
   STATUS_LABEL,
   blockingFindings,
   checkTransition,
+  needsReason,
   type ReportStatus,
   type Waiver,
   type WorkflowAction,
 } from '../../core/workflow/index';
-import { reportDigest, sha256Hex, canonicalJson } from '../audit/canonical';
+import { checkDuty, missingSignature } from '../../core/workflow/duties';
+import { sha256Hex, canonicalJson } from '../audit/canonical';
 import { effectiveRoles } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import { AppError, forbidden } from '../errors';
 import { nowIso, type Deps } from '../deps';
 import { findIdempotent, insertIdempotent } from '../repositories/idempotency';
 import { updateStatus } from '../repositories/reports';
-import { insertReturn, insertWaivers, listSignatures } from '../repositories/reviews';
+import { insertReturn, insertWaivers } from '../repositories/reviews';
+import { dutyContext } from './duty-context';
 import { insertVersion } from '../repositories/versions';
+import { insertRevocation } from '../repositories/review-extras';
+import { concernsFor } from './accept-check';
+import { withPriorIssueChecks } from './draft-origin';
 import { staleError } from './save-report';
+import { sealPersonal } from '../crypto/personal-data';
+import { EncodedJson } from '../repositories/json';
 import { by, checkKey, inTransaction, loadVisibleReport, runChecks, templateOf } from './shared';
 
 export interface TransitionOptions {
@@ -51,19 +60,26 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
   if (!t.ok && t.reason === 'role') throw forbidden('当前角色不能执行此操作');
   if (!t.ok) throw new AppError('INVALID_STATE', `报告当前为“${STATUS_LABEL[status]}”，不能执行此操作`);
   const reason = o.reason?.trim() ?? '';
-  if (o.action === 'return' && !reason) throw new AppError('VALIDATION', '退回须填写退回原因');
+  if (needsReason(o.action) && !reason) throw new AppError('VALIDATION', `${ACTION_LABEL[o.action]}须填写${o.action === 'return' ? '退回' : ''}原因`);
   const waivers = (o.waivers ?? []).map((w) => ({ ...w, reason: w.reason.trim() }));
 
   if (o.action === 'submit') {
-    const blocking = blockingFindings(runChecks(deps, row, await templateOf(deps, row.document)).findings, waivers);
+    const blocking = blockingFindings((await withPriorIssueChecks(deps.db.kysely, row, await runChecks(deps, row, await templateOf(deps, row.document)))).findings, waivers);
     if (blocking.length > 0)
       throw new AppError('BLOCKING_FINDINGS', `还有 ${blocking.length} 个错误未修正，请修正或逐条填写豁免理由后再提交`, { findings: blocking });
   }
-  if (o.action === 'approve') {
-    const digest = reportDigest(row.document);
-    const signed = (await listSignatures(deps.db.kysely, row.id)).some((s) => s.role === 'head' && s.report_hash === digest);
-    if (!signed) throw new AppError('SIGNATURE_REQUIRED', '请先以部门(单位)负责人身份签署当前版本，再审核通过');
+  // accepting despite waived errors, a score without basis, open disputes … needs a written reason
+  if (o.action === 'accept' && !reason) {
+    const concerns = await concernsFor(deps, row);
+    if (concerns.length)
+      throw new AppError('ACCEPT_CONCERNS', `这份报告有 ${concerns.length} 项需要注意的问题，仍要审核通过请填写理由`, { concerns });
   }
+  // separation of duties by this report's own history, and the signatures the step needs
+  const duties = await dutyContext(deps, deps.db.kysely, o.actor, row);
+  const duty = checkDuty({ action: o.action }, duties);
+  if (!duty.ok) throw new AppError('SEPARATION_OF_DUTIES', duty.message);
+  const missing = missingSignature(o.action, duties.signatures, { signoffs: { finance: { opinion: duties.financeOpinion } } });
+  if (missing) throw new AppError('SIGNATURE_REQUIRED', missing);
 
   const at = nowIso(deps.clock);
   const version = row.version + 1;
@@ -72,9 +88,11 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
     const financeSince = t.to === 'submitted' && !row.finance_since ? at : row.finance_since;
     const ok = await updateStatus(trx, row.id, { status, version: row.version }, { status: t.to, updated_by: o.actor.id, updated_at: at, finance_since: financeSince });
     if (!ok) return false;
-    await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: t.to, action: o.action, document: row.document, user_id: o.actor.id, created_at: at });
+    await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: t.to, action: o.action, document: row.documentText != null ? new EncodedJson(row.documentText) : sealPersonal(deps.crypto, row.document), user_id: o.actor.id, created_at: at });
     if (o.action === 'submit')
       await insertWaivers(trx, waivers.filter((w) => w.reason).map((w) => ({ id: deps.random.uuid(), report_id: row.id, version, code: w.code, path: w.path, reason: w.reason, user_id: o.actor.id, created_at: at })));
+    if (o.action === 'revoke')
+      await insertRevocation(trx, { id: deps.random.uuid(), report_id: row.id, version: row.version, reason, user_id: o.actor.id, created_at: at });
     if (o.action === 'return')
       await insertReturn(trx, { id: deps.random.uuid(), report_id: row.id, version, reason, paths: JSON.stringify(o.paths ?? []), user_id: o.actor.id, role: t.role, created_at: at });
     if (o.idempotencyKey)

@@ -61,9 +61,19 @@ export async function orgNames(deps: Deps, u: Pick<UserView, 'bureauId' | 'depar
   return { bureauName: bureau?.name ?? null, departmentName: department?.name ?? null, sectionName: section?.name ?? null };
 }
 
-/** 等保 DB-AUTH-1(c): a password older than the configured age must be changed before anything else. */
-export function mustChangePassword(deps: Deps, u: Pick<UserWithRoles, 'password_changed_at'>): boolean {
+/**
+ * 等保 DB-AUTH-1(c): a password older than the configured age, or one an administrator set (ASVS 6.4.1),
+ * must be changed before anything else.
+ */
+export function mustChangePassword(deps: Deps, u: Pick<UserWithRoles, 'password_changed_at' | 'password_must_change'>): boolean {
+  if (u.password_must_change === 1) return true;
   const days = deps.config.password.maxAgeDays;
   if (days <= 0) return false;
   return deps.clock.now().getTime() - Date.parse(u.password_changed_at) > days * 86_400_000;
+}
+
+/** When the password runs out (for the header's reminder); null when passwords do not expire. */
+export function passwordExpiresAt(deps: Deps, u: Pick<UserWithRoles, 'password_changed_at'>): string | null {
+  const days = deps.config.password.maxAgeDays;
+  return days > 0 ? new Date(Date.parse(u.password_changed_at) + days * 86_400_000).toISOString() : null;
 }

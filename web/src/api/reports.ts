@@ -25,8 +25,10 @@ export async function getReport(id: string): Promise<ReportView> {
   return (await api<ReportView>(`/api/reports/${enc(id)}`)).data;
 }
 
-export async function saveReport(id: string, version: number, report: Report): Promise<SaveResult> {
-  return (await api<SaveResult>(`/api/reports/${enc(id)}`, { method: 'PUT', body: { report }, headers: { 'If-Match': `"${version}"` } })).data;
+/** `confirmClear`: the user confirmed a save that empties most of a filled report (else 409 CONFIRMATION_REQUIRED). */
+export async function saveReport(id: string, version: number, report: Report, opts: { confirmClear?: boolean } = {}): Promise<SaveResult> {
+  const body = opts.confirmClear ? { report, confirmClear: true } : { report };
+  return (await api<SaveResult>(`/api/reports/${enc(id)}`, { method: 'PUT', body, headers: { 'If-Match': `"${version}"` } })).data;
 }
 
 export interface TransitionInput {

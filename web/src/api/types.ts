@@ -5,6 +5,7 @@ import type { Scorecard } from '../../../src/core/model/score';
 import type { ReportStatus, Role, WorkflowAction } from '../../../src/core/workflow/index';
 import type { z } from 'zod';
 import type * as Http from '../../../src/server/http/schemas';
+import type * as HttpBureau from '../../../src/server/http/schemas-bureau';
 
 export type AccountKind = 'business' | 'sysadmin' | 'secadmin' | 'auditor';
 
@@ -26,7 +27,16 @@ export interface User {
 export interface SessionView {
   user: User;
   mustChangePassword: boolean;
+  /** 'pending': a TOTP or recovery code is still due; 'enrol': a second factor must be set up first */
+  secondFactor: z.infer<typeof Http.SessionView>['secondFactor'];
+  passwordExpiresAt: string | null;
+  totpEnabled: boolean;
+  /** the account must use a second factor (it cannot be switched off) */
+  secondFactorRequired: boolean;
 }
+
+export type SessionItem = z.infer<typeof Http.SessionItem>;
+export type TotpStart = z.infer<typeof Http.TotpStart>;
 
 export interface ListItem {
   id: string;
@@ -50,7 +60,12 @@ export interface WaiverRecord {
   createdAt?: string;
 }
 
+export type ReplyRecord = z.infer<typeof HttpBureau.ReplySchema>;
+
 export interface ReturnRecord {
+  id?: string;
+  /** the department's answers (同意 / 异议) and the bureau's replies */
+  replies?: ReplyRecord[];
   reason: string;
   paths: string[];
   role: string;
@@ -78,6 +93,14 @@ export interface ReportView {
   actions?: WorkflowAction[];
   /** what the current user may change now (server-computed) */
   editScope?: EditScope;
+  /** 撤回公开 records */
+  revocations?: Array<{ version: number; reason: string; userId: string; createdAt: string }>;
+  /** the 绩效自评任务 the report answers */
+  task?: { id: string; title: string; year: number; selfEvalDue: string; extendedDue: string | null } | null;
+  /** what a new draft carried over from last year's report */
+  carried?: { fromYear: number | null; fromReportId: string | null; items: string[] } | null;
+  /** last year's 整改 items the report must answer (rule X8) */
+  expectedPriorIssues?: Array<{ itemId: string; problem: string; requirement: string; dueDate: string | null; answer: string; accepted: boolean }>;
   /** the same department's report of the year before (its indicators beside this year's) */
   priorYear?: z.infer<typeof Http.PriorYearSchema> | null;
 }

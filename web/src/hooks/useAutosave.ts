@@ -36,6 +36,10 @@ export interface Autosave {
   /** save now (optionally with this content); resolves with the saved base, or null when not saved */
   flush: (next?: Report) => Promise<Base | null>;
   retry: () => void;
+  /** the server asked to confirm a save that empties most of the report (409 CONFIRMATION_REQUIRED) */
+  needsConfirmation: boolean;
+  /** the user confirmed: save this content once with confirmClear */
+  confirmClear: () => void;
   /** after a merge or a reload: new base version, autosave resumes */
   resetBase: (base: Base) => void;
 }
@@ -57,6 +61,8 @@ export function useAutosave(o: AutosaveOptions): Autosave {
   const inflight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const attempts = useRef(0);
+  const [needsConfirmation, setNeedsConfirmation] = useState(false);
+  const confirmNext = useRef(false);
   const blocked = useRef(false);
   localRef.current = local;
   enabledRef.current = enabled;
@@ -81,7 +87,10 @@ export function useAutosave(o: AutosaveOptions): Autosave {
     const from = baseRef.current;
     setStatus('saving');
     try {
-      const res = await saveReport(id, from.version, snapshot);
+      const confirmClear = confirmNext.current;
+      confirmNext.current = false;
+      setNeedsConfirmation(false);
+      const res = await saveReport(id, from.version, snapshot, { confirmClear });
       const next = { version: res.version, report: snapshot };
       baseRef.current = next;
       setBaseState(next);
@@ -108,6 +117,7 @@ export function useAutosave(o: AutosaveOptions): Autosave {
         return false;
       }
       setStatus('error');
+      if (e.code === 'CONFIRMATION_REQUIRED') setNeedsConfirmation(true);
       if (e.status === 401) {
         setError('登录已失效，修改已暂存在本机，重新登录后可恢复');
         return false;
@@ -184,6 +194,12 @@ export function useAutosave(o: AutosaveOptions): Autosave {
     void runSave();
   }, [runSave]);
 
+  const confirmClear = useCallback(() => {
+    confirmNext.current = true;
+    attempts.current = 0;
+    void runSave();
+  }, [runSave]);
+
   const resetBase = useCallback((b: Base) => {
     baseRef.current = b;
     setBaseState(b);
@@ -202,5 +218,5 @@ export function useAutosave(o: AutosaveOptions): Autosave {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, runSave]);
 
-  return { status, error, lastSavedAt, base, conflict, flush, retry, resetBase };
+  return { status, error, lastSavedAt, base, conflict, flush, retry, needsConfirmation, confirmClear, resetBase };
 }

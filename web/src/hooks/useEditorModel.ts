@@ -29,6 +29,8 @@ export interface EditorModelOptions {
   /** called when a jump finds nothing on the page for the path */
   onMissing?: (path: string) => void;
   checkDelayMs?: number;
+  /** last year's 整改 items the report must answer (rule X8); stable across renders */
+  expectedPriorIssues?: ReadonlyArray<{ itemId: string; problem: string }>;
   /** the same department's report of the year before: checked against (Q15) and shown beside */
   priorYear?: PriorYear | null;
 }
@@ -45,7 +47,11 @@ export interface EditorModel {
 
 export function useEditorModel(o: EditorModelOptions): EditorModel {
   const [report, setReport] = useState<Report>(o.initial);
-  const live = useLiveCheck(report, o.checkDelayMs, o.priorYear ?? undefined);
+  const context = useMemo(
+    () => (o.priorYear || o.expectedPriorIssues?.length ? { ...(o.priorYear ? { priorYear: o.priorYear } : {}), ...(o.expectedPriorIssues?.length ? { expectedPriorIssues: o.expectedPriorIssues } : {}) } : undefined),
+    [o.priorYear, o.expectedPriorIssues],
+  );
+  const live = useLiveCheck(report, o.checkDelayMs, context);
   const [activePath, setActivePath] = useState<string | null>(null);
   const mainRef = useRef<HTMLDivElement | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);

@@ -59,5 +59,5 @@ describe('the library page', () => {
     fireEvent.click(screen.getByRole('button', { name: '保 存' }));
     await waitFor(() => expect(posts).toHaveLength(1));
     expect(posts[0]).toMatchObject({ scope: 'common', fields: { level1: '产出目标', level2: '数量指标', name: '预算执行率', kind: '定量', operator: '≥', unit: '%', suggestedTarget: '95', usableBy: [] } });
-  });
+  }, 120_000); // antd in jsdom: tens of seconds on a loaded 2-core machine
 });

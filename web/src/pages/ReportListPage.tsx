@@ -10,17 +10,11 @@ import { StatusTag } from '../components/StatusTag';
 import { CreateReportButton } from '../components/reports/CreateReportButton';
 import { ImportReportButton } from '../components/reports/ImportReportButton';
 import { STATUS_LABEL, type ReportStatus } from '../../../src/core/workflow/index';
+import { displayGrade } from '../../../src/core/bureau/grades';
+import { formatTime } from '../lib/time';
 import { has } from '../lib/user';
 import { navigate } from '../router';
 import { useSession } from '../session';
-
-function formatTime(iso?: string): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 export function ReportListPage() {
   const { user } = useSession();
@@ -61,7 +55,7 @@ export function ReportListPage() {
       onFilter: (v, r) => r.status === v,
     },
     { title: '自评得分', dataIndex: 'selfScore', width: 100, align: 'right', render: (s: number | null) => (s == null ? '—' : s) },
-    { title: '评价等次', dataIndex: 'grade', width: 100, render: (g: string) => g || '—' },
+    { title: '评价等次', dataIndex: 'grade', width: 100, render: (g: string, r) => displayGrade(g, r.templateId ?? '') || '—' },
     { title: '版本', dataIndex: 'version', width: 80, align: 'right', render: (v: number) => `第 ${v} 版` },
     { title: '最后修改', dataIndex: 'updatedAt', width: 160, render: formatTime },
     {

@@ -4,8 +4,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, type Report } from '../../../core/model/report';
 import { defaultForm } from '../../../core/templates/index';
-import { titleLines } from '../../../core/forms/index';
+import { section, titleLines } from '../../../core/forms/index';
 import { renderReportDocx } from './index';
+import { narrativeParagraphs } from './narrative';
 import { indicatorTargetText } from './performance';
 import { mm } from './style';
 import { SEED_PATH, seedReport } from '../../../../test/helpers/seed';
@@ -247,5 +248,14 @@ describe('renderReportDocx: other reports', () => {
     for (const [name, data] of Object.entries(unzipSync(docx))) {
       if (name.endsWith('.xml') || name.endsWith('.rels')) expect(XMLValidator.validate(strFromU8(data)), name).toBe(true);
     }
+  });
+});
+
+describe('a narrative far longer than any real one', () => {
+  it('builds its paragraphs without overflowing the call stack (no spread of its lines)', () => {
+    const r = seedReport();
+    r.narrative = [{ key: 'other', heading: '其他', text: Array.from({ length: 150_000 }, (_, i) => `第${i}行`).join('\n') }];
+    // title + heading + one paragraph a line
+    expect(narrativeParagraphs(section(defaultForm(), 'narrative'), r)).toHaveLength(150_002);
   });
 });

@@ -17,7 +17,8 @@ export function narrativeParagraphs(section: SectionDef, report: Report): Paragr
   const out = [para(section.label, S.narrativeTitle)];
   for (const section of report.narrative) {
     if (section.heading) out.push(para(section.heading, S.narrativeHeading));
-    if (section.text) out.push(...cleanText(section.text).split('\n').map(lineParagraph));
+    // one push per line: spreading a long text's lines as arguments overflows the call stack (RangeError)
+    if (section.text) for (const line of cleanText(section.text).split('\n')) out.push(lineParagraph(line));
   }
   // an empty report still gets room to write in
   if (report.narrative.length === 0) for (let i = 0; i < 8; i++) out.push(para('', S.narrativeBody));

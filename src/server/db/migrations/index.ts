@@ -6,6 +6,15 @@ import * as m0002 from './0002-org-admin';
 import * as m0003 from './0003-read-indexes';
 import * as m0010 from './0010-templates';
 import * as m0015 from './0015-indicator-library';
+import * as m0020 from './0020-tasks';
+import * as m0021 from './0021-review';
+import * as m0022 from './0022-sampling';
+import * as m0023 from './0023-rectification';
+import * as m0024 from './0024-copy-checks';
+import * as m0030 from './0030-audit-chains';
+import * as m0031 from './0031-auth';
+import * as m0032 from './0032-security-events';
+import * as m0033 from './0033-signature-once';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -14,6 +23,15 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0003-read-indexes': { up: (db) => m0003.up(db), down: (db) => m0003.down(db) },
     '0010-templates': { up: (db) => m0010.up(db), down: (db) => m0010.down(db) },
     '0015-indicator-library': { up: (db) => m0015.up(db), down: (db) => m0015.down(db) },
+    '0020-tasks': { up: (db) => m0020.up(db), down: (db) => m0020.down(db) },
+    '0021-review': { up: (db) => m0021.up(db), down: (db) => m0021.down(db) },
+    '0022-sampling': { up: (db) => m0022.up(db), down: (db) => m0022.down(db) },
+    '0023-rectification': { up: (db) => m0023.up(db, dialect), down: (db) => m0023.down(db) },
+    '0024-copy-checks': { up: (db) => m0024.up(db), down: (db) => m0024.down(db) },
+    '0030-audit-chains': { up: (db) => m0030.up(db, dialect), down: () => m0030.down() },
+    '0031-auth': { up: (db) => m0031.up(db), down: (db) => m0031.down(db) },
+    '0032-security-events': { up: (db) => m0032.up(db), down: (db) => m0032.down(db) },
+    '0033-signature-once': { up: (db) => m0033.up(db), down: (db) => m0033.down(db) },
   };
   return { getMigrations: async () => all };
 }

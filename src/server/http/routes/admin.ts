@@ -1,5 +1,5 @@
-// 三员 interfaces: accounts (system administrator), roles (security administrator), audit log
-// verification (audit administrator). None of them touches report content.
+// 三员 interfaces: accounts (system administrator), roles and second-factor resets (security
+// administrator). The audit administrator's are in audit.ts. None of them touches report content.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,18 +8,14 @@ import { addUser } from '../../use-cases/add-user';
 import { listUsers } from '../../use-cases/list-users';
 import { setUserDisabled } from '../../use-cases/set-user-disabled';
 import { setRoles } from '../../use-cases/set-user-roles';
-import { verifyAudit } from '../../use-cases/verify-audit';
+import { resetSecondFactor } from '../../use-cases/disable-second-factor';
+import { resetPassword } from '../../use-cases/reset-password';
 import { authOf, requireAuth } from '../auth-hook';
-import { AddUserBody, ChainReport, RolesBody, UserIdParams, UserView, errors } from '../schemas';
+import { AddUserBody, ResetPasswordBody, RolesBody, UserIdParams, UserView, errors } from '../schemas';
 
 export function adminRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const preValidation = requireAuth(deps);
-
-  r.get('/api/audit/verify', {
-    schema: { tags: ['审计'], summary: '校验审计日志哈希链（审计管理员）', description: '逐条核对哈希链，ok=false 时 firstBroken 指出第一条断裂的记录序号及原因。', response: { 200: ChainReport, ...errors(401, 403) } },
-    preValidation,
-  }, async (request) => verifyAudit(deps, { actor: authOf(request).actor }));
 
   r.get('/api/users', {
     schema: { tags: ['账户'], summary: '账户列表（系统管理员、安全管理员）', response: { 200: z.object({ items: z.array(UserView) }), ...errors(401, 403) } },
@@ -40,6 +36,20 @@ export function adminRoutes(app: FastifyInstance, deps: Deps): void {
       preValidation,
     }, async (request) => setUserDisabled(deps, { actor: authOf(request).actor, userId: request.params.userId, disabled }));
   }
+
+  r.post('/api/users/:userId/password', {
+    schema: {
+      tags: ['账户'], summary: '重置密码（系统管理员；不能重置安全管理员、审计管理员）',
+      description: '设置临时密码：用户下次登录须先修改，逾期未改即失效；其全部会话随即结束。', params: UserIdParams, body: ResetPasswordBody,
+      response: { 200: UserView, ...errors(400, 401, 403, 404) },
+    },
+    preValidation,
+  }, async (request) => resetPassword(deps, { actor: authOf(request).actor, userId: request.params.userId, password: request.body.password }));
+
+  r.post('/api/users/:userId/second-factor/reset', {
+    schema: { tags: ['账户'], summary: '重置双因素认证（安全管理员，如用户更换手机）', params: UserIdParams, response: { 200: UserView, ...errors(401, 403, 404) } },
+    preValidation,
+  }, async (request) => resetSecondFactor(deps, { actor: authOf(request).actor, userId: request.params.userId }));
 
   r.put('/api/users/:userId/roles', {
     schema: { tags: ['账户'], summary: '设置业务角色（安全管理员）', params: UserIdParams, body: RolesBody, response: { 200: UserView, ...errors(400, 401, 403, 404) } },

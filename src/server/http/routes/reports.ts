@@ -8,8 +8,10 @@ import { createReport } from '../../use-cases/create-report';
 import { getReport } from '../../use-cases/get-report';
 import { importReport } from '../../use-cases/import-report';
 import { listReports } from '../../use-cases/list-reports';
-import { saveReport } from '../../use-cases/save-report';
+import { saveLargeReport, saveReport } from '../../use-cases/save-report';
+import { LargeJson, largeJsonValidator } from '../large-json';
 import { authOf, etag, parseIfMatch, parseIfNoneMatch, requireAuth } from '../auth-hook';
+import { readUpload } from '../multipart';
 import { plainJson } from '../plain-json';
 import { CreateBody, IdParams, ListItem, ListQuery, ReportViewSchema, SaveBody, SaveResult, errors } from '../schemas';
 
@@ -60,10 +62,18 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
     },
     preValidation,
     serializerCompiler: plainJson,
+    // a large document is parsed, validated and diffed in a worker thread (http/large-json.ts)
+    config: { largeJson: true },
+    validatorCompiler: largeJsonValidator,
   }, async (request, reply) => {
     const ifMatch = parseIfMatch(request.headers['if-match']);
     if (ifMatch == null) throw new AppError('PRECONDITION_REQUIRED', '保存须带上所依据的版本（If-Match 请求头）');
-    const result = await saveReport(deps, { actor: authOf(request).actor, id: request.params.id, ifMatch, report: request.body.report });
+    const { actor } = authOf(request);
+    const body = request.body as unknown;
+    const result =
+      body instanceof LargeJson
+        ? await saveLargeReport(deps, { actor, id: request.params.id, ifMatch, bodyText: body.text })
+        : await saveReport(deps, { actor, id: request.params.id, ifMatch, report: request.body.report, confirmClear: request.body.confirmClear });
     return reply.header('ETag', etag(result.version)).send(result);
   });
 
@@ -74,20 +84,15 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 201: ReportViewSchema, ...errors(400, 401, 403, 413, 415) },
     },
     preValidation,
+    serializerCompiler: plainJson,
   }, async (request, reply) => {
     const { actor } = authOf(request);
-    if (!request.isMultipart()) throw new AppError('VALIDATION', '请以 multipart/form-data 上传文件（字段名 file）');
-    let file: { bytes: Buffer; name: string } | null = null;
+    const { file, fields } = await readUpload(request);
     let year: number | undefined;
-    for await (const part of request.parts()) {
-      if (part.type === 'file' && part.fieldname === 'file' && !file) file = { bytes: await part.toBuffer(), name: part.filename };
-      else if (part.type === 'file') await part.toBuffer(); // drain unexpected files
-      else if (part.fieldname === 'year' && String(part.value).trim() !== '') {
-        year = Number(part.value);
-        if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new AppError('VALIDATION', '年度须为 1990–2100 之间的整数');
-      }
+    if (fields.year != null && fields.year.trim() !== '') {
+      year = Number(fields.year);
+      if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new AppError('VALIDATION', '年度须为 1990–2100 之间的整数');
     }
-    if (!file) throw new AppError('VALIDATION', '请选择要导入的文件（字段名 file）');
     const view = await importReport(deps, { actor, bytes: new Uint8Array(file.bytes), fileName: file.name, year });
     return reply.code(201).header('ETag', etag(view.version)).send(view);
   });

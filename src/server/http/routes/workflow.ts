@@ -41,13 +41,14 @@ export function workflowRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/reports/:id/signatures', {
     schema: {
-      tags, summary: '签署报告', description: '记录签署人、身份、时间与当前报告规范 JSON 的 SHA-256；此后内容一旦改动，签署即显示为失效。',
-      params: IdParams, body: SignBody, response: { 201: SignatureView, ...errors(400, 401, 403, 404, 409) },
+      tags, summary: '签署报告',
+      description: '记录签署人、身份、时间与当前报告规范 JSON 的摘要（SHA-256，启用国密时为 SM3）；此后内容一旦改动，签署即显示为失效。同一签署人以同一身份对同一内容重复签署时返回原签署（200）。职责分离：负责人不能签署自己提交的报告，归口科室不能是本部门人员（403 SEPARATION_OF_DUTIES）。',
+      params: IdParams, body: SignBody, response: { 200: SignatureView, 201: SignatureView, ...errors(400, 401, 403, 404, 409) },
     },
     preValidation,
   }, async (request, reply) => {
-    const sig = await signReport(deps, { actor: authOf(request).actor, id: request.params.id, ...request.body });
-    return reply.code(201).send(sig);
+    const { created, ...sig } = await signReport(deps, { actor: authOf(request).actor, id: request.params.id, ...request.body });
+    return reply.code(created ? 201 : 200).send(sig);
   });
 
   r.get('/api/reports/:id/signatures', {

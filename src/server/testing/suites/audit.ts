@@ -1,11 +1,20 @@
-// The audit log: one row per state change and security event, append-only (triggers), hash-chained,
-// written in the same transaction as the change (a failing audit insert fails the action).
+// The audit log: one row per state change and security event, append-only (triggers), in keyed hash
+// chains (one per bureau + the system chain), written in the same transaction as the change (a failing
+// audit insert fails the action). Tampering, recomputation without the key and truncation are found.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyChain } from '../../audit/chain';
+import { appendAudit, keyedHash, type AuditWriter } from '../../audit/chain';
+import { appendCheckpoint, readCheckpointFile, takeCheckpoint } from '../../audit/checkpoint';
+import { verifyChain } from '../../audit/verify';
+import { softwareProvider } from '../../crypto/provider';
+import { openPostgres, openSqlite } from '../../db/connect';
+import { migrate } from '../../db/migrate';
 import type { Backend } from '../backends';
 import { json, makeTestApp, PASSWORD, type TestApp } from '../harness';
 import { createDraft, getView, reportIn } from '../report-helpers';
+import { tempFile } from '../temp';
 
 export function auditSuite(backend: Backend): void {
   describe(`audit log (${backend.name})`, () => {
@@ -23,23 +32,30 @@ export function auditSuite(backend: Backend): void {
         await sql`drop trigger audit_log_no_delete`.execute(t.db.kysely);
       } else await sql`drop trigger audit_log_no_update_delete on audit_log`.execute(t.db.kysely);
     };
+    const writer = (): AuditWriter => ({ dialect: t.db.dialect, crypto: t.crypto });
+    const rowsOf = (chain: string) => t.db.kysely.selectFrom('audit_log').selectAll().where('chain', '=', chain).orderBy('chain_seq').execute();
 
-    it('writes one complete row per security event and state change', async () => {
+    it('writes one complete, keyed row per security event and state change', async () => {
       await t.call(null, 'POST', '/api/session', { username: 'prep1', password: 'Wrong-pass-1' });
       const prep = await t.login('prep1');
       await createDraft(t, prep);
       await t.call(prep, 'DELETE', '/api/session');
       const rows = await t.db.kysely.selectFrom('audit_log').selectAll().orderBy('seq').execute();
       expect(rows.map((r) => [r.event, r.outcome])).toEqual([['login_failed', 'failure'], ['login', 'success'], ['report_create', 'success'], ['logout', 'success']]);
-      for (const r of rows) {
+      for (const [i, r] of rows.entries()) {
         expect(r.ts).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
         expect(r.actor_username).toBe('prep1');
         expect(r.ip).toBeTruthy();
+        expect(r).toMatchObject({ chain: 'b:b1', chain_seq: i + 1, alg: 'hmac-sha256' });
         expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
+        expect(keyedHash(t.crypto, r)).toBe(r.hash);
       }
       expect(rows[1]!.prev_hash).toBe(rows[0]!.hash);
       expect(rows[2]!.actor_role).toBe('preparer');
       expect(JSON.stringify(rows)).not.toContain(PASSWORD);
+      // 三员 and the anonymous go to the system chain
+      await t.login('aud');
+      expect((await rowsOf('sys')).map((r) => r.event)).toEqual(['login']);
     });
 
     it('lets only the audit administrator verify the chain', async () => {
@@ -49,6 +65,7 @@ export function auditSuite(backend: Backend): void {
       expect(res.statusCode).toBe(200);
       expect(json(res)).toMatchObject({ ok: true, firstBroken: null });
       expect(json(res).count).toBeGreaterThan(10);
+      expect(json(res).chains.map((c: { chain: string }) => c.chain)).toEqual(['b:b1', 'sys']);
     });
 
     it('refuses UPDATE and DELETE on audit rows at the database level', async () => {
@@ -56,24 +73,145 @@ export function auditSuite(backend: Backend): void {
       await expect(t.db.kysely.updateTable('audit_log').set({ event: 'x' }).where('seq', '=', 1).execute()).rejects.toThrow(/只追加/);
       await expect(t.db.kysely.deleteFrom('audit_log').where('seq', '=', 1).execute()).rejects.toThrow(/只追加/);
       if (t.db.dialect === 'postgres') await expect(sql`truncate audit_log`.execute(t.db.kysely)).rejects.toThrow(/只追加/);
-      expect((await verifyChain(t.db.kysely)).ok).toBe(true);
+      expect((await verifyChain(t.db.kysely, t.crypto)).ok).toBe(true);
     });
 
-    it('names the first broken link after tampering through a side channel', async () => {
+    it('names the first broken link after an edit or a deletion through a side channel', async () => {
       await reportIn(t, 'submitted');
-      const before = await verifyChain(t.db.kysely);
-      expect(before.ok).toBe(true);
+      expect((await verifyChain(t.db.kysely, t.crypto)).ok).toBe(true);
       await dropGuards();
-      await t.db.kysely.updateTable('audit_log').set({ detail: '{"forged":true}' }).where('seq', '=', 4).execute();
-      const edited = await verifyChain(t.db.kysely);
-      expect(edited).toMatchObject({ ok: false, count: 3, firstBroken: { seq: 4 } });
+      const target = (await rowsOf('b:b1'))[3]!;
+      await t.db.kysely.updateTable('audit_log').set({ detail: '{"forged":true}' }).where('seq', '=', target.seq).execute();
+      const edited = await verifyChain(t.db.kysely, t.crypto);
+      expect(edited).toMatchObject({ ok: false, firstBroken: { chain: 'b:b1', seq: 4 } });
       expect(edited.firstBroken!.reason).toContain('篡改');
       const res = await t.call(await t.login('aud'), 'GET', '/api/audit/verify');
-      expect(json(res)).toMatchObject({ ok: false, firstBroken: { seq: 4 } });
-      await t.db.kysely.deleteFrom('audit_log').where('seq', '=', 2).execute();
-      const deleted = await verifyChain(t.db.kysely);
-      expect(deleted.firstBroken).toMatchObject({ seq: 2 });
+      expect(json(res)).toMatchObject({ ok: false, firstBroken: { chain: 'b:b1', seq: 4 } });
+      await t.db.kysely.deleteFrom('audit_log').where('chain', '=', 'b:b1').where('chain_seq', '=', 2).execute();
+      const deleted = await verifyChain(t.db.kysely, t.crypto);
+      expect(deleted.firstBroken).toMatchObject({ chain: 'b:b1', seq: 2 });
       expect(deleted.firstBroken!.reason).toContain('删除');
+    });
+
+    it('detects a chain recomputed with the project’s own hash but without the key', async () => {
+      await reportIn(t, 'submitted');
+      await dropGuards();
+      // the attacker edits row 3 and recomputes every later link, with a key of their own
+      const forger = softwareProvider({ suite: t.crypto.suite, auditSecret: Buffer.alloc(32, 7), dataSecret: Buffer.alloc(32, 7) });
+      const rows = await rowsOf('b:b1');
+      let prev = rows[1]!.hash;
+      for (const r of rows.slice(2)) {
+        const row = { ...r, prev_hash: prev, ...(r.chain_seq === 3 ? { detail: '{"forged":true}' } : {}) };
+        const hash = keyedHash(forger, row);
+        await t.db.kysely.updateTable('audit_log').set({ prev_hash: row.prev_hash, detail: row.detail, hash }).where('seq', '=', r.seq).execute();
+        prev = hash;
+      }
+      await t.db.kysely.updateTable('audit_heads').set({ hash: prev }).where('chain', '=', 'b:b1').execute();
+      const r = await verifyChain(t.db.kysely, t.crypto);
+      expect(r).toMatchObject({ ok: false, firstBroken: { chain: 'b:b1', seq: 3 } });
+      expect(r.firstBroken!.reason).toContain('重新计算');
+    });
+
+    it('detects deleting the tail by the head row, and with the head row forged too, by a checkpoint', async () => {
+      const prep = await t.login('prep1');
+      for (let i = 0; i < 6; i++) await createDraft(t, prep, 2020 + i);
+      const file = tempFile('checkpoints.log');
+      appendCheckpoint(file, await takeCheckpoint(t.db.kysely, t.crypto, t.clock.now().toISOString()));
+      await dropGuards();
+      const rows = await rowsOf('b:b1');
+      const keep = rows.length - 4;
+      await t.db.kysely.deleteFrom('audit_log').where('chain', '=', 'b:b1').where('chain_seq', '>', keep).execute();
+      const byHead = await verifyChain(t.db.kysely, t.crypto);
+      expect(byHead).toMatchObject({ ok: false, firstBroken: { chain: 'b:b1', seq: keep + 1 } });
+      expect(byHead.firstBroken!.reason).toContain('末尾');
+      // the administrator also rewinds the head row: the chain looks whole, the checkpoint says otherwise
+      await t.db.kysely.updateTable('audit_heads').set({ seq: keep, hash: rows[keep - 1]!.hash }).where('chain', '=', 'b:b1').execute();
+      expect((await verifyChain(t.db.kysely, t.crypto)).ok).toBe(true);
+      const checkpoints = readCheckpointFile(file, t.crypto);
+      const r = await verifyChain(t.db.kysely, t.crypto, { checkpoints });
+      expect(r).toMatchObject({ ok: false, firstBroken: { chain: 'b:b1', seq: keep + 1 } });
+      expect(r.firstBroken!.reason).toContain('截断');
+      // a checkpoint line forged without the key is itself reported
+      const forged = readCheckpointFile(file, softwareProvider({ suite: t.crypto.suite, auditSecret: Buffer.alloc(32, 1), dataSecret: Buffer.alloc(32, 1) }));
+      expect(forged[0]).toMatchObject({ ok: false });
+    });
+
+    it('verifying reads only: the log is the same before and after', async () => {
+      await reportIn(t, 'submitted');
+      const before = await t.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      await verifyChain(t.db.kysely, t.crypto);
+      const after = await t.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(before.n));
+    });
+
+    it('keeps each chain contiguous under concurrent appends, and chains do not wait for each other', async () => {
+      const w = writer();
+      const at = t.clock.now().toISOString();
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          t.db.kysely.transaction().execute((trx) => appendAudit(trx, w, at, { event: 'probe', bureauId: i % 3 === 0 ? 'b2' : 'b1', detail: { i } })),
+        ),
+      );
+      const r = await verifyChain(t.db.kysely, t.crypto);
+      expect(r.ok).toBe(true);
+      expect(r.chains.find((c) => c.chain === 'b:b1')!.count).toBe(20);
+      expect(r.chains.find((c) => c.chain === 'b:b2')!.count).toBe(10);
+      if (t.db.dialect !== 'postgres') return;
+      // PostgreSQL: a transaction holding bureau b1's head does not stop an append to bureau b2
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const holding = t.db.kysely.transaction().execute(async (trx) => {
+        await appendAudit(trx, w, at, { event: 'hold', bureauId: 'b1' });
+        await held;
+      });
+      const started = Date.now();
+      await t.db.kysely.transaction().execute((trx) => appendAudit(trx, w, at, { event: 'other', bureauId: 'b2' }));
+      expect(Date.now() - started).toBeLessThan(2000);
+      release();
+      await holding;
+      expect((await verifyChain(t.db.kysely, t.crypto)).ok).toBe(true);
+    });
+
+    it('stays one contiguous chain with several processes on one SQLite file, or several pools on one PostgreSQL', async () => {
+      const jobs: Array<Promise<void>> = [];
+      let db = t.db;
+      let extra: Array<{ destroy(): Promise<void> }> = [];
+      if (t.db.dialect === 'sqlite') {
+        const file = tempFile('shared.sqlite');
+        db = openSqlite({ file });
+        await migrate(db);
+        const child = fileURLToPath(new URL('../audit-writer-child.ts', import.meta.url));
+        for (const bureau of ['b1', 'b1', 'b1', 'b2'])
+          jobs.push(new Promise((resolve, reject) => {
+            const p = fork(child, [file, bureau, '25'], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+            p.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer exited ${code}`))));
+          }));
+      } else {
+        // two "app instances": separate pools on the same schema, appending at once
+        const pools = [0, 1, 2].map(() => openPostgres({ url: process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL!, schema: t.db.schema, max: 4 }));
+        extra = pools;
+        const at = t.clock.now().toISOString();
+        for (const [n, pool] of pools.entries())
+          for (let i = 0; i < 40; i++)
+            jobs.push(pool.kysely.transaction().execute(async (trx) => void (await appendAudit(trx, { dialect: 'postgres', crypto: t.crypto }, at, { event: 'probe', bureauId: n === 2 ? 'b2' : 'b1', detail: { n, i } }))));
+      }
+      await Promise.all(jobs);
+      for (const e of extra) await e.destroy();
+      const r = await verifyChain(db.kysely, t.crypto);
+      if (db !== t.db) await db.destroy();
+      expect(r.ok, JSON.stringify(r.firstBroken)).toBe(true);
+      expect(r.chains.find((c) => c.chain === 'b:b1')!.count).toBe(db === t.db ? 80 : 75);
+      expect(r.chains.find((c) => c.chain === 'b:b2')!.count).toBe(db === t.db ? 40 : 25);
+    }, 60_000);
+
+    it('verifies a chain whose suite changed from standard to 国密 (the algorithm is kept per row)', async () => {
+      const at = t.clock.now().toISOString();
+      await t.db.kysely.transaction().execute((trx) => appendAudit(trx, writer(), at, { event: 'before', bureauId: 'b1' }));
+      const gm = softwareProvider({ ...t.crypto.material(), suite: 'gm' });
+      await t.db.kysely.transaction().execute((trx) => appendAudit(trx, { dialect: t.db.dialect, crypto: gm }, at, { event: 'after', bureauId: 'b1' }));
+      const rows = await rowsOf('b:b1');
+      expect(rows.map((r) => r.alg)).toEqual(['hmac-sha256', 'hmac-sm3']);
+      expect((await verifyChain(t.db.kysely, gm)).ok).toBe(true);
     });
 
     it('fails the action when its audit row cannot be written, leaving the report unchanged', async () => {

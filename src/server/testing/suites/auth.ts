@@ -170,12 +170,17 @@ export function authSuite(backend: Backend): void {
     });
 
     it('publishes the OpenAPI document with every route', async () => {
-      const res = await t.call(null, 'GET', '/api/docs/json');
+      expect((await t.call(null, 'GET', '/api/docs/json')).statusCode).toBe(401);
+      const res = await t.call(await t.login('prep1'), 'GET', '/api/docs/json');
       expect(res.statusCode).toBe(200);
       const paths = Object.keys(json(res).paths);
       for (const p of ['/api/health', '/api/session', '/api/reports', '/api/reports/{id}', '/api/reports/{id}/transitions', '/api/reports/import', '/api/reports/{id}/versions', '/api/reports/{id}/versions/{a}/diff/{b}', '/api/reports/{id}/signatures', '/api/audit/verify'])
         expect(paths).toContain(p);
-      expect((await t.call(null, 'GET', '/api/docs')).statusCode).toBeLessThan(400);
+      expect((await t.call(null, 'GET', '/api/docs')).statusCode).toBe(401);
+      expect((await t.call(await t.login('aud'), 'GET', '/api/docs')).statusCode).toBeLessThan(400);
+      const open = await makeTestApp(backend, { config: { web: { ...t.config.web, docsPublic: true } } });
+      expect((await open.call(null, 'GET', '/api/docs/json')).statusCode).toBe(200);
+      await open.close();
     });
 
     it('answers unknown API paths with a Chinese 404 body and sets security headers', async () => {

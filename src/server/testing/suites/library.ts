@@ -179,7 +179,8 @@ export function librarySuite(backend: Backend): void {
     });
 
     it('is in the OpenAPI document', async () => {
-      const doc = json(await t.call(null, 'GET', '/api/docs/json'));
+      // the API description is for signed-in users (issue 13 §6)
+      const doc = json(await t.call(await t.login('perf'), 'GET', '/api/docs/json'));
       expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/library', '/api/library/{id}', '/api/library/{id}/status']));
       expect(doc.paths['/api/library'].get.tags).toEqual(['指标库']);
     });

@@ -126,13 +126,17 @@ export function orgSuite(backend: Backend): void {
       expect(user).toMatchObject({ departmentId: d.id, bureauId: b.id });
       expect((await t.call(await t.login('sec'), 'PUT', `/api/users/${user.id}/roles`, { roles: ['preparer'] })).statusCode).toBe(200);
       const prep = await t.login('new-prep');
+      // the administrator set the password: it must be changed before anything else (ASVS 6.4.1)
+      expect(json(await t.call(prep, 'GET', '/api/session')).mustChangePassword).toBe(true);
+      expect((await t.call(prep, 'POST', '/api/reports', { year: 2026 })).statusCode).toBe(403);
+      expect((await t.call(prep, 'POST', '/api/session/password', { currentPassword: PASSWORD, newPassword: 'Own-choice-2026' })).statusCode).toBe(204);
       const report = await t.call(prep, 'POST', '/api/reports', { year: 2026 });
       expect(report.statusCode, report.body).toBe(201);
       expect(json(report)).toMatchObject({ departmentName: '新部门', report: { cover: { budgetCode: '000123' } } });
     });
 
     it('is in the OpenAPI document', async () => {
-      const doc = json(await t.call(null, 'GET', '/api/docs/json'));
+      const doc = json(await t.call(sys, 'GET', '/api/docs/json'));
       for (const p of ['/api/org/bureaus', '/api/org/sections', '/api/org/departments']) expect(Object.keys(doc.paths[p]).sort(), p).toEqual(['get', 'post']);
       expect(doc.paths['/api/org/departments'].post.responses).toHaveProperty('409');
     });

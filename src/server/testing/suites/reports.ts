@@ -143,7 +143,8 @@ export function reportsSuite(backend: Backend): void {
       const res = await t.call(prep, 'PUT', `/api/reports/${v.id}`, { report: bad }, { 'if-match': '"1"' });
       expect(res.statusCode).toBe(400);
       expect(json(res).error.message).toContain('金额必须是万元数');
-      expect(json(res).error.fields[0].path).toBe('report.finance.income.0.total');
+      expect(json(res).error.fields[0].path).toBe('finance.income[0].total');
+      expect(json(res).error.message).toContain('二、收支情况 · 年度收入情况表 · 局机关 · 收入合计：');
       const extra = { ...structuredClone(v.report), status: 'published', version: 99 } as any;
       extra.overview.contact = 'x';
       expect((await t.call(prep, 'PUT', `/api/reports/${v.id}`, { report: extra }, { 'if-match': '"1"' })).statusCode).toBe(200);

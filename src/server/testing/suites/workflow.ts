@@ -23,7 +23,7 @@ export function workflowSuite(backend: Backend): void {
       const versions = json(await t.call(await t.login('prep1'), 'GET', `/api/reports/${id}/versions`)).items;
       expect(versions.map((x: { action: string }) => x.action)).toEqual(['create', 'submit', 'approve', 'review', 'accept', 'publish']);
       const events = (await t.db.kysely.selectFrom('audit_log').select('event').where('object_id', '=', id).orderBy('seq').execute()).map((e) => e.event);
-      expect(events).toEqual(['report_create', 'report_submit', 'report_sign', 'report_approve', 'report_review', 'report_accept', 'report_publish']);
+      expect(events).toEqual(['report_create', 'report_submit', 'report_sign', 'report_approve', 'report_review', 'report_sign', 'report_accept', 'report_publish']);
     });
 
     it('answers a wrong role with 403 and a wrong state with 409, for every action', async () => {
@@ -154,6 +154,7 @@ export function workflowSuite(backend: Backend): void {
     it('replays a retried transition with the same Idempotency-Key and refuses a reused key (422)', async () => {
       const id = await reportIn(t, 'submitted');
       const rev = await t.login('revA');
+      expect((await sign(t, rev, id, 'reviewer', '同意')).statusCode).toBe(201);
       const key = { 'idempotency-key': 'a8a1c2d6-0f6e-4b7d-9c39-3d1d3c6c1e01' };
       const first = await act(t, rev, id, 'accept', {}, key);
       const retry = await act(t, rev, id, 'accept', {}, key);
@@ -168,6 +169,7 @@ export function workflowSuite(backend: Backend): void {
     it('takes effect exactly once when 10 identical transitions race', async () => {
       const id = await reportIn(t, 'submitted');
       const rev = await t.login('revA');
+      expect((await sign(t, rev, id, 'reviewer', '同意')).statusCode).toBe(201);
       const results = await Promise.all(Array.from({ length: 10 }, () => act(t, rev, id, 'accept')));
       const codes = results.map((r) => r.statusCode).sort();
       expect(codes.filter((c) => c === 200)).toHaveLength(1);

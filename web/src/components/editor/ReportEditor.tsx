@@ -29,6 +29,11 @@ import { SignoffSection } from '../sections/SignoffSection';
 import { StatusTag } from '../StatusTag';
 import { SignaturePanel } from '../workflow/SignaturePanel';
 import { WorkflowBar } from '../workflow/WorkflowBar';
+import { CarriedNotice, TaskDeadline } from '../bureau/CarriedNotice';
+import { PriorIssuesSection } from '../bureau/PriorIssuesSection';
+import { ReportActions } from '../bureau/ReportActions';
+import { RescorePanel } from '../bureau/RescorePanel';
+import { ReturnThread } from '../bureau/ReturnThread';
 import { EditorContext } from './editor-context';
 import { ImportNotice } from './ImportNotice';
 import { SaveStatus } from './SaveStatus';
@@ -39,6 +44,7 @@ import type { SignatureRole } from '../../../../src/core/workflow/index';
 const BASICS_HINT = (
   <div className="jx-hint">以下数据不印在报告表格中，但评分表的部分指标需要用到；未填写的指标显示为“数据不足”，不计为零分。金额单位：万元。</div>
 );
+const PRIOR_TOC = { key: 'prior', href: '#sec-prior', title: '上年问题整改' };
 
 interface Props {
   view: ReportView;
@@ -55,11 +61,13 @@ export function ReportEditor({ view, reload }: Props) {
     return [...view.returns].sort((a, b) => b.version - a.version)[0]!;
   }, [view.returns, view.status]);
   const waivers = useMemo(() => view.waivers ?? [], [view.waivers]);
+  const expectedPriorIssues = useMemo(() => view.expectedPriorIssues ?? [], [view.expectedPriorIssues]);
   const { report, setReport, live, ctx, mainRef, jumpTo } = useEditorModel({
     initial: view.report,
     scope,
     activeReturn: latestReturn,
     waivers,
+    expectedPriorIssues,
     onMissing: () => message.info('该项不在编辑页面中（例如整份报告层面的问题）'),
     priorYear: view.priorYear,
   });
@@ -148,6 +156,10 @@ export function ReportEditor({ view, reload }: Props) {
   const form = ctx.form;
   const toc = useMemo(() => form.sections.map((s) => ({ key: s.key, href: `#sec-${s.key}`, title: s.short })), [form]);
   const title = `${view.year ?? report.year ?? ''}年度 ${view.departmentName || report.cover.departmentName}`;
+  const ownDepartment = user.departmentId === view.departmentId && user.roles.some((r) => r === 'preparer' || r === 'head');
+  const finance = user.roles.some((r) => r === 'reviewer' || r === 'perf_admin') && view.departmentId !== user.departmentId;
+  const showsRescore = finance || (ownDepartment && (view.status === 'accepted' || view.status === 'published'));
+  const hasPrior = (report.priorIssues ?? []).length > 0 || expectedPriorIssues.length > 0;
   const errors = live.findings.filter((f) => f.severity === 'error').length;
   const suggestions = [...new Set([...recent, ...live.findings.map((f) => normalizePath(f.path)).filter(Boolean)])].map((p) => ({ path: p, label: describe(p) }));
 
@@ -162,9 +174,11 @@ export function ReportEditor({ view, reload }: Props) {
             <h2>{title}</h2>
             <StatusTag status={view.status} />
             <span className="jx-version" data-testid="version">第 {autosave.base.version} 版</span>
-            <SaveStatus status={autosave.status} error={autosave.error} lastSavedAt={autosave.lastSavedAt} onRetry={autosave.retry} onResolve={() => setMergeOpen(true)} readOnly={scope === null} />
+            <SaveStatus status={autosave.status} error={autosave.error} lastSavedAt={autosave.lastSavedAt} onRetry={autosave.retry} onResolve={() => setMergeOpen(true)} readOnly={scope === null} onConfirmClear={autosave.needsConfirmation ? autosave.confirmClear : undefined} />
+            <TaskDeadline view={view} />
           </div>
           <Space wrap>
+            <ReportActions view={view} report={report} findings={live.findings} ownDepartment={ownDepartment} finance={finance} />
             <Button onClick={() => setPreviewOpen(true)}>预览</Button>
             <Button onClick={() => setHistoryOpen(true)}>历史版本</Button>
             <WorkflowBar
@@ -208,6 +222,11 @@ export function ReportEditor({ view, reload }: Props) {
           />
         )}
         <ImportNotice view={view} coverDepartment={report.cover.departmentName} onJump={jumpTo} />
+        <CarriedNotice view={view} />
+        {(view.revocations ?? []).length > 0 && view.status !== 'published' && (
+          <Alert type="warning" showIcon className="jx-banner" title={`公开已撤回（第 ${view.revocations!.at(-1)!.version} 版）：${view.revocations!.at(-1)!.reason}。已公开的版本保留在历史版本中。`} />
+        )}
+        <ReturnThread view={view} department={ownDepartment} finance={finance} describe={describe} onJump={jumpTo} onChanged={reload} />
         {recovery && (
           <Alert
             type="warning"
@@ -228,7 +247,7 @@ export function ReportEditor({ view, reload }: Props) {
         )}
         <div className="jx-editor-body">
           <nav className="jx-toc">
-            <Anchor targetOffset={80} items={toc} />
+            <Anchor targetOffset={80} items={hasPrior ? [...toc, PRIOR_TOC] : toc} />
           </nav>
           <div className="jx-editor-main" ref={mainRef} onFocusCapture={onFocusCapture}>
             {form.sections.map((s) => {
@@ -271,6 +290,8 @@ export function ReportEditor({ view, reload }: Props) {
                   return null;
               }
             })}
+            {/* 上年问题整改情况 is not a part of the printed form: it comes from last year's 整改通知 */}
+            <PriorIssuesSection items={report.priorIssues} expected={expectedPriorIssues} />
           </div>
           <aside className="jx-side">
             <Tabs
@@ -294,6 +315,7 @@ export function ReportEditor({ view, reload }: Props) {
                 },
                 { key: 'score', label: '评分', children: <ScorePanel score={live.score} onJump={jumpTo} /> },
                 { key: 'log', label: '审核记录', children: <ReviewLog view={view} describe={describe} onJump={jumpTo} /> },
+                ...(showsRescore ? [{ key: 'rescore', label: '复核', children: <RescorePanel reportId={view.id} /> }] : []),
               ]}
             />
           </aside>

@@ -11,7 +11,7 @@ import { describePath } from '../../lib/path-label';
 import { formatValue } from '../merge/format-value';
 
 /** A version's cause: the workflow's own action labels, plus the two ways a version starts. */
-export const VERSION_ACTION: Record<string, string> = { create: '新建', import: '导入', save: '保存', ...ACTION_LABEL };
+export const VERSION_ACTION: Record<string, string> = { create: '新建', import: '导入', issue: '任务下达', save: '保存', ...ACTION_LABEL };
 
 function when(iso?: string): string {
   if (!iso) return '';

@@ -1,22 +1,27 @@
 // The frame of every page after login: brand, the screens this account may open, and who is signed in
-// (name, role in Chinese, department) with 退出登录.
+// (name, role in Chinese, department) with 账户安全 and 退出登录, and a reminder when the password is about
+// to expire.
 import { Button, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { has, readsReports, roleText, seesDashboard } from '../../lib/user';
+import { InboxBell } from '../bureau/InboxBell';
 import { navigate, useRoute } from '../../router';
 import { useSession } from '../../session';
+import { PasswordExpiryNotice } from '../account/PasswordExpiryNotice';
 
 export function AppLayout({ children }: { children: ReactNode }) {
-  const { user, unit, signOut } = useSession();
+  const { user, unit, security, signOut } = useSession();
   const route = useRoute();
   const items = [
     ...(readsReports(user) ? [{ key: 'reports', label: seesDashboard(user) && !user.departmentId ? '报告列表' : '我的报告' }] : []),
+    ...(seesDashboard(user) ? [{ key: 'tasks', label: '自评任务' }] : []),
+    ...(readsReports(user) ? [{ key: 'rectifications', label: '整改' }] : []),
     ...(seesDashboard(user) ? [{ key: 'dashboard', label: '绩效看板' }] : []),
     ...(has(user, 'perf_admin') ? [{ key: 'templates', label: '评分表模板' }] : []),
     ...(readsReports(user) ? [{ key: 'library', label: '指标库' }] : []),
     ...(!readsReports(user) ? [{ key: 'audit', label: user.kind === 'auditor' ? '审计日志' : '系统管理' }] : []),
   ];
-  const selected = route.name === 'report' ? 'reports' : route.name;
+  const selected = route.name === 'report' ? 'reports' : route.name === 'task' ? 'tasks' : route.name === 'rectification' ? 'rectifications' : route.name;
 
   return (
     <Layout className="jx-shell">
@@ -33,7 +38,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           items={items}
           onClick={(e) => navigate(`/${e.key}`)}
         />
+        {readsReports(user) && <InboxBell />}
         <div className="jx-user" data-testid="current-user">
+          <PasswordExpiryNotice expiresAt={security?.passwordExpiresAt ?? null} />
           <div className="jx-user-text">
             <div className="jx-user-name">{user.displayName}</div>
             <div className="jx-user-meta">
@@ -41,6 +48,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {unit ? ` · ${unit}` : ''}
             </div>
           </div>
+          <Button ghost size="small" onClick={() => navigate('/account')} data-testid="account-link">
+            账户安全
+          </Button>
           <Tooltip title={`登录名：${user.username}`}>
             <Button ghost size="small" onClick={() => void signOut()}>
               退出登录

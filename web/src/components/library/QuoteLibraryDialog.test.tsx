@@ -66,5 +66,5 @@ describe('the indicator table and the library', () => {
       ['主题党日活动开展次数', 'lib-1', '≥', '12', '次'],
       ['服务对象满意度', 'lib-2', '≥', '90', '%'],
     ]);
-  });
+  }, 120_000); // antd in jsdom: tens of seconds on a loaded 2-core machine
 });

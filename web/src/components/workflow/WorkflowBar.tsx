@@ -15,6 +15,8 @@ import type { ReportView, Signature } from '../../api/types';
 import type { Base } from '../../hooks/useAutosave';
 import { setAt } from '../../lib/paths';
 import { useSession } from '../../session';
+import { AcceptDialog } from '../bureau/AcceptDialog';
+import { ReasonDialog } from '../bureau/ReasonDialog';
 import { OpinionDialog } from './OpinionDialog';
 import { ReturnDialog } from './ReturnDialog';
 import { SubmitDialog } from './SubmitDialog';
@@ -38,9 +40,10 @@ const DONE: Record<WorkflowAction, string> = {
   review: '已开始审核',
   accept: '已审核通过',
   publish: '已公开',
+  revoke: '已撤回公开，报告回到财政审核中',
 };
 
-const ORDER: WorkflowAction[] = ['review', 'return', 'submit', 'approve', 'accept', 'publish'];
+const ORDER: WorkflowAction[] = ['review', 'return', 'submit', 'approve', 'accept', 'publish', 'revoke'];
 
 export function WorkflowBar({ view, report, setReport, flush, signatures, suggestions, describe, onJump, onDone }: Props) {
   const { user } = useSession();
@@ -58,7 +61,7 @@ export function WorkflowBar({ view, report, setReport, flush, signatures, sugges
     if (a === 'submit') {
       const saved = await flush();
       if (!saved) return void message.error('修改尚未保存，请先处理保存问题再提交');
-      setErrors(checkReport(saved.report).findings.filter((f) => f.severity === 'error'));
+      setErrors(checkReport(saved.report, { expectedPriorIssues: view.expectedPriorIssues }).findings.filter((f) => f.severity === 'error'));
     }
     if (a === 'review' || a === 'publish') {
       modal.confirm({
@@ -98,7 +101,7 @@ export function WorkflowBar({ view, report, setReport, flush, signatures, sugges
   };
 
   /** Writes the opinion into the sign-off block (when this role may), saves, signs, then acts. */
-  const opinionThenAct = async (action: 'approve' | 'accept', block: 'department' | 'finance', sigRole: 'head' | 'reviewer', o: { opinion: string; sign: boolean }) => {
+  const opinionThenAct = async (action: 'approve' | 'accept', block: 'department' | 'finance', sigRole: 'head' | 'reviewer', o: { opinion: string; sign: boolean; reason?: string }) => {
     let next = report;
     if (o.opinion && canWrite(`signoffs.${block}`)) {
       next = setAt(report, `signoffs.${block}`, { opinion: o.opinion, signer: user.displayName, date: dayjs().format('YYYY-MM-DD') });
@@ -113,7 +116,7 @@ export function WorkflowBar({ view, report, setReport, flush, signatures, sugges
         return void message.error((err as ApiError).message);
       }
     }
-    await act(action, {}, saved.version);
+    await act(action, o.reason ? { reason: o.reason } : {}, saved.version);
   };
 
   const hasValid = (role: string, version?: number) =>
@@ -154,16 +157,24 @@ export function WorkflowBar({ view, report, setReport, flush, signatures, sugges
         onConfirm={(o) => opinionThenAct('approve', 'department', 'head', o)}
         onCancel={() => setDialog(null)}
       />
-      <OpinionDialog
+      <AcceptDialog
         open={dialog === 'accept'}
-        title="审核通过"
-        okText="审核通过"
-        opinionLabel="财政部门归口业务科室意见"
+        reportId={view.id}
         defaultOpinion={report.signoffs.finance.opinion || '经审核，同意该部门整体支出绩效自评结果。'}
         signerName={user.displayName}
-        signatureRequired={false}
         alreadySigned={hasValid('reviewer')}
+        describe={describe}
         onConfirm={(o) => opinionThenAct('accept', 'finance', 'reviewer', o)}
+        onCancel={() => setDialog(null)}
+      />
+      <ReasonDialog
+        open={dialog === 'revoke'}
+        title="撤回公开"
+        okText="撤回公开"
+        label="撤回理由"
+        danger
+        note="撤回后报告回到“财政审核中”，已公开的版本保留在历史版本中；撤回及理由写入审计日志。"
+        onSubmit={async (reason) => void (await act('revoke', { reason }))}
         onCancel={() => setDialog(null)}
       />
     </>

@@ -3,12 +3,17 @@
 
 export interface Limiter {
   run<T>(job: () => Promise<T>): Promise<T>;
+  /** jobs running and waiting now */
+  readonly load: { active: number; waiting: number };
 }
 
 export function createLimiter(maxConcurrent: number, maxQueued: number, busy: () => Error): Limiter {
   let active = 0;
   const waiting: Array<() => void> = [];
   return {
+    get load() {
+      return { active, waiting: waiting.length };
+    },
     async run(job) {
       if (active >= maxConcurrent) {
         if (waiting.length >= maxQueued) throw busy();

@@ -1,0 +1,4 @@
+import { sqliteBackend } from './testing/backends';
+import { backupSuite } from './testing/suites/backup';
+
+backupSuite(sqliteBackend);

@@ -1,0 +1,4 @@
+import { sqliteBackend } from './testing/backends';
+import { bureauRectificationSuite } from './testing/suites/bureau-rectification';
+
+bureauRectificationSuite(sqliteBackend);

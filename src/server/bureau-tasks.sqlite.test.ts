@@ -1,0 +1,4 @@
+import { sqliteBackend } from './testing/backends';
+import { bureauTaskSuite } from './testing/suites/bureau-tasks';
+
+bureauTaskSuite(sqliteBackend);

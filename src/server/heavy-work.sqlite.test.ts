@@ -1,0 +1,4 @@
+import { sqliteBackend } from './testing/backends';
+import { heavyWorkSuite } from './testing/suites/heavy-work';
+
+heavyWorkSuite(sqliteBackend);

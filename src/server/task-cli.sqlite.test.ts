@@ -1,0 +1,4 @@
+import { sqliteBackend } from './testing/backends';
+import { taskCliSuite } from './testing/suites/task-cli';
+
+taskCliSuite(sqliteBackend);

@@ -1,0 +1,4 @@
+import { backupSuite } from '../../src/server/testing/suites/backup';
+import { onPostgres } from './backend';
+
+await onPostgres(backupSuite);
