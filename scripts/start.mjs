@@ -2,6 +2,7 @@
 // `npm start`: builds the web UI when needed, then serves the whole application in demo mode
 // (JIXIAO_DEMO=1 unless set, PORT 8080 unless set) and prints the address and the demo accounts.
 // The server is TypeScript, run through tsx's loader; a fresh clone needs only `npm ci` first.
+import cluster from 'node:cluster';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
@@ -29,6 +30,12 @@ const DEMO_USERS = [
 ];
 
 async function main() {
+  if (cluster.isWorker) {
+    // a server process forked by the primary below: the build, the banner and the demo data are done
+    register();
+    const { startServer } = await import(pathToFileURL(join(root, 'src', 'server', 'start.ts')).href);
+    return startServer();
+  }
   console.log('绩效自评：正在启动 …');
   await ensureWebBuild({ log: (m) => console.log(`· ${m}`) });
 
@@ -36,9 +43,8 @@ async function main() {
   const demo = process.env.JIXIAO_DEMO === '1' || process.env.JIXIAO_DEMO === 'true';
   console.log(`· 正在启动服务器${demo ? '（演示模式：首次启动会建立演示单位、账户和报告）' : ''} …`);
   const { startServer } = await import(pathToFileURL(join(root, 'src', 'server', 'start.ts')).href);
-  await startServer();
+  const { port } = await startServer();
 
-  const port = process.env.PORT;
   const url = `http://localhost:${port}`;
   console.log('');
   console.log(`绩效自评已启动：${url}`);

@@ -3,3 +3,4 @@ export declare const distDir: string;
 export declare function staleReason(): string | null;
 export declare function ensureWebBuild(opts?: { force?: boolean; log?: (message: string) => void }): Promise<boolean>;
 export declare function buildWebInto(outDir: string, opts?: { log?: (message: string) => void }): Promise<void>;
+export declare function precompress(dir: string): void;

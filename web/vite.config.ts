@@ -11,6 +11,8 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  // the live check's Web Worker (hooks/check.worker.ts) is an ES module, like the app
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -20,6 +20,7 @@ import { openPostgres, openSqlite } from './db/connect';
 import { migrate } from './db/migrate';
 import type { Db } from './db/schema';
 import { seedDemo } from './demo/seed';
+import { findUserByUsername } from './repositories/users';
 import { BoundedCache, cryptoRandom, systemClock, type Deps } from './deps';
 import { ioExporter } from './exporter';
 import { requireAuth } from './http/auth-hook';
@@ -32,6 +33,7 @@ import { orgRoutes } from './http/routes/org';
 import { historyRoutes } from './http/routes/history';
 import { libraryRoutes } from './http/routes/library';
 import { reportRoutes } from './http/routes/reports';
+import { reportImportRoutes } from './http/routes/report-import';
 import { bureauReviewRoutes } from './http/routes/bureau-review';
 import { rectificationRoutes } from './http/routes/rectifications';
 import { taskRoutes } from './http/routes/tasks';
@@ -51,6 +53,8 @@ export interface CreateServerOptions {
   deps?: Partial<Omit<Deps, 'db' | 'config' | 'logger'>>;
   /** Fastify's logger option; off unless given */
   logger?: boolean | object;
+  /** the database is already migrated (and seeded in demo mode) by prepareDatabase: a cluster worker */
+  prepared?: boolean;
 }
 
 /** The core implementations, looked up at call time so a build without them still starts. */
@@ -64,18 +68,28 @@ export const defaultImportFile: Deps['importFile'] = (bytes, fileName) => {
 };
 
 /**
- * The configured database; `server: true` adds what a long-running server wants (background WAL
- * checkpoints); `readOnly` opens the SQLite file read-only (verification, backups).
+ * The configured database. `role` says who else uses it: a long-running server checkpoints the SQLite WAL in
+ * the background; a cluster worker leaves that to its primary; a CLI command leaves it to SQLite. `readOnly`
+ * opens the SQLite file read-only (verification, backups).
  */
-export function openDatabase(config: ServerConfig, opts: { server?: boolean; readOnly?: boolean } = {}): Db {
-  return config.databaseUrl
-    ? openPostgres({ url: config.databaseUrl })
-    : openSqlite({ file: config.sqliteFile, backgroundCheckpoint: opts.server ?? false, readOnly: opts.readOnly ?? false });
+export function openDatabase(config: ServerConfig, opts: { role?: 'server' | 'worker' | 'cli'; readOnly?: boolean } = {}): Db {
+  if (config.databaseUrl) return openPostgres({ url: config.databaseUrl, readUrl: config.databaseReadUrl });
+  const checkpoint = { server: 'background', worker: 'external', cli: 'auto' } as const;
+  return openSqlite({ file: config.sqliteFile, checkpoint: checkpoint[opts.role ?? 'cli'], readOnly: opts.readOnly ?? false });
+}
+
+/** Migrations, then the demo data when asked for: once per database, before any server process serves. */
+export async function prepareDatabase(db: Db, config: ServerConfig, deps: Pick<Deps, 'passwords' | 'clock' | 'random' | 'importFile' | 'crypto'>): Promise<void> {
+  await migrate(db);
+  // another instance starting beside this one on the same PostgreSQL may seed first: then its data stands
+  if (config.demo) await seedDemo(db, deps).catch(async (err: unknown) => {
+    if (!(await findUserByUsername(db.kysely, 'demo-admin'))) throw err;
+  });
 }
 
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<FastifyInstance> {
-  const db = options.db ?? openDatabase(config, { server: true });
-  await migrate(db);
+  const db = options.db ?? openDatabase(config, { role: 'server' });
+  if (!options.prepared) await migrate(db);
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: config.trustProxy,
@@ -106,7 +120,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     ...options.deps,
   };
   await deps.templates?.sync();
-  if (config.demo) await seedDemo(db, { passwords: deps.passwords, clock: deps.clock, random: deps.random, importFile: deps.importFile, crypto: deps.crypto });
+  if (config.demo && !options.prepared) await seedDemo(db, deps);
   if (!options.db) app.addHook('onClose', () => db.destroy());
   app.addHook('onClose', () => exporter.close());
   // onClose hooks run last-registered first: the timers stop before the database closes
@@ -143,6 +157,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   });
   sessionRoutes(app, deps);
   reportRoutes(app, deps);
+  reportImportRoutes(app, deps);
   workflowRoutes(app, deps);
   historyRoutes(app, deps);
   exportRoutes(app, deps);
@@ -155,6 +170,15 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   rectificationRoutes(app, deps);
   templateRoutes(app, deps);
   libraryRoutes(app, deps);
-  if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+  if (spa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'], preCompressed: true, setHeaders: cacheHeaders });
   return app;
+}
+
+/**
+ * The built UI's caching (issue 9): files under assets/ carry a content hash in their name, so a browser or
+ * proxy keeps them for a year without asking; index.html names the current ones, so it is revalidated on
+ * every load (no-cache: a conditional GET, answered 304 while unchanged). web/build.mjs writes the .br/.gz.
+ */
+function cacheHeaders(reply: { header(name: string, value: string): unknown }, path: string): void {
+  reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }

@@ -20,6 +20,10 @@ export type TwoFactorPolicy = 'finance-admin' | 'all' | 'none' | 'auto';
 export interface ServerConfig {
   /** PostgreSQL when set; otherwise SQLite at sqliteFile */
   databaseUrl: string | null;
+  /** a PostgreSQL streaming replica for reads that tolerate lag (lists, the dashboard); null: the primary */
+  databaseReadUrl: string | null;
+  /** server processes sharing the port (start.ts, node:cluster); 1 serves from the starting process */
+  processes: number;
   sqliteFile: string;
   port: number;
   host: string;
@@ -97,6 +101,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
   const base: ServerConfig = {
     databaseUrl: env.DATABASE_URL || null,
     sqliteFile,
+    databaseReadUrl: env.DATABASE_READ_URL || null,
+    // one per core by default: a Node process uses one
+    processes: int(env, 'JIXIAO_PROCESSES', 0) || availableParallelism(),
     port: int(env, 'PORT', 8080),
     host: env.HOST || '0.0.0.0',
     demo: bool(env, 'JIXIAO_DEMO', false),
@@ -164,5 +171,6 @@ export function loadConfig(env: Env = process.env, overrides: Partial<ServerConf
   if (base.lockout.maxFailures < 1) throw new Error('JIXIAO_LOCKOUT_FAILURES 至少为 1');
   if (base.lockout.ipMaxFailures < 1) throw new Error('JIXIAO_IP_FAILURES 至少为 1');
   if (base.session.maxPerUser < 1) throw new Error('JIXIAO_MAX_SESSIONS 至少为 1');
+  if (base.databaseReadUrl && !base.databaseUrl) throw new Error('设置了 DATABASE_READ_URL（只读副本）却没有设置 DATABASE_URL（主库）');
   return { ...base, ...overrides };
 }

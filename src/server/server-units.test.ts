@@ -14,6 +14,8 @@ import { openSqlite } from './db/connect';
 import { sqliteBackend } from './testing/backends';
 import { makeTestApp } from './testing/harness';
 import { importErrorCode } from './use-cases/import-report';
+import { precompress } from '../../web/build.mjs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 describe('canonical JSON', () => {
   it('sorts keys at every level, normalises to NFC and drops undefined', () => {
@@ -50,6 +52,8 @@ describe('configuration', () => {
     expect(c).toMatchObject({ port: 8080, databaseUrl: null, lockout: { maxFailures: 5 }, session: { idleMinutes: 30, adminIdleMinutes: 15 } });
     expect(loadConfig({ PORT: '9000', JIXIAO_LOCKOUT_FAILURES: '3', JIXIAO_DEMO: '1', DATABASE_URL: 'postgres://x' })).toMatchObject({ port: 9000, demo: true, lockout: { maxFailures: 3 }, databaseUrl: 'postgres://x' });
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(loadConfig({ DATABASE_URL: 'postgres://p', DATABASE_READ_URL: 'postgres://r', JIXIAO_PROCESSES: '3' })).toMatchObject({ databaseReadUrl: 'postgres://r', processes: 3 });
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://r' })).toThrow(/DATABASE_URL/);
   });
 });
 
@@ -98,22 +102,28 @@ describe('SQLite WAL checkpoints in the background (the server)', () => {
   it('copies committed pages into the database file from a worker, with a high automatic fallback', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-ckpt-'));
     const file = join(dir, 'j.sqlite');
-    const db = openSqlite({ file, backgroundCheckpoint: true });
+    // a cluster worker's connection: no checkpointer of its own, and commits below the fallback leave the WAL alone
+    const worker = openSqlite({ file, checkpoint: 'external' });
+    const run = (db: typeof worker, q: string) => db.kysely.executeQuery(CompiledQuery.raw(q));
     try {
-      const run = (q: string) => db.kysely.executeQuery(CompiledQuery.raw(q));
-      expect(((await run('pragma wal_autocheckpoint')).rows[0] as { wal_autocheckpoint: number }).wal_autocheckpoint).toBe(10_000);
-      await run('create table t (v text)');
-      for (let i = 0; i < 40; i++) await run(`insert into t values ('${'x'.repeat(50_000)}')`);
-      const before = statSync(file).size; // below the fallback threshold: still all in the WAL
-      let after = before;
-      for (let i = 0; i < 50 && after < 2_000_000; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        after = statSync(file).size;
+      expect(((await run(worker, 'pragma wal_autocheckpoint')).rows[0] as { wal_autocheckpoint: number }).wal_autocheckpoint).toBe(10_000);
+      await run(worker, 'create table t (v text)');
+      for (let i = 0; i < 40; i++) await run(worker, `insert into t values ('${'x'.repeat(50_000)}')`);
+      expect(statSync(file).size).toBeLessThan(100_000); // all still in the WAL
+      // the primary's checkpointer thread copies it over
+      const primary = openSqlite({ file, checkpoint: 'background' });
+      try {
+        let after = statSync(file).size;
+        for (let i = 0; i < 100 && after < 2_000_000; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          after = statSync(file).size;
+        }
+        expect(after).toBeGreaterThan(2_000_000);
+      } finally {
+        await primary.destroy();
       }
-      expect(before).toBeLessThan(100_000);
-      expect(after).toBeGreaterThan(2_000_000);
     } finally {
-      await db.destroy();
+      await worker.destroy();
       rmSync(dir, { recursive: true });
     }
   });
@@ -144,8 +154,44 @@ describe('web UI serving', () => {
       expect((await t.call(null, 'GET', '/')).body).toContain('绩效自评');
       expect((await t.call(null, 'GET', '/assets/app.js')).body).toBe('console.log(1)');
       const api = await t.call(null, 'GET', '/api/nothing');
+      expect(api.headers['cache-control']).toBe('no-store');
       expect(api.statusCode).toBe(404);
       expect(JSON.parse(api.body).error.code).toBe('NOT_FOUND');
+    } finally {
+      await t.close();
+      rmSync(dist, { recursive: true });
+    }
+  });
+});
+
+describe('web UI assets (precompressed, cached by content hash)', () => {
+  it('sends brotli or gzip as the browser accepts, assets immutable for a year, the HTML revalidated', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'jixiao-web-'));
+    mkdirSync(join(dist, 'assets'));
+    const js = `export const labels = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `第${i}项 部门整体支出绩效`))};\n`;
+    writeFileSync(join(dist, 'index.html'), `<!doctype html><title>绩效自评</title>${'<!-- pad -->'.repeat(200)}`);
+    writeFileSync(join(dist, 'assets', 'index-abc123.js'), js);
+    precompress(dist);
+    const t = await makeTestApp(sqliteBackend, { config: { webDist: dist } });
+    try {
+      const get = (url: string, encoding?: string) => t.app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+      const br = await get('/assets/index-abc123.js', 'gzip, deflate, br');
+      expect(br.headers).toMatchObject({ 'content-encoding': 'br', 'cache-control': 'public, max-age=31536000, immutable', vary: expect.stringMatching(/accept-encoding/i) });
+      expect(String(br.headers['content-type'])).toContain('javascript');
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(js);
+      expect(br.rawPayload.length).toBeLessThan(Buffer.byteLength(js) / 4);
+      const gz = await get('/assets/index-abc123.js', 'gzip');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.rawPayload).toString()).toBe(js);
+      const plain = await get('/assets/index-abc123.js');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(js);
+      for (const url of ['/', '/index.html', '/reports/42']) {
+        const html = await get(url, 'br');
+        expect(html.statusCode, url).toBe(200);
+        expect(html.headers['cache-control'], url).toBe('no-cache');
+        expect(brotliDecompressSync(html.rawPayload).toString(), url).toContain('绩效自评');
+      }
     } finally {
       await t.close();
       rmSync(dist, { recursive: true });

@@ -2,33 +2,57 @@
 // with the server's message; the editor keeps unsaved work locally and offers it again after login. A
 // session that still owes a step (the second factor, a forced password change, enrolling the
 // authenticator) shows only that step until it is done.
-import { App as AntApp, Spin } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+// The login page is all the first download holds: the frame after login and every screen are chunks of
+// their own, fetched when first needed (web/README.md has the sizes).
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { onSessionExpired } from './api/client';
 import { listReports } from './api/reports';
 import { currentSession, logout } from './api/session';
 import type { SessionView } from './api/types';
-import { AppLayout } from './components/layout/AppLayout';
-import { PageErrorBoundary } from './components/layout/PageErrorBoundary';
+import { Loading } from './components/layout/Loading';
+import { lazyScreen } from './lazy-screen';
 import { clearAllUnsaved } from './lib/unsaved-store';
 import { homePath, readsReports, unitText } from './lib/user';
-import { AuditPage } from './pages/AuditPage';
 import { LoginPage } from './pages/LoginPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { ReportListPage } from './pages/ReportListPage';
-import { SecuritySetupPage } from './pages/SecuritySetupPage';
-import { navigate, setNavigationGuard, useLocationPath, useRoute } from './router';
+import { navigate, parseRoute, setNavigationGuard, useLocationPath, useRoute, type Route } from './router';
 import { SessionContext, type SessionState } from './session';
 
-const EditorPage = lazy(() => import('./pages/EditorPage'));
-const DashboardPage = lazy(() => import('./pages/DashboardPage'));
-const TasksPage = lazy(() => import('./pages/TasksPage'));
-const TaskPage = lazy(() => import('./pages/TaskPage'));
-const RectificationsPage = lazy(() => import('./pages/RectificationsPage'));
-const RectificationPage = lazy(() => import('./pages/RectificationPage'));
-const TemplatesPage = lazy(() => import('./pages/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
-const LibraryPage = lazy(() => import('./pages/LibraryPage'));
-const AccountPage = lazy(() => import('./pages/AccountPage'));
+/** The screens after login, one line each: the route's name, its page module, and the page's props. */
+const SCREENS: { [N in Exclude<Route['name'], 'login'>]: ReturnType<typeof lazyScreen<{ route: Extract<Route, { name: N }> }>> } = {
+  reports: lazyScreen(async () => (await import('./pages/ReportListPage')).ReportListPage),
+  report: lazyScreen(async () => {
+    const { default: EditorPage } = await import('./pages/EditorPage');
+    return ({ route }) => <EditorPage id={route.id} />;
+  }),
+  dashboard: lazyScreen(async () => (await import('./pages/DashboardPage')).default),
+  audit: lazyScreen(async () => (await import('./pages/AuditPage')).AuditPage),
+  tasks: lazyScreen(async () => (await import('./pages/TasksPage')).default),
+  task: lazyScreen(async () => {
+    const { default: TaskPage } = await import('./pages/TaskPage');
+    return ({ route }) => <TaskPage id={route.id} />;
+  }),
+  rectifications: lazyScreen(async () => (await import('./pages/RectificationsPage')).default),
+  rectification: lazyScreen(async () => {
+    const { default: RectificationPage } = await import('./pages/RectificationPage');
+    return ({ route }) => <RectificationPage id={route.id} />;
+  }),
+  templates: lazyScreen(async () => (await import('./pages/TemplatesPage')).TemplatesPage),
+  library: lazyScreen(async () => (await import('./pages/LibraryPage')).default),
+  org: lazyScreen(async () => (await import('./pages/OrgPage')).default),
+  accounts: lazyScreen(async () => (await import('./pages/AccountsPage')).default),
+  account: lazyScreen(async () => (await import('./pages/AccountPage')).default),
+  notFound: lazyScreen(async () => (await import('./pages/NotFoundPage')).NotFoundPage),
+};
+
+const shell = lazyScreen(async () => (await import('./components/layout/Shell')).default);
+const securitySetup = lazyScreen(async () => (await import('./pages/SecuritySetupPage')).SecuritySetupPage);
+
+/** The frame and a screen, fetched together (the screen's chunk would otherwise wait for the frame's). */
+function preload(route: Route): void {
+  if (route.name === 'login') return;
+  void shell.preload();
+  void SCREENS[route.name].preload();
+}
 
 /** The step a session still owes, in the server's order (see src/server/http/auth-hook.ts pendingStep). */
 export function pendingStep(v: SessionView): 'secondFactor' | 'password' | 'enrol' | null {
@@ -38,16 +62,9 @@ export function pendingStep(v: SessionView): 'secondFactor' | 'password' | 'enro
   return null;
 }
 
-const Loading = () => (
-  <div className="jx-center-page">
-    <Spin size="large" description="正在加载…" />
-  </div>
-);
-
 export function App() {
   const route = useRoute();
   const path = useLocationPath();
-  const { message } = AntApp.useApp();
   const [view, setView] = useState<SessionView | null | undefined>(undefined);
   const user = view === undefined ? undefined : (view?.user ?? null);
   const step = view ? pendingStep(view) : null;
@@ -96,8 +113,13 @@ export function App() {
     (v: SessionView) => {
       setNotice(null);
       setView(v);
-      if (pendingStep(v)) return;
+      const owed = pendingStep(v);
+      if (owed) {
+        if (owed !== 'secondFactor') void securitySetup.preload();
+        return;
+      }
       const target = next && next !== '/login' ? next : homePath(v.user);
+      preload(parseRoute(target));
       setNext(null);
       navigate(target, { replace: true });
     },
@@ -117,13 +139,12 @@ export function App() {
       // the server may already have dropped the session; leaving is what matters
     }
     clearAllUnsaved();
-    setNotice(null);
+    setNotice('已退出登录');
     setNext(null);
     setView(null);
     setNavigationGuard(null);
-    message.success('已退出登录');
     navigate('/login', { replace: true });
-  }, [message]);
+  }, []);
 
   // refresh without navigating: the account page stays where it is
   const reread = useCallback(async () => {
@@ -147,29 +168,27 @@ export function App() {
 
   if (view === undefined) return <Loading />;
   if (step === 'secondFactor') return <LoginPage notice={notice} onLoggedIn={onLoggedIn} secondFactorPending onAbandon={() => setView(null)} />;
-  if (view && step) return <SecuritySetupPage key={step} step={step} displayName={view.user.displayName} onDone={() => void refresh()} onSignOut={() => void signOut()} />;
+  if (view && step) {
+    const Setup = securitySetup.Component;
+    return (
+      <Suspense fallback={<Loading />}>
+        <shell.Component screen={step} bare>
+          <Setup key={step} step={step} displayName={view.user.displayName} onDone={() => void refresh()} onSignOut={() => void signOut()} />
+        </shell.Component>
+      </Suspense>
+    );
+  }
   if (!session || route.name === 'login') return <LoginPage notice={notice} onLoggedIn={onLoggedIn} />;
 
+  preload(route);
+  const Screen = SCREENS[route.name].Component as React.ComponentType<{ route: Route }>;
   return (
     <SessionContext.Provider value={session}>
-      <AppLayout>
-        <PageErrorBoundary key={path}>
-        <Suspense fallback={<Loading />}>
-          {route.name === 'reports' && <ReportListPage />}
-          {route.name === 'report' && <EditorPage key={route.id} id={route.id} />}
-          {route.name === 'dashboard' && <DashboardPage />}
-          {route.name === 'audit' && <AuditPage />}
-          {route.name === 'tasks' && <TasksPage />}
-          {route.name === 'task' && <TaskPage key={route.id} id={route.id} />}
-          {route.name === 'rectifications' && <RectificationsPage />}
-          {route.name === 'rectification' && <RectificationPage key={route.id} id={route.id} />}
-          {route.name === 'templates' && <TemplatesPage />}
-          {route.name === 'library' && <LibraryPage />}
-          {route.name === 'account' && <AccountPage />}
-          {route.name === 'notFound' && <NotFoundPage />}
-        </Suspense>
-        </PageErrorBoundary>
-      </AppLayout>
+      <Suspense fallback={<Loading />}>
+        <shell.Component screen={path}>
+          <Screen key={path} route={route} />
+        </shell.Component>
+      </Suspense>
     </SessionContext.Provider>
   );
 }

@@ -1,22 +1,7 @@
-// Providers around the app: antd locale and theme, antd's App (message/modal context).
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
+// The root: the app itself. antd's providers (locale, theme, App context) wrap the screens after login
+// (components/layout/Shell.tsx): the login page uses no antd, and does not download it.
 import { App } from './App';
-import { theme } from './theme';
-
-export function Providers({ children }: { children: ReactNode }) {
-  return (
-    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp>{children}</AntApp>
-    </ConfigProvider>
-  );
-}
 
 export function Root() {
-  return (
-    <Providers>
-      <App />
-    </Providers>
-  );
+  return <App />;
 }

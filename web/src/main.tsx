@@ -1,12 +1,9 @@
-// Entry: antd in Simplified Chinese (ConfigProvider zh_CN, dayjs zh-cn), then the app.
+// Entry: only what the login page needs loads here; antd, its locale and theme, and dayjs's locale
+// come with the frame after login (components/layout/Shell.tsx).
 import './zod-config';
-import 'dayjs/locale/zh-cn';
-import dayjs from 'dayjs';
 import { createRoot } from 'react-dom/client';
 import { Root } from './Root';
 import './styles.css';
-
-dayjs.locale('zh-cn');
 
 const el = document.getElementById('root');
 if (el) createRoot(el).render(<Root />);

@@ -14,6 +14,8 @@ export type Route =
   | { name: 'rectification'; id: string }
   | { name: 'templates' }
   | { name: 'library' }
+  | { name: 'org' }
+  | { name: 'accounts' }
   | { name: 'account' }
   | { name: 'notFound' };
 
@@ -25,6 +27,8 @@ export function parseRoute(pathname: string): Route {
   if (p === '/audit') return { name: 'audit' };
   if (p === '/templates') return { name: 'templates' };
   if (p === '/library') return { name: 'library' };
+  if (p === '/org') return { name: 'org' };
+  if (p === '/accounts') return { name: 'accounts' };
   if (p === '/account') return { name: 'account' };
   if (p === '/tasks') return { name: 'tasks' };
   if (p === '/rectifications') return { name: 'rectifications' };

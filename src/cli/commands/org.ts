@@ -109,10 +109,10 @@ export function orgCommand(opts: OrgCommandOptions = {}): Command {
         return Promise.all(
           bureaus.map(async (b) => {
             const departments = [];
-            for (let offset: number | null = 0; offset != null; ) {
-              const page = await listDepartments(deps, { actor: null, bureauId: b.id, limit: 5000, offset });
+            for (let after: string | null | undefined; after !== null; ) {
+              const page = await listDepartments(deps, { actor: null, bureauId: b.id, limit: 5000, after });
               departments.push(...page.items);
-              offset = page.nextOffset;
+              after = page.next;
             }
             return { ...b, sections: await listSections(deps, { actor: null, bureauId: b.id }), departments };
           }),

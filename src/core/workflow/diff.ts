@@ -17,28 +17,59 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Leaf-by-leaf changes; an added or removed array element or object key is one change. */
+/**
+ * Leaf-by-leaf changes, object keys in sorted order; an added or removed array element or object key is
+ * one change. A save diffs a whole report on every keystroke's autosave, so the walk builds a path only
+ * for what it reports (the segments of the way down are kept on a stack) and skips shared subtrees.
+ */
 export function diffValues(before: unknown, after: unknown, path = '', out: FieldChange[] = []): FieldChange[] {
-  if (Array.isArray(before) && Array.isArray(after)) {
-    const n = Math.max(before.length, after.length);
-    for (let i = 0; i < n; i++) {
-      const p = `${path}[${i}]`;
-      if (i >= before.length) out.push({ path: p, before: null, after: after[i] });
-      else if (i >= after.length) out.push({ path: p, before: before[i], after: null });
-      else diffValues(before[i], after[i], p, out);
+  const stack: Array<string | number> = [];
+  const here = (): string => {
+    let p = path;
+    for (const s of stack) p = typeof s === 'number' ? `${p}[${s}]` : childPath(p, s);
+    return p;
+  };
+  const walk = (a: unknown, b: unknown): void => {
+    if (a === b) return;
+    if (Array.isArray(a) && Array.isArray(b)) {
+      const n = Math.max(a.length, b.length);
+      for (let i = 0; i < n; i++) {
+        stack.push(i);
+        if (i >= a.length) out.push({ path: here(), before: null, after: b[i] });
+        else if (i >= b.length) out.push({ path: here(), before: a[i], after: null });
+        else walk(a[i], b[i]);
+        stack.pop();
+      }
+      return;
     }
-    return out;
-  }
-  if (isObject(before) && isObject(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    for (const k of keys) {
-      const p = childPath(path, k);
-      if (!(k in before)) out.push({ path: p, before: null, after: after[k] });
-      else if (!(k in after)) out.push({ path: p, before: before[k], after: null });
-      else diffValues(before[k], after[k], p, out);
+    if (isObject(a) && isObject(b)) {
+      for (const k of sortedKeys(a, b)) {
+        stack.push(k);
+        if (!(k in a)) out.push({ path: here(), before: null, after: b[k] });
+        else if (!(k in b)) out.push({ path: here(), before: a[k], after: null });
+        else walk(a[k], b[k]);
+        stack.pop();
+      }
+      return;
     }
-    return out;
-  }
-  if (!Object.is(before, after) && JSON.stringify(before) !== JSON.stringify(after)) out.push({ path, before: before ?? null, after: after ?? null });
+    if (!Object.is(a, b) && JSON.stringify(a) !== JSON.stringify(b)) out.push({ path: here(), before: a ?? null, after: b ?? null });
+  };
+  walk(before, after);
   return out;
+}
+
+/** The union of both objects' keys, sorted; objects of one shape (table rows, indicators) share one sort. */
+const sortedByShape = new Map<string, string[]>();
+function sortedKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  const same = ka.length === kb.length && ka.every((k, i) => k === kb[i]);
+  if (!same) return [...new Set([...ka, ...kb])].sort();
+  const shape = ka.join('\u0000');
+  let sorted = sortedByShape.get(shape);
+  if (!sorted) {
+    sorted = [...ka].sort();
+    if (sortedByShape.size < 500) sortedByShape.set(shape, sorted);
+  }
+  return sorted;
 }

@@ -40,6 +40,8 @@ export function startCheckpointer(file: string, opts: { intervalMs?: number; onE
       new Promise<void>((resolve) => {
         if (worker.threadId < 0) return resolve();
         worker.once('exit', () => resolve());
+        // held from now on: an unreferenced worker would let the process end before its last checkpoint
+        worker.ref();
         worker.postMessage('stop');
       }),
   };

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import { FALLBACK_AUTOCHECKPOINT, startCheckpointer } from './checkpointer';
+import { DurableCommitSqliteDialect } from './durable-commit';
 import type { Database, Db } from './schema';
 
 // BIGINT (int8) arrives as a string by default; our values stay far below 2^53.
@@ -58,8 +59,13 @@ function withStatementCache(db: BetterSqlite3.Database, max = 300): BetterSqlite
 export interface SqliteOptions {
   /** a file path, or ':memory:' for tests */
   file: string;
-  /** checkpoint the WAL from a worker thread (the server); short-lived CLI commands leave it to SQLite */
-  backgroundCheckpoint?: boolean;
+  /**
+   * Who checkpoints the WAL: `background` — a worker thread of this process (a one-process server);
+   * `external` — another process does (a cluster worker: its primary); `auto` — SQLite itself, on the
+   * commit that crosses 1,000 pages (short-lived CLI commands, tests). A server (`background`,
+   * `external`) also syncs its commits off the event loop, several at once (durable-commit.ts).
+   */
+  checkpoint?: 'background' | 'external' | 'auto';
   /** open without any write (verification): no WAL switch, no checkpoints */
   readOnly?: boolean;
 }
@@ -75,13 +81,13 @@ export function createPrivateFile(file: string): void {
   chmodSync(file, 0o600);
 }
 
-export function openSqlite({ file, backgroundCheckpoint = false, readOnly = false }: SqliteOptions): Db {
+export function openSqlite({ file, checkpoint = 'auto', readOnly = false }: SqliteOptions): Db {
   if (readOnly) {
     if (!existsSync(file)) throw new Error(`数据库文件不存在：${file}`);
     const ro = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     ro.pragma('busy_timeout = 5000');
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: ro }) });
-    return { kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
+    return { kysely, reader: kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
   }
   if (file !== ':memory:') createPrivateFile(file);
   const sqlite = new BetterSqlite3(file);
@@ -90,13 +96,18 @@ export function openSqlite({ file, backgroundCheckpoint = false, readOnly = fals
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-  if (!backgroundCheckpoint || file === ':memory:') return { kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
-  sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT}`);
+  if (checkpoint === 'auto' || file === ':memory:') {
+    const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+    return { kysely, reader: kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
+  }
+  // a server: commits acknowledged after an fsync off the event loop (durable-commit.ts); reads on this connection
+  const dialect = new DurableCommitSqliteDialect({ reader: sqlite, file, autocheckpoint: FALLBACK_AUTOCHECKPOINT });
+  const kysely = new Kysely<Database>({ dialect });
+  const plain: Db = { kysely, reader: kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
+  if (checkpoint === 'external') return plain;
   const checkpointer = startCheckpointer(file, { onError: (m) => process.emitWarning(`SQLite 后台检查点失败：${m}`) });
   return {
-    kysely,
-    dialect: 'sqlite',
+    ...plain,
     destroy: async () => {
       await checkpointer.stop();
       await kysely.destroy();
@@ -106,17 +117,28 @@ export function openSqlite({ file, backgroundCheckpoint = false, readOnly = fals
 
 export interface PostgresOptions {
   url: string;
+  /** a streaming replica (DATABASE_READ_URL) for the reads that tolerate its lag: Db.reader */
+  readUrl?: string | null;
   /** a schema to work in (tests give each app its own); created if missing */
   schema?: string;
   max?: number;
 }
 
-export function openPostgres({ url, schema, max = 10 }: PostgresOptions): Db {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', schema: schema ?? 'public', destroy: () => kysely.destroy() };
+export function openPostgres({ url, readUrl, schema, max = 10 }: PostgresOptions): Db {
+  const open = (connectionString: string) =>
+    new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max, ...(schema ? { options: `-c search_path=${schema}` } : {}) }) }),
+    });
+  const kysely = open(url);
+  const reader = readUrl ? open(readUrl) : kysely;
+  return {
+    kysely,
+    reader,
+    dialect: 'postgres',
+    schema: schema ?? 'public',
+    destroy: async () => {
+      if (reader !== kysely) await reader.destroy();
+      await kysely.destroy();
+    },
+  };
 }

@@ -14,6 +14,7 @@ export interface BureauTable {
   name: string; // 财政局名称
   region: string;
   created_at: string;
+  disabled_at?: string | null; // 已停用 (migration 0060)
 }
 
 /** 科室: a section of the finance bureau; `kind` tells the 归口业务科室 from the 绩效管理科. */
@@ -23,6 +24,7 @@ export interface SectionTable {
   name: string;
   kind: 'counterpart' | 'performance';
   created_at: string;
+  disabled_at?: string | null; // 已停用 (migration 0060)
 }
 
 export interface DepartmentTable {
@@ -33,6 +35,29 @@ export interface DepartmentTable {
   parent_id: string | null; // 主管部门
   section_id: string | null; // 归口科室
   created_at: string;
+  disabled_at?: string | null; // 已停用 (migration 0060)
+}
+
+/** The file an imported report came from (migration 0061), shown in the report lists. */
+export interface ReportSourceTable {
+  report_id: string;
+  file_name: string;
+  sha256: string | null;
+  imported_by: string | null;
+  imported_at: string;
+}
+
+/** One changed field of an organisation unit (migration 0060): the unit's history on the 组织机构 screen. */
+export interface OrgHistoryTable {
+  id: string;
+  object_type: 'bureau' | 'section' | 'department';
+  object_id: string;
+  field: 'name' | 'region' | 'section' | 'disabled';
+  before: string | null;
+  after: string | null;
+  actor_id: string | null;
+  actor_username: string;
+  at: string;
 }
 
 export interface UserTable {
@@ -138,7 +163,10 @@ export interface ReportVersionTable {
   version: number;
   status: string;
   action: string; // create | import | save | submit | approve | …
-  document: unknown;
+  /** a full snapshot (rows written before migration 0040); otherwise null, see repositories/version-delta.ts */
+  document: unknown | null;
+  /** JSON DeltaOp[] turning the next version's document into this one; null: the same document */
+  delta: string | null;
   user_id: string;
   created_at: string;
 }
@@ -287,6 +315,8 @@ export interface Database extends BureauTables {
   bureaus: BureauTable;
   sections: SectionTable;
   departments: DepartmentTable;
+  org_history: OrgHistoryTable;
+  report_sources: ReportSourceTable;
   users: UserTable;
   user_roles: UserRoleTable;
   auth_throttle: AuthThrottleTable;
@@ -312,6 +342,11 @@ export type DB = Kysely<Database>;
 /** A database handle together with the dialect it speaks (a few queries and DDL differ). */
 export interface Db {
   kysely: DB;
+  /**
+   * For reads that tolerate replication lag — lists, the dashboard — never for a read a write depends on:
+   * the read replica of DATABASE_READ_URL when configured, else the same handle as `kysely`.
+   */
+  reader: DB;
   dialect: Dialect;
   /** PostgreSQL schema the tables live in (public unless configured) */
   schema?: string;

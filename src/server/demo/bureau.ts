@@ -1,6 +1,7 @@
 // Seeds the demo bureau's year (plan.ts) into the tables: tasks with rosters, reports of 2019–2021 in
 // their states with versions, 复核, a return with its dispute, samples, 整改 notices and a copy check.
 // Written in the seeding transaction; the copy check runs on what was written, like the real one.
+import { insertSource } from '../repositories/report-sources';
 import { addDays, bureauDate } from '../../core/bureau/deadline';
 import { priorIssuesOf } from '../../core/bureau/carry-over';
 import { commonGrade, templateGradeOfScore } from '../../core/bureau/grades';
@@ -67,8 +68,10 @@ async function report(c: Ctx, o: { key: DeptKey; doc: Report; status: string; ta
     finance_since: actions.includes('approve') ? c.at : null, import_meta: o.importMeta ? JSON.stringify(o.importMeta) : null,
     created_by: created, created_at: c.at, updated_by: user, updated_at: c.at, task_id: o.taskId,
   });
+  const source = (o.importMeta as { fileName?: string; sha256?: string } | undefined) ?? {};
+  if (source.fileName) await insertSource(c.trx, { report_id: id, file_name: source.fileName, sha256: source.sha256 ?? null, imported_by: created, imported_at: c.at });
   for (const [i, action] of actions.entries())
-    await insertVersion(c.trx, c.dialect, { report_id: id, version: i + 1, status: AFTER[action] ?? 'draft', action, document, user_id: i === 0 ? created : user, created_at: c.at });
+    await insertVersion(c.trx, { report_id: id, version: i + 1, status: AFTER[action] ?? 'draft', action, user_id: i === 0 ? created : user, created_at: c.at });
   await appendAudit(c.trx, c.writer, c.at, { event: 'demo_seed', bureauId: c.org.bureauId, actorUsername: 'system', objectType: 'report', objectId: id, detail: { status: o.status, year: o.doc.year } });
   return { id, version };
 }

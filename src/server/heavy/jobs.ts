@@ -21,6 +21,7 @@ import { digestMatcher, reportDigest } from '../audit/canonical';
 import { openPersonal, sealPersonal } from '../crypto/personal-data';
 import { softwareProvider, type ProviderMaterial } from '../crypto/provider';
 import { SaveBody } from '../http/schemas';
+import { reverseDelta } from '../repositories/version-delta';
 import { reportProblems } from '../http/validation-messages';
 
 /** A failure a job reports in the server's own terms (an AppError code, a Chinese message). */
@@ -82,6 +83,8 @@ export interface PreparedSave {
   changed: number;
   paths: string[];
   projection: { self_score: number | null; grade: string };
+  /** the base version's reverse delta, stored forms (use-cases/save-report.ts reverseDelta) */
+  delta: string | null;
   /** the 指标库 entries the new document quotes, when they (or its year) differ from before: library_usage to update */
   usage: { year: number | null; ids: string[] } | null;
 }
@@ -111,8 +114,12 @@ export function prepareSaveJob(i: DocumentJob & { bodyText: string; scope: EditS
   if (!verdict.ok) throw new JobError(verdict.code, verdict.message, verdict.code === 'CONFIRMATION_REQUIRED' ? { loss: verdict.loss } : { paths: verdict.paths });
   const { changes } = verdict;
   if (changes.length === 0) return { unchanged: true };
+  const provider = softwareProvider(i.material);
+  const sealed = sealPersonal(provider, next);
+  const storedCurrent = i.sealed ? (JSON.parse(i.documentText) as Report) : sealPersonal(provider, current);
   return {
-    storedText: JSON.stringify(sealPersonal(softwareProvider(i.material), next)),
+    storedText: JSON.stringify(sealed),
+    delta: reverseDelta(sealed, storedCurrent),
     changed: changes.length,
     paths: changes.slice(0, 20).map((c) => c.path),
     projection: { self_score: next.performance.selfScore, grade: next.performance.grade },

@@ -81,7 +81,7 @@ export const ListQuery = z.object({
   year: z.coerce.number({ message: '年度须为数字' }).int().min(1990).max(2100).optional(),
   status: Status.optional(),
   limit: z.coerce.number({ message: '每页条数须为数字' }).int().min(1).max(1000, { message: '每页最多 1000 条' }).optional(),
-  offset: z.coerce.number({ message: '偏移须为数字' }).int().min(0).optional(),
+  after: z.string().max(2000).optional().describe('上一页响应中的 next（游标）'),
 });
 
 export const ListItem = z.object({
@@ -95,6 +95,8 @@ export const ListItem = z.object({
   grade: z.string(),
   templateId: z.string(),
   updatedAt: z.string(),
+  sourceFile: z.string().nullable().describe('导入的文件名；在系统中新建的为 null'),
+  importedAt: z.string().nullable().describe('导入时间'),
 });
 
 export const CreateBody = z.object({
@@ -158,6 +160,17 @@ export const SaveBody = z.object({
 });
 
 export const SaveResult = z.object({ id: z.string(), status: Status, version: z.number(), updatedAt: z.string(), changed: z.number() });
+
+// 导入到本草稿 (import-into-report.ts): multipart field `mode`; preview writes nothing.
+export const ImportIntoMode = z.enum(['preview', 'replace', 'merge'], { message: 'mode 须为 preview（预览）、replace（替换）或 merge（合并）' });
+export const ImportIntoResult = z.object({
+  mode: ImportIntoMode,
+  fileName: z.string(),
+  changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown(), merged: z.boolean().describe('合并时也采用（文件中此处有值）') })),
+  diagnostics: z.array(z.object({ code: z.string(), severity: z.string(), path: z.string().optional(), message: z.string() })),
+  version: z.number().describe('写入后的版本（预览时为当前版本）'),
+  changed: z.number(),
+});
 
 export const WaiverInput = z.object({
   code: z.string().min(1, { message: '豁免须指明规则编码' }).max(64),
@@ -258,13 +271,14 @@ export const DepartmentBody = z.object({
   sectionId: z.string().max(64).nullable().optional().describe('归口业务科室 id'),
 });
 
-export const BureauView = z.object({ id: z.string(), name: z.string(), region: z.string(), createdAt: z.string() });
+const DisabledAt = z.string().nullable().describe('停用时间；null 为在用');
+export const BureauView = z.object({ id: z.string(), name: z.string(), region: z.string(), createdAt: z.string(), disabledAt: DisabledAt });
 export const SectionView = z.object({
-  id: z.string(), bureauId: z.string(), name: z.string(), kind: z.enum(['counterpart', 'performance']), kindLabel: z.string(), createdAt: z.string(),
+  id: z.string(), bureauId: z.string(), name: z.string(), kind: z.enum(['counterpart', 'performance']), kindLabel: z.string(), createdAt: z.string(), disabledAt: DisabledAt,
 });
 export const DepartmentView = z.object({
   id: z.string(), bureauId: z.string(), name: z.string(), budgetCode: z.string(),
-  parentId: z.string().nullable(), sectionId: z.string().nullable(), createdAt: z.string(),
+  parentId: z.string().nullable(), sectionId: z.string().nullable(), createdAt: z.string(), disabledAt: DisabledAt,
 });
 
 export const SectionQuery = z.object({ bureauId: z.string().max(64).optional() });
@@ -272,7 +286,20 @@ export const DepartmentQuery = z.object({
   bureauId: z.string().max(64).optional(),
   sectionId: z.string().max(64).optional(),
   limit: z.coerce.number({ message: '每页条数须为数字' }).int().min(1).max(5000, { message: '每页最多 5000 条' }).optional(),
-  offset: z.coerce.number({ message: '偏移须为数字' }).int().min(0).optional(),
+  after: z.string().max(2000).optional().describe('上一页响应中的 next（游标）'),
+});
+
+// Renaming, moving and disabling a unit (change-org-unit.ts); only the fields sent change.
+export const OrgUnitKind = z.enum(['bureaus', 'sections', 'departments']);
+export const OrgUnitParams = z.object({ kind: OrgUnitKind, id: z.string().min(1).max(64) });
+export const OrgChangeBody = z.object({
+  name: z.string().max(100, { message: '名称不能超过 100 个字' }).optional(),
+  region: z.string().max(50, { message: '行政区划不能超过 50 个字' }).optional(),
+  sectionId: z.string().max(64).nullable().optional().describe('部门(单位)的归口业务科室 id；null 为不设'),
+  disabled: z.boolean().optional().describe('true 停用，false 重新启用'),
+});
+export const OrgHistoryEntry = z.object({
+  at: z.string(), actor: z.string(), field: z.enum(['name', 'region', 'section', 'disabled']), fieldLabel: z.string(), before: z.string(), after: z.string(),
 });
 
 // 评分表模板 (templates/*): the list, one version whole, a file's check and preview, upload and activation.

@@ -1,5 +1,8 @@
-// JSON documents: jsonb on PostgreSQL comes back parsed, text on SQLite comes back as a string.
+// JSON documents: jsonb on PostgreSQL comes back parsed; text on SQLite is read as its bytes
+// (documentColumn) and decoded here, which is several times faster for Chinese text (../utf8.ts).
+import { SqliteAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Dialect } from '../db/schema';
+import { decodeUtf8 } from '../utf8';
 
 /** A document already serialised once, to be written to more than one row (a save's report and version). */
 export class EncodedJson {
@@ -12,6 +15,7 @@ export function encodeJson(_dialect: Dialect, value: unknown): string {
 }
 
 export function decodeJson<T>(value: unknown): T {
+  if (value instanceof Uint8Array) return JSON.parse(decodeUtf8(value)) as T;
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
@@ -32,4 +36,12 @@ export function lazyDocument<R extends { document: unknown }, T>(row: R, decode:
 
 export function withDocument<R extends { document: unknown }, T>(row: R, map: (document: R['document']) => T): Omit<R, 'document'> & { document: T } {
   return lazyDocument(row, () => map(row.document));
+}
+
+/**
+ * A JSON document column to select: on SQLite its bytes (`cast(… as blob)`), which decodeJson turns into the
+ * value; on PostgreSQL the jsonb itself. The database handle tells the dialect.
+ */
+export function documentColumn(db: Kysely<any>, column: string): RawBuilder<unknown> {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? sql`cast(${sql.ref(column)} as blob)` : sql`${sql.ref(column)}`;
 }

@@ -51,7 +51,8 @@ export interface DepartmentFilter {
   bureauId?: string;
   sectionId?: string;
   limit: number;
-  offset: number;
+  /** the previous page's last [bureau_id, budget_code] (keyset paging, repositories/cursor.ts) */
+  after?: [string, string] | null;
 }
 
 /** One page in 预算编码 order (the order departments appear in budget documents). */
@@ -59,5 +60,7 @@ export async function listDepartments(db: DB, f: DepartmentFilter): Promise<Depa
   let q = db.selectFrom('departments').selectAll();
   if (f.bureauId) q = q.where('bureau_id', '=', f.bureauId);
   if (f.sectionId) q = q.where('section_id', '=', f.sectionId);
-  return q.orderBy('bureau_id').orderBy('budget_code').limit(f.limit).offset(f.offset).execute();
+  const after = f.after;
+  if (after) q = q.where((eb) => eb(eb.refTuple('bureau_id', 'budget_code'), '>', eb.tuple(after[0], after[1])));
+  return q.orderBy('bureau_id').orderBy('budget_code').limit(f.limit).execute();
 }

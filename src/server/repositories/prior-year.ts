@@ -2,7 +2,7 @@
 // status, version: from the list index) and, for the one chosen, its document.
 import type { Report } from '../../core/model/report';
 import type { DB } from '../db/schema';
-import { decodeJson } from './json';
+import { decodeJson, documentColumn } from './json';
 import type { ReportHead } from './reports';
 
 export async function departmentYearHeads(db: DB, departmentId: string, year: number): Promise<Array<ReportHead & { year: number | null; updated_at: string }>> {
@@ -16,6 +16,6 @@ export async function departmentYearHeads(db: DB, departmentId: string, year: nu
 }
 
 export async function reportDocument(db: DB, id: string): Promise<Report | undefined> {
-  const row = await db.selectFrom('reports').select('document').where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('reports').select(documentColumn(db, 'document').as('document')).where('id', '=', id).executeTakeFirst();
   return row ? decodeJson<Report>(row.document) : undefined;
 }

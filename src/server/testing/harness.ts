@@ -100,7 +100,7 @@ export async function makeTestApp(backend: Backend, opts: TestAppOptions = {}): 
   };
 }
 
-async function seedFixture(db: Db, passwords: ReturnType<typeof argon2Hasher>, at: string): Promise<Record<string, string>> {
+export async function seedFixture(db: Db, passwords: ReturnType<typeof argon2Hasher>, at: string): Promise<Record<string, string>> {
   const k = db.kysely;
   const ids: Record<string, string> = { B1: 'b1', B2: 'b2', A: 'sec-a', E: 'sec-e', P: 'sec-p', D1: 'd1', D2: 'd2', D3: 'd3', D9: 'd9' };
   await insertBureau(k, { id: 'b1', name: '测试市财政局', region: '测试市', created_at: at });

@@ -4,8 +4,8 @@ import type { DepartmentTable } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
 import { nowIso, type Deps } from '../deps';
 import { AppError } from '../errors';
-import { findBureau, findDepartment, findDepartmentByCode, findSection, insertDepartment } from '../repositories/org';
-import { assertOrgAdmin, auditActor, cleanBudgetCode, cleanName, departmentView, type DepartmentView, type OrgActor } from './org-shared';
+import { findBureau, findDepartment, findDepartmentByCode, insertDepartment } from '../repositories/org';
+import { assertCounterpartSection, assertOrgAdmin, auditActor, cleanBudgetCode, cleanName, departmentView, type DepartmentView, type OrgActor } from './org-shared';
 import { inTransaction } from './shared';
 
 export interface AddDepartmentOptions {
@@ -28,12 +28,10 @@ export async function addDepartment(deps: Deps, o: AddDepartmentOptions): Promis
   const duplicate = (holder?: string) => new AppError('CONFLICT', `预算编码“${code}”在该财政局下已被${holder ? `“${holder}”` : '其他部门'}使用`);
   try {
     await inTransaction(deps, async (trx, audit) => {
-      if (!(await findBureau(trx, o.bureauId))) throw new AppError('VALIDATION', '所属财政局不存在');
-      if (row.section_id) {
-        const s = await findSection(trx, row.section_id);
-        if (!s || s.bureau_id !== row.bureau_id) throw new AppError('VALIDATION', '归口科室不存在或不属于该财政局');
-        if (s.kind !== 'counterpart') throw new AppError('VALIDATION', `“${s.name}”是绩效管理科，归口科室须为归口业务科室`);
-      }
+      const bureau = await findBureau(trx, o.bureauId);
+      if (!bureau) throw new AppError('VALIDATION', '所属财政局不存在');
+      if (bureau.disabled_at) throw new AppError('VALIDATION', `财政局“${bureau.name}”已停用`);
+      if (row.section_id) await assertCounterpartSection(trx, row.bureau_id, row.section_id);
       if (row.parent_id) {
         const p = await findDepartment(trx, row.parent_id);
         if (!p || p.bureau_id !== row.bureau_id) throw new AppError('VALIDATION', '主管部门不存在或不属于该财政局');

@@ -25,6 +25,7 @@ export async function addSection(deps: Deps, o: AddSectionOptions): Promise<Sect
     await inTransaction(deps, async (trx, audit) => {
       const bureau = await findBureau(trx, o.bureauId);
       if (!bureau) throw new AppError('VALIDATION', '所属财政局不存在');
+      if (bureau.disabled_at) throw new AppError('VALIDATION', `财政局“${bureau.name}”已停用`);
       if (await findSectionByName(trx, bureau.id, name)) throw duplicate();
       await insertSection(trx, row);
       await audit({ ...auditActor(o.actor), event: 'org_section_add', objectType: 'section', objectId: row.id, detail: { bureauId: bureau.id, name, kind: o.kind } });

@@ -3,6 +3,8 @@
 // is audited too (file name, size, SHA-256), and nothing of it is written to disk.
 import { ImportError, type ImportDiagnostic } from '../../io/import/doc';
 import type { ImportResult } from '../../io/import/index';
+import type { Report } from '../../core/model/report';
+import type { DepartmentTable } from '../db/schema';
 import { repairInput } from '../../core/input';
 import { sha256Hex } from '../audit/canonical';
 import type { Actor } from '../auth/actor';
@@ -26,12 +28,20 @@ export function importErrorCode(code: string): ErrorCode {
   return 'IMPORT_FAILED';
 }
 
-export async function importReport(
+/** A file read into a report for `department`, with what the importer noticed; a rejected file is audited and refused. */
+export interface ReadImport {
+  report: Report & { year: number };
+  diagnostics: ImportDiagnostic[];
+  file: { fileName: string; size: number; sha256: string };
+  importMeta: Record<string, unknown>;
+  auditDetail: Record<string, unknown>;
+}
+
+export async function readImport(
   deps: Deps,
-  o: { actor: Actor; bytes: Uint8Array; fileName: string; year?: number },
-): Promise<ReportView> {
-  const department = await preparerDepartment(deps, o.actor);
-  const db = deps.db.kysely;
+  o: { actor: Actor; department: DepartmentTable; bytes: Uint8Array; fileName: string; year?: number },
+): Promise<ReadImport> {
+  const { department } = o;
   await assertWithinRate(deps, o.actor, 'import');
   const file = { fileName: o.fileName, size: o.bytes.byteLength, sha256: sha256Hex(o.bytes) };
   let result: ImportResult;
@@ -72,11 +82,26 @@ export async function importReport(
   const fileCover = { departmentName: report.cover.departmentName, budgetCode: report.cover.budgetCode };
   report.cover.departmentName = department.name;
   report.cover.budgetCode = department.budget_code;
+  return {
+    report: report as Report & { year: number },
+    diagnostics,
+    file,
+    importMeta: { ...file, format: result.format, family: result.family, truncated: result.truncated, unmapped: result.unmapped, diagnostics, fileCover },
+    auditDetail: { ...file, format: result.format, family: result.family, unmapped: result.unmapped.length, diagnostics: diagnostics.length },
+  };
+}
+
+export async function importReport(
+  deps: Deps,
+  o: { actor: Actor; bytes: Uint8Array; fileName: string; year?: number },
+): Promise<ReportView> {
+  const department = await preparerDepartment(deps, o.actor);
+  const db = deps.db.kysely;
+  const { report, file, importMeta, auditDetail } = await readImport(deps, { ...o, department });
   // the year's task takes one report per department; last year's 整改 items come along unless the file has its own
   const task = await taskFor(db, department, report.year, report.kind);
   if (task) await assertNoTaskReport(db, task, department.id);
   if (!(report.priorIssues ?? []).length) report.priorIssues = priorIssuesOf(await priorItems(db, department.id, report.year));
-  const importMeta = { ...file, format: result.format, family: result.family, truncated: result.truncated, unmapped: result.unmapped, diagnostics, fileCover };
   try {
     const row = await insertDraft(deps, {
       actor: o.actor,
@@ -84,7 +109,8 @@ export async function importReport(
       report,
       action: 'import',
       importMeta,
-      auditDetail: { ...file, format: result.format, family: result.family, unmapped: result.unmapped.length, diagnostics: diagnostics.length },
+      source: file,
+      auditDetail,
       taskId: task?.id ?? null,
     });
     return reportView(deps, o.actor, row);

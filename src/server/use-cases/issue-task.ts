@@ -63,7 +63,7 @@ export async function issueTask(deps: Deps, o: { actor: BureauActor; id: string;
         status: 'draft', version: 1, document: stored, ...projection(report), finance_since: null, import_meta: null,
         created_by: who, created_at: at, updated_by: who, updated_at: at, task_id: t.id, carried: meta ? JSON.stringify(meta) : null,
       });
-      await insertVersion(trx, dialect, { report_id: id, version: 1, status: 'draft', action: 'issue', document: stored, user_id: who, created_at: at });
+      await insertVersion(trx, { report_id: id, version: 1, status: 'draft', action: 'issue', user_id: who, created_at: at });
       // carried-over indicators keep their 指标库 ids: the library counts the new draft's use of them
       await syncReportUsage(trx, { id, bureau_id: d.bureau_id, department_id: d.id }, null, report);
       await audit({ ...auditBy(o.actor), event: 'report_create', objectType: 'report', objectId: id, detail: { year: t.year, departmentId: d.id, taskId: t.id, carriedFrom: meta?.fromReportId ?? null } });

@@ -3,7 +3,9 @@ import type { ReportStatus } from '../../core/workflow/index';
 import { assertReportReader } from '../auth/access';
 import type { Actor } from '../auth/actor';
 import type { Deps } from '../deps';
-import { listVisibleReports } from '../repositories/reports';
+import { decodeCursor, encodeCursor, isString, isYear } from '../repositories/cursor';
+import { sourcesOf } from '../repositories/report-sources';
+import { listKey, listVisibleReports, type ListKey } from '../repositories/reports';
 
 export interface ReportListItem {
   id: string;
@@ -16,6 +18,9 @@ export interface ReportListItem {
   grade: string;
   templateId: string;
   updatedAt: string;
+  /** the imported file's name, and when: null for a report made in Jixiao */
+  sourceFile: string | null;
+  importedAt: string | null;
 }
 
 export interface ListOptions {
@@ -23,17 +28,21 @@ export interface ListOptions {
   year?: number;
   status?: ReportStatus;
   limit?: number;
-  offset?: number;
+  /** the previous page's `next` */
+  after?: string;
 }
 
-/** One page of visible reports; nextOffset is null on the last page. */
-export async function listReports(deps: Deps, o: ListOptions): Promise<{ items: ReportListItem[]; nextOffset: number | null }> {
+/** One page of visible reports; `next` (the cursor of the page after) is null on the last page. */
+export async function listReports(deps: Deps, o: ListOptions): Promise<{ items: ReportListItem[]; next: string | null }> {
   assertReportReader(o.actor);
   const limit = Math.min(Math.max(o.limit ?? 500, 1), 1000);
-  const offset = Math.max(o.offset ?? 0, 0);
+  const after = o.after ? decodeCursor<ListKey>(o.after, [isYear, isString, isString]) : null;
   // one extra row tells whether another page exists without a COUNT(*)
-  const rows = await listVisibleReports(deps.db.kysely, o.actor, { year: o.year, status: o.status, limit: limit + 1, offset });
-  const items = rows.slice(0, limit).map((r) => ({
+  // a list tolerates replication lag: from the read replica when there is one (DATABASE_READ_URL)
+  const rows = await listVisibleReports(deps.db.reader, o.actor, { year: o.year, status: o.status, limit: limit + 1, after });
+  const page = rows.slice(0, limit);
+  const sources = await sourcesOf(deps.db.reader, page.map((r) => r.id));
+  const items = page.map((r) => ({
     id: r.id,
     year: r.year,
     departmentId: r.department_id,
@@ -44,6 +53,8 @@ export async function listReports(deps: Deps, o: ListOptions): Promise<{ items: 
     grade: r.grade,
     templateId: r.template_id,
     updatedAt: r.updated_at,
+    sourceFile: sources.get(r.id)?.file_name ?? null,
+    importedAt: sources.get(r.id)?.imported_at ?? null,
   }));
-  return { items, nextOffset: rows.length > limit ? offset + limit : null };
+  return { items, next: rows.length > limit ? encodeCursor(listKey(page[page.length - 1]!)) : null };
 }

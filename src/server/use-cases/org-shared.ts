@@ -1,7 +1,8 @@
 // What the organisation use-cases share: who may administer it (the 系统管理员, or the local CLI), the
 // views the API returns, and the Chinese validation of names and 预算编码.
 import type { Actor } from '../auth/actor';
-import type { BureauTable, DepartmentTable, SectionTable } from '../db/schema';
+import type { BureauTable, DB, DepartmentTable, SectionTable } from '../db/schema';
+import { findSection } from '../repositories/org';
 import { AppError, forbidden } from '../errors';
 import { by } from './shared';
 
@@ -45,6 +46,7 @@ export interface BureauView {
   name: string;
   region: string;
   createdAt: string;
+  disabledAt: string | null;
 }
 
 export interface SectionView {
@@ -54,6 +56,7 @@ export interface SectionView {
   kind: SectionTable['kind'];
   kindLabel: string;
   createdAt: string;
+  disabledAt: string | null;
 }
 
 export interface DepartmentView {
@@ -64,14 +67,24 @@ export interface DepartmentView {
   parentId: string | null;
   sectionId: string | null;
   createdAt: string;
+  disabledAt: string | null;
 }
 
-export const bureauView = (b: BureauTable): BureauView => ({ id: b.id, name: b.name, region: b.region, createdAt: b.created_at });
+export const bureauView = (b: BureauTable): BureauView => ({ id: b.id, name: b.name, region: b.region, createdAt: b.created_at, disabledAt: b.disabled_at ?? null });
 
 export const sectionView = (s: SectionTable): SectionView => ({
-  id: s.id, bureauId: s.bureau_id, name: s.name, kind: s.kind, kindLabel: SECTION_KIND_LABEL[s.kind], createdAt: s.created_at,
+  id: s.id, bureauId: s.bureau_id, name: s.name, kind: s.kind, kindLabel: SECTION_KIND_LABEL[s.kind], createdAt: s.created_at, disabledAt: s.disabled_at ?? null,
 });
 
 export const departmentView = (d: DepartmentTable): DepartmentView => ({
-  id: d.id, bureauId: d.bureau_id, name: d.name, budgetCode: d.budget_code, parentId: d.parent_id, sectionId: d.section_id, createdAt: d.created_at,
+  id: d.id, bureauId: d.bureau_id, name: d.name, budgetCode: d.budget_code, parentId: d.parent_id, sectionId: d.section_id, createdAt: d.created_at, disabledAt: d.disabled_at ?? null,
 });
+
+/** A department's 归口科室: a counterpart section of the same bureau that is in use. */
+export async function assertCounterpartSection(db: DB, bureauId: string, sectionId: string): Promise<SectionTable> {
+  const s = await findSection(db, sectionId);
+  if (!s || s.bureau_id !== bureauId) throw new AppError('VALIDATION', '归口科室不存在或不属于该财政局');
+  if (s.kind !== 'counterpart') throw new AppError('VALIDATION', `“${s.name}”是绩效管理科，归口科室须为归口业务科室`);
+  if (s.disabled_at) throw new AppError('VALIDATION', `科室“${s.name}”已停用，不能再归口部门`);
+  return s;
+}

@@ -18,7 +18,8 @@ import { AppError, forbidden } from '../errors';
 import { nowIso, type Deps } from '../deps';
 import { EncodedJson } from '../repositories/json';
 import { updateContent, type ReportRow } from '../repositories/reports';
-import { insertVersion } from '../repositories/versions';
+import { insertVersion, setVersionDelta } from '../repositories/versions';
+import { reverseDelta } from '../repositories/version-delta';
 import { syncUsage } from '../repositories/library';
 import { stored } from './document-work';
 import { syncReportUsage } from './library-usage';
@@ -32,7 +33,7 @@ export interface SaveResult {
   changed: number;
 }
 
-export function staleError(row: ReportRow): AppError {
+export function staleError(row: Pick<ReportRow, 'version' | 'status' | 'document' | 'updated_at' | 'updated_by'>): AppError {
   return new AppError('VERSION_CONFLICT', `报告已被他人修改（当前为第 ${row.version} 版），请查看差异并合并后再保存`, {
     current: { version: row.version, status: row.status, report: row.document, updatedAt: row.updated_at, updatedBy: row.updated_by },
   });
@@ -66,6 +67,8 @@ interface Change {
   projection: ReturnType<typeof projection>;
   /** keeps library_usage in step (use-cases/library-usage.ts) */
   usage: (trx: Transaction<Database>) => Promise<void>;
+  /** the base version's reverse delta from the new document, both as stored (repositories/version-delta.ts) */
+  delta: string | null;
 }
 
 /** The write every save ends with: compare-and-set on the base version, the version row, the audit row. */
@@ -76,7 +79,9 @@ async function writeSave(deps: Deps, trx: Transaction<Database>, audit: (e: Audi
   // transaction): show the winner
   if (!won) throw staleError((await findOpenReport(deps, row.id, trx)) ?? row);
   const version = row.version + 1;
-  await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: row.status, action: 'save', document: c.document, user_id: actor.id, created_at: at });
+  // the base version keeps only what rebuilds it from this one: the document is written once
+  if (c.delta) await setVersionDelta(trx, { report_id: row.id, version: row.version, delta: c.delta });
+  await insertVersion(trx, { report_id: row.id, version, status: row.status, action: 'save', user_id: actor.id, created_at: at });
   await c.usage(trx);
   await audit({ ...by(actor), event: 'report_save', objectType: 'report', objectId: row.id, detail: { version, changed: c.changed, paths: c.paths } });
   return { id: row.id, status: row.status as ReportStatus, version, updatedAt: at, changed: c.changed };
@@ -92,18 +97,21 @@ export async function saveReport(
   const next = o.report;
   assertValidInput(next);
   await assertWithinBounds(deps, next, '报告');
-  return inTransaction(deps, async (trx, audit) => {
-    const row = await loadVisibleReport(deps, o.actor, o.id, trx);
-    if (row.version !== o.ifMatch) throw staleError(row);
-    const verdict = judgeSave(row.document, next, scopeOf(o.actor, row), { confirmClear: o.confirmClear });
-    if (!verdict.ok) throw verdictError(verdict);
-    const { changes } = verdict;
-    if (changes.length === 0) return unchanged(row);
-    // serialised once, for the report and its version row
-    const document = new EncodedJson(JSON.stringify(sealPersonal(deps.crypto, next)));
-    const usage = (t: Transaction<Database>) => syncReportUsage(t, row, row.document, next);
-    return writeSave(deps, trx, audit, o.actor, row, { document, changed: changes.length, paths: changes.slice(0, 20).map((c) => c.path), projection: projection(next), usage });
-  });
+  // Everything that only reads (the stored version, the scope check, the diff) happens before the write
+  // transaction: on SQLite that transaction holds the database's one write lock, for every process. The
+  // UPDATE is conditional on the version read here, so a write that lost a race changes nothing (412).
+  const row = await loadVisibleReport(deps, o.actor, o.id);
+  if (row.version !== o.ifMatch) throw staleError(row);
+  const verdict = judgeSave(row.document, next, scopeOf(o.actor, row), { confirmClear: o.confirmClear });
+  if (!verdict.ok) throw verdictError(verdict);
+  const { changes } = verdict;
+  if (changes.length === 0) return unchanged(row);
+  const sealed = sealPersonal(deps.crypto, next);
+  const document = new EncodedJson(JSON.stringify(sealed));
+  const usage = (t: Transaction<Database>) => syncReportUsage(t, row, row.document, next);
+  const delta = reverseDelta(sealed, sealPersonal(deps.crypto, row.document));
+  const change = { document, changed: changes.length, paths: changes.slice(0, 20).map((c) => c.path), projection: projection(next), usage, delta };
+  return inTransaction(deps, (trx, audit) => writeSave(deps, trx, audit, o.actor, row, change));
 }
 
 /**
@@ -123,6 +131,6 @@ export async function saveLargeReport(deps: Deps, o: { actor: Actor; id: string;
   const usage = async (t: Transaction<Database>) => {
     if (u) await syncUsage(t, { id: row.id, bureau_id: row.bureau_id, department_id: row.department_id, year: u.year }, u.ids);
   };
-  const change = { document: new EncodedJson(prepared.storedText), changed: prepared.changed, paths: prepared.paths, projection: prepared.projection, usage };
+  const change = { document: new EncodedJson(prepared.storedText), changed: prepared.changed, paths: prepared.paths, projection: prepared.projection, usage, delta: prepared.delta };
   return inTransaction(deps, (trx, audit) => writeSave(deps, trx, audit, o.actor, row, change));
 }

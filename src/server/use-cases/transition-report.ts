@@ -52,7 +52,18 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
   const requestHash = sha256Hex(canonicalJson({ id: o.id, action: o.action, reason: o.reason ?? null, waivers: o.waivers ?? [], paths: o.paths ?? [] }));
   const replay = await replayIfSeen(deps, o, requestHash);
   if (replay) return replay;
+  try {
+    return await attempt(deps, o, requestHash);
+  } catch (err) {
+    // the same keyed request may have committed on another instance between our look and our read: then
+    // the state we read refuses it, and its first answer is the right one
+    const again = err instanceof AppError ? await replayIfSeen(deps, o, requestHash) : null;
+    if (again) return again;
+    throw err;
+  }
+}
 
+async function attempt(deps: Deps, o: TransitionOptions, requestHash: string): Promise<TransitionResult> {
   const row = await loadVisibleReport(deps, o.actor, o.id);
   if (o.ifMatch != null && o.ifMatch !== row.version) throw staleError(row);
   const status = row.status as ReportStatus;
@@ -88,7 +99,7 @@ export async function transitionReport(deps: Deps, o: TransitionOptions): Promis
     const financeSince = t.to === 'submitted' && !row.finance_since ? at : row.finance_since;
     const ok = await updateStatus(trx, row.id, { status, version: row.version }, { status: t.to, updated_by: o.actor.id, updated_at: at, finance_since: financeSince });
     if (!ok) return false;
-    await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: t.to, action: o.action, document: row.documentText != null ? new EncodedJson(row.documentText) : sealPersonal(deps.crypto, row.document), user_id: o.actor.id, created_at: at });
+    await insertVersion(trx, { report_id: row.id, version, status: t.to, action: o.action, user_id: o.actor.id, created_at: at });
     if (o.action === 'submit')
       await insertWaivers(trx, waivers.filter((w) => w.reason).map((w) => ({ id: deps.random.uuid(), report_id: row.id, version, code: w.code, path: w.path, reason: w.reason, user_id: o.actor.id, created_at: at })));
     if (o.action === 'revoke')

@@ -18,7 +18,7 @@ export async function withdrawReport(deps: Deps, o: { actor: Actor; id: string; 
     const gone = await trx.selectFrom('reports').select('id').where('id', '=', row.id).where('status', '=', 'draft').where('version', '=', row.version).executeTakeFirst();
     if (!gone) throw new AppError('CONFLICT', '草稿刚被修改或提交，请刷新后再试');
     // what may point at a draft: its history, signatures of the evaluation team, figures, 指标库 usage, copy matches
-    for (const t of ['report_versions', 'signatures', 'waivers', 'returns', 'report_stats', 'library_usage'] as const) await trx.deleteFrom(t).where('report_id', '=', row.id).execute();
+    for (const t of ['report_versions', 'signatures', 'waivers', 'returns', 'report_stats', 'library_usage', 'report_sources'] as const) await trx.deleteFrom(t).where('report_id', '=', row.id).execute();
     await trx.deleteFrom('copy_matches').where((eb) => eb.or([eb('report_id', '=', row.id), eb('other_report_id', '=', row.id)])).execute();
     await trx.updateTable('rectification_notices').set({ report_id: null }).where('report_id', '=', row.id).execute();
     await trx.deleteFrom('reports').where('id', '=', row.id).execute();

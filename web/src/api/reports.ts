@@ -1,6 +1,8 @@
 // Report endpoints: list, create, import, read, save (If-Match), transitions, signatures, history.
 import type { Report, ReportKind } from '../../../src/core/model/report';
 import type { SignatureRole, Waiver, WorkflowAction } from '../../../src/core/workflow/index';
+import type { z } from 'zod';
+import type * as Http from '../../../src/server/http/schemas';
 import { api, newIdempotencyKey } from './client';
 import type { DiffResult, ListItem, ReportView, SaveResult, Signature, TransitionResult, VersionItem } from './types';
 
@@ -58,4 +60,14 @@ export async function listVersions(id: string): Promise<VersionItem[]> {
 
 export async function diffVersions(id: string, a: number, b: number): Promise<DiffResult> {
   return (await api<DiffResult>(`/api/reports/${enc(id)}/versions/${a}/diff/${b}`)).data;
+}
+
+export type ImportIntoResult = z.infer<typeof Http.ImportIntoResult>;
+
+/** 导入到本草稿: `preview` lists what the file would change; `replace`/`merge` write it on top of `version`. */
+export async function importIntoReport(id: string, file: File, mode: ImportIntoResult['mode'], version?: number): Promise<ImportIntoResult> {
+  const form = new FormData();
+  form.append('mode', mode);
+  form.append('file', file);
+  return (await api<ImportIntoResult>(`/api/reports/${encodeURIComponent(id)}/import`, { method: 'POST', body: form, headers: version ? { 'If-Match': `"${version}"` } : {} })).data;
 }

@@ -33,4 +33,12 @@ export async function ensureTemplate(id: string, version: number): Promise<void>
   if (templates.get(id, version)) return;
   const body = (await api<unknown>(`/api/templates/${encodeURIComponent(id)}/versions/${version}`)).data;
   templates.add(body, { source: 'upload' });
+  fetched.push(body);
+}
+
+const fetched: unknown[] = [];
+
+/** The uploads loaded so far, as fetched: the live-check worker registers them too (its registry is its own). */
+export function fetchedTemplates(): readonly unknown[] {
+  return fetched;
 }

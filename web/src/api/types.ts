@@ -49,6 +49,9 @@ export interface ListItem {
   grade: string;
   templateId?: string;
   updatedAt?: string;
+  /** the imported file and when (null: made in Jixiao) */
+  sourceFile?: string | null;
+  importedAt?: string | null;
 }
 
 export interface WaiverRecord {

@@ -1,18 +1,19 @@
 // The editor's model: the report as edited, the live check on it, and the context every field reads
 // (findings and return notes by path, edit scope, the jump to a path). The editor page and the
 // component tests both build their editor from this one hook.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../../src/core/model/finding';
 import type { PriorYear } from '../../../src/core/library/prior-year';
 import type { Report } from '../../../src/core/model/report';
 import { canWrite } from '../../../src/core/workflow/edit';
 import type { EditScope, ReturnRecord, WaiverRecord } from '../api/types';
-import type { EditorContextValue } from '../components/editor/editor-context';
+import { EditorMarks, type EditorContextValue } from '../components/editor/editor-context';
 import { formOfReport } from '../lib/path-label';
 import { getAt, isWithin, normalizePath, selfAndAncestors, setAt } from '../lib/paths';
 import { useLiveCheck, type LiveCheck } from './useLiveCheck';
 
 const attr = (s: string) => s.replace(/["\\]/g, '\\$&');
+const NO_WAIVERS: readonly WaiverRecord[] = [];
 
 function indexBy<T>(items: readonly T[], pathOf: (t: T) => readonly string[]): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -40,6 +41,8 @@ export interface EditorModel {
   setReport: React.Dispatch<React.SetStateAction<Report>>;
   live: LiveCheck;
   ctx: EditorContextValue;
+  /** findings by path and the jumped-to field, for EditorMarksContext (what fields subscribe to) */
+  marks: EditorMarks;
   /** the element the fields live in; jumps search inside it */
   mainRef: React.RefObject<HTMLDivElement | null>;
   jumpTo: (path: string) => void;
@@ -52,15 +55,17 @@ export function useEditorModel(o: EditorModelOptions): EditorModel {
     [o.priorYear, o.expectedPriorIssues],
   );
   const live = useLiveCheck(report, o.checkDelayMs, context);
-  const [activePath, setActivePath] = useState<string | null>(null);
+  const marks = useMemo(() => new EditorMarks(), []);
   const mainRef = useRef<HTMLDivElement | null>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onMissing = useRef(o.onMissing);
   onMissing.current = o.onMissing;
   const scope = o.scope;
-  const waivers = o.waivers ?? [];
+  const waivers = o.waivers ?? NO_WAIVERS;
 
   const findingsByPath = useMemo(() => indexBy(live.findings, (f: Finding) => [normalizePath(f.path)]), [live.findings]);
+  // fields follow their own findings through the marks store, before the browser paints
+  useLayoutEffect(() => marks.setFindings(findingsByPath), [marks, findingsByPath]);
   const returnsByPath = useMemo(() => indexBy(o.activeReturn ? [o.activeReturn] : [], (r) => r.paths.map(normalizePath)), [o.activeReturn]);
 
   // The same rule the server applies on save (core/workflow/edit.ts): the department's whole-report scope
@@ -75,16 +80,16 @@ export function useEditorModel(o: EditorModelOptions): EditorModel {
       for (const p of selfAndAncestors(normalizePath(path))) {
         const el = root.querySelector<HTMLElement>(`[data-path="${attr(p)}"]`) ?? root.querySelector<HTMLElement>(`[data-also~="${attr(p)}"]`);
         if (!el) continue;
-        setActivePath(el.getAttribute('data-path'));
+        marks.setActive(el.getAttribute('data-path'));
         el.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
         el.querySelector<HTMLElement>('input:not([type=hidden]), textarea, [tabindex]:not([tabindex="-1"])')?.focus({ preventScroll: true });
         if (flashTimer.current) clearTimeout(flashTimer.current);
-        flashTimer.current = setTimeout(() => setActivePath(null), 4000);
+        flashTimer.current = setTimeout(() => marks.setActive(null), 4000);
         return;
       }
     }
     onMissing.current?.(path);
-  }, []);
+  }, [marks]);
 
   // the report's form: every section, label and table of the editor is its; it changes only with the template
   const form = useMemo(
@@ -95,20 +100,22 @@ export function useEditorModel(o: EditorModelOptions): EditorModel {
   const ctx = useMemo<EditorContextValue>(
     () => ({
       form,
-      findingsAt: (p) => findingsByPath.get(p) ?? [],
+      findingsAt: marks.findingsAt,
       returnsAt: (p) => returnsByPath.get(p) ?? [],
       returnsUnder: (prefix) =>
         [...returnsByPath.entries()].filter(([p]) => p !== prefix && isWithin(p, prefix)).flatMap(([path, rs]) => rs.map((record) => ({ path, record }))),
       waiverAt: (code, p) => waivers.find((w) => w.code === code && normalizePath(w.path) === p),
       canEdit,
-      activePath,
+      get activePath() {
+        return marks.activePath();
+      },
       jumpTo,
       change,
       update,
       priorYear: o.priorYear ?? null,
     }),
-    [form, findingsByPath, returnsByPath, waivers, canEdit, activePath, jumpTo, change, update, o.priorYear],
+    [form, marks, returnsByPath, waivers, canEdit, jumpTo, change, update, o.priorYear],
   );
 
-  return { report, setReport, live, ctx, mainRef, jumpTo };
+  return { report, setReport, live, ctx, marks, mainRef, jumpTo };
 }

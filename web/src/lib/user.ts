@@ -34,6 +34,8 @@ export function seesDashboard(user: User): boolean {
 /** Where an account lands after logging in. */
 export function homePath(user: User): string {
   if (user.kind === 'auditor') return '/audit';
+  if (user.kind === 'sysadmin') return '/org';
+  if (user.kind === 'secadmin') return '/accounts';
   if (!readsReports(user)) return '/audit';
   if (has(user, 'perf_admin')) return '/dashboard';
   return '/reports';

@@ -29,7 +29,7 @@ export function AuditPage() {
       <Card title="系统管理">
         <Typography.Paragraph>
           您的账户（{user.kind === 'sysadmin' ? '系统管理员' : user.kind === 'secadmin' ? '安全管理员' : '业务用户'}）不能查看或修改报告内容。
-          账户与角色管理请使用命令行工具 <code>jixiao user</code> 或接口 <code>/api/users</code>。
+          {user.kind === 'business' ? '账户尚未分配角色，请联系安全管理员。' : '组织机构与账户请在“组织机构”“账户管理”中维护；审计日志只由审计管理员查阅。'}
         </Typography.Paragraph>
       </Card>
     );

@@ -1,12 +1,15 @@
 // 登录: username and password; a wrong password, a locked account, throttling and an expired session each
 // get a plain Chinese explanation. An account with a second factor then asks for the authenticator's code
 // (or a recovery code). In demo mode (when the server says so) the demo accounts are listed.
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+// The first page anyone loads, and the whole of the first download (web/README.md): plain form controls
+// styled like the rest of the UI (styles.css, "Login"), no antd — its runtime, theme and form machinery
+// would triple the bytes before anyone has signed in. The second-factor step is a chunk of its own.
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { ApiError, api } from '../api/client';
 import { login, logout } from '../api/session';
 import type { SessionView } from '../api/types';
-import { SecondFactorStep } from '../components/account/SecondFactorStep';
+
+const SecondFactorStep = lazy(async () => ({ default: (await import('../components/account/SecondFactorStep')).SecondFactorStep }));
 
 interface Props {
   notice: string | null;
@@ -39,6 +42,17 @@ export function LoginPage({ notice, onLoggedIn, secondFactorPending = false, onA
       .catch(() => undefined);
   }, []);
 
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const gaps = { username: !username.trim(), password: !password };
+    setMissing(gaps);
+    if (!gaps.username && !gaps.password) void submit({ username, password });
+  };
+
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
@@ -70,30 +84,35 @@ export function LoginPage({ notice, onLoggedIn, secondFactorPending = false, onA
       <div className="jx-login-brand">
         <div className="jx-login-mark">绩</div>
         <div>
-          <Typography.Title level={2} style={{ margin: 0, color: '#fff' }}>
-            绩效自评
-          </Typography.Title>
+          <h2 className="jx-login-name">绩效自评</h2>
           <div className="jx-login-sub">部门整体支出绩效自评 · 填报、审核与公开</div>
         </div>
       </div>
-      <Card className="jx-login-card" title={secondStep ? '登录 · 动态验证码' : '登录'}>
-        {notice && !secondStep && <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} />}
+      <section className="jx-login-card" aria-labelledby="jx-login-title">
+        <h3 id="jx-login-title" className="jx-login-title">{secondStep ? '登录 · 动态验证码' : '登录'}</h3>
         {secondStep ? (
-          <SecondFactorStep onDone={onLoggedIn} onCancel={restart} />
+          <Suspense fallback={<p role="status">正在加载…</p>}>
+            <SecondFactorStep onDone={onLoggedIn} onCancel={restart} />
+          </Suspense>
         ) : (
           <>
-            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-            <Form layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
-              <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
-                <Input size="large" autoComplete="username" autoFocus placeholder="请输入用户名" />
-              </Form.Item>
-              <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-                <Input.Password size="large" autoComplete="current-password" placeholder="请输入密码" />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" size="large" block loading={busy}>
-                登录
-              </Button>
-            </Form>
+            {notice && <p className="jx-login-alert jx-login-alert-warning" role="status">{notice}</p>}
+            {error && <p className="jx-login-alert jx-login-alert-error" role="alert">{error}</p>}
+            <form onSubmit={onSubmit} autoComplete="on" noValidate>
+              <label className="jx-login-field">
+                <span>用户名</span>
+                <input className="jx-login-input" name="username" autoComplete="username" autoFocus placeholder="请输入用户名" value={username} onChange={(e) => setUsername(e.target.value)} aria-invalid={missing.username || undefined} />
+                {missing.username && <span className="jx-login-missing">请输入用户名</span>}
+              </label>
+              <label className="jx-login-field">
+                <span>密码</span>
+                <input className="jx-login-input" type="password" name="password" autoComplete="current-password" placeholder="请输入密码" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={missing.password || undefined} />
+                {missing.password && <span className="jx-login-missing">请输入密码</span>}
+              </label>
+              <button type="submit" className="jx-login-submit" disabled={busy} aria-busy={busy || undefined}>
+                {busy ? '正在登录…' : '登录'}
+              </button>
+            </form>
             {demo && (
               <div className="jx-demo-users">
                 <div className="jx-demo-title">演示账户（密码均为 Jixiao-demo-2026）</div>
@@ -106,7 +125,7 @@ export function LoginPage({ notice, onLoggedIn, secondFactorPending = false, onA
             )}
           </>
         )}
-      </Card>
+      </section>
       <div className="jx-login-foot">连续输错密码将锁定账户；长时间未操作将自动退出登录。</div>
     </div>
   );

@@ -6,7 +6,7 @@ import zhCN from 'antd/locale/zh_CN';
 import type { PriorYear } from '../../../src/core/library/prior-year';
 import type { Report } from '../../../src/core/model/report';
 import type { EditScope, ReturnRecord } from '../api/types';
-import { EditorContext } from '../components/editor/editor-context';
+import { EditorContext, EditorMarksContext } from '../components/editor/editor-context';
 import { FindingsPanel } from '../components/panels/FindingsPanel';
 import { useEditorModel, type EditorModel } from '../hooks/useEditorModel';
 
@@ -30,8 +30,10 @@ export function EditorHarness({ initial, scope = '*', activeReturn = null, child
     <ConfigProvider locale={zhCN}>
       <App>
         <EditorContext.Provider value={model.ctx}>
+          <EditorMarksContext.Provider value={model.marks}>
           <div ref={model.mainRef}>{children(model.report)}</div>
           {withFindings && <FindingsPanel findings={model.live.findings} onJump={model.jumpTo} pending={model.live.pending} />}
+          </EditorMarksContext.Provider>
         </EditorContext.Provider>
       </App>
     </ConfigProvider>

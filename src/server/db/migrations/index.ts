@@ -11,10 +11,14 @@ import * as m0021 from './0021-review';
 import * as m0022 from './0022-sampling';
 import * as m0023 from './0023-rectification';
 import * as m0024 from './0024-copy-checks';
+import * as m0060 from './0060-org-history';
+import * as m0061 from './0061-report-sources';
 import * as m0030 from './0030-audit-chains';
 import * as m0031 from './0031-auth';
 import * as m0032 from './0032-security-events';
 import * as m0033 from './0033-signature-once';
+import * as m0040 from './0040-version-deltas';
+import * as m0041 from './0041-list-filters';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -28,10 +32,14 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0022-sampling': { up: (db) => m0022.up(db), down: (db) => m0022.down(db) },
     '0023-rectification': { up: (db) => m0023.up(db, dialect), down: (db) => m0023.down(db) },
     '0024-copy-checks': { up: (db) => m0024.up(db), down: (db) => m0024.down(db) },
+    '0060-org-history': { up: (db) => m0060.up(db), down: (db) => m0060.down(db) },
+    '0061-report-sources': { up: (db) => m0061.up(db), down: (db) => m0061.down(db) },
     '0030-audit-chains': { up: (db) => m0030.up(db, dialect), down: () => m0030.down() },
     '0031-auth': { up: (db) => m0031.up(db), down: (db) => m0031.down(db) },
     '0032-security-events': { up: (db) => m0032.up(db), down: (db) => m0032.down(db) },
     '0033-signature-once': { up: (db) => m0033.up(db), down: (db) => m0033.down(db) },
+    '0040-version-deltas': { up: (db) => m0040.up(db, dialect), down: () => m0040.down() },
+    '0041-list-filters': { up: (db) => m0041.up(db), down: (db) => m0041.down(db) },
   };
   return { getMigrations: async () => all };
 }

@@ -7,11 +7,13 @@ import type { Deps } from '../../deps';
 import { addBureau } from '../../use-cases/add-bureau';
 import { addDepartment } from '../../use-cases/add-department';
 import { addSection } from '../../use-cases/add-section';
+import { changeOrgUnit } from '../../use-cases/change-org-unit';
 import { listBureaus } from '../../use-cases/list-bureaus';
 import { listDepartments } from '../../use-cases/list-departments';
 import { listSections } from '../../use-cases/list-sections';
+import { orgHistory } from '../../use-cases/org-history';
 import { authOf, requireAuth } from '../auth-hook';
-import { BureauBody, BureauView, DepartmentBody, DepartmentQuery, DepartmentView, SectionBody, SectionQuery, SectionView, errors } from '../schemas';
+import { BureauBody, BureauView, DepartmentBody, DepartmentQuery, DepartmentView, OrgChangeBody, OrgHistoryEntry, OrgUnitParams, SectionBody, SectionQuery, SectionView, errors } from '../schemas';
 
 export function orgRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -43,8 +45,8 @@ export function orgRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/org/departments', {
     schema: {
-      tags, summary: '部门列表（分页，按预算编码排序）', description: 'limit 默认 500、最多 5000；nextOffset 为 null 表示已是最后一页。',
-      querystring: DepartmentQuery, response: { 200: z.object({ items: z.array(DepartmentView), nextOffset: z.number().nullable() }), ...errors(400, 401, 403) },
+      tags, summary: '部门列表（分页，按预算编码排序）', description: 'limit 默认 500、最多 5000；下一页带上本页的 next 作为 after；next 为 null 表示已是最后一页。',
+      querystring: DepartmentQuery, response: { 200: z.object({ items: z.array(DepartmentView), next: z.string().nullable() }), ...errors(400, 401, 403) },
     },
     preValidation,
   }, async (request) => listDepartments(deps, { actor: authOf(request).actor, ...request.query }));
@@ -56,4 +58,19 @@ export function orgRoutes(app: FastifyInstance, deps: Deps): void {
     },
     preValidation,
   }, async (request, reply) => reply.code(201).send(await addDepartment(deps, { actor: authOf(request).actor, ...request.body })));
+
+  const unitType = { bureaus: 'bureau', sections: 'section', departments: 'department' } as const;
+  r.patch('/api/org/:kind/:id', {
+    schema: {
+      tags, summary: '修改财政局、科室或部门(单位)：改名、调整归口科室、停用或启用（系统管理员）',
+      description: '只改请求体中给出的字段，每项变更记入变更记录并审计。下属仍有在用单位的不能停用（409）；停用的部门不能再新建或导入报告。',
+      params: OrgUnitParams, body: OrgChangeBody, response: { 200: z.union([DepartmentView, SectionView, BureauView]), ...errors(400, 401, 403, 404, 409) },
+    },
+    preValidation,
+  }, async (request) => changeOrgUnit(deps, { actor: authOf(request).actor, type: unitType[request.params.kind], id: request.params.id, ...request.body }));
+
+  r.get('/api/org/:kind/:id/history', {
+    schema: { tags, summary: '单位的变更记录（新的在前）', params: OrgUnitParams, response: { 200: z.object({ items: z.array(OrgHistoryEntry) }), ...errors(401, 403) } },
+    preValidation,
+  }, async (request) => ({ items: await orgHistory(deps, { actor: authOf(request).actor, type: unitType[request.params.kind], id: request.params.id }) }));
 }

@@ -22,8 +22,8 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/reports', {
     schema: {
-      tags, summary: '报告列表（仅本人可见的报告）', description: '分页：limit（默认 500，最多 1000）与 offset；nextOffset 为 null 表示已是最后一页。',
-      querystring: ListQuery, response: { 200: z.object({ items: z.array(ListItem), nextOffset: z.number().nullable() }), ...errors(400, 401, 403) },
+      tags, summary: '报告列表（仅本人可见的报告）', description: '按年度（新到旧）、部门名称排序；分页：limit（默认 500，最多 1000），下一页带上本页的 next 作为 after；next 为 null 表示已是最后一页。',
+      querystring: ListQuery, response: { 200: z.object({ items: z.array(ListItem), next: z.string().nullable() }), ...errors(400, 401, 403) },
     },
     preValidation,
     serializerCompiler: plainJson,

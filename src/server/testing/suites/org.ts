@@ -57,10 +57,12 @@ export function orgSuite(backend: Backend): void {
       expect(names).toEqual(expect.arrayContaining(['岳州市财政局', '测试市财政局', '另一市财政局']));
       expect(json(await t.call(sys, 'GET', `/api/org/sections?bureauId=${b.id}`)).items.map((x: { name: string }) => x.name)).toEqual(['行政政法科', '绩效管理科']);
       const depts = json(await t.call(sys, 'GET', `/api/org/departments?bureauId=${b.id}`));
-      expect(depts).toMatchObject({ nextOffset: null, items: [{ budgetCode: '999200' }, { budgetCode: '999236' }] });
+      expect(depts).toMatchObject({ next: null, items: [{ budgetCode: '999200' }, { budgetCode: '999236' }] });
       const page = json(await t.call(sys, 'GET', `/api/org/departments?bureauId=${b.id}&limit=1`));
-      expect(page).toMatchObject({ nextOffset: 1, items: [{ name: '党工委' }] });
-      expect(json(await t.call(sys, 'GET', `/api/org/departments?sectionId=${admin.id}&offset=1`)).items.map((d: { name: string }) => d.name)).toEqual(['党群工作部']);
+      expect(page).toMatchObject({ items: [{ name: '党工委' }] });
+      const rest = json(await t.call(sys, 'GET', `/api/org/departments?sectionId=${admin.id}&limit=1&after=${page.next}`));
+      expect(rest).toMatchObject({ next: null, items: [{ name: '党群工作部' }] });
+      expect((await t.call(sys, 'GET', '/api/org/departments?after=bm90LWEtY3Vyc29y')).statusCode).toBe(400);
 
       expect(await events()).toEqual([
         { event: 'org_bureau_add', actor: 'sys', role: 'sysadmin', detail: { name: '岳州市财政局', region: '岳州市' } },

@@ -3,17 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../backends';
 import { json, makeTestApp, type TestApp } from '../harness';
-import { createDraft, getView, reportIn, save } from '../report-helpers';
-
-function multipart(fields: Record<string, string>, file?: { name: string; content: string | Buffer }) {
-  const boundary = '----jixiaotest';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file)
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(file.content), Buffer.from('\r\n'));
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+import { createDraft, getView, multipart, reportIn, save } from '../report-helpers';
 
 export function reportsSuite(backend: Backend): void {
   describe(`reports (${backend.name})`, () => {
@@ -108,8 +98,8 @@ export function reportsSuite(backend: Backend): void {
       expect((await t.call(await t.login('aud'), 'GET', `/api/reports/${draft}`)).statusCode).toBe(403);
       const page1 = json(await t.call(await t.login('prep1'), 'GET', '/api/reports?limit=1'));
       expect(page1.items).toHaveLength(1);
-      const page2 = json(await t.call(await t.login('prep1'), 'GET', `/api/reports?limit=1&offset=${page1.nextOffset}`));
-      expect(page2).toMatchObject({ nextOffset: null });
+      const page2 = json(await t.call(await t.login('prep1'), 'GET', `/api/reports?limit=1&after=${page1.next}`));
+      expect(page2).toMatchObject({ next: null });
       expect(page2.items[0].id).not.toBe(page1.items[0].id);
       expect((await t.call(await t.login('prep1'), 'GET', '/api/reports?limit=5000')).statusCode).toBe(400);
     });
@@ -220,6 +210,14 @@ export function reportsSuite(backend: Backend): void {
       expect(again.import).toEqual(v.import);
       const audit = await t.db.kysely.selectFrom('audit_log').selectAll().where('event', '=', 'report_import').execute();
       expect(JSON.parse(audit[0]!.detail)).toMatchObject({ fileName: '自评报告.txt', format: 'text' });
+      // the list names the file and when it came in; a report made online has no source
+      const blank = await createDraft(t, prep, 2023);
+      const items = json(await t.call(prep, 'GET', '/api/reports')).items as Array<{ id: string; sourceFile: string | null; importedAt: string | null }>;
+      expect(items.find((i) => i.id === v.id)).toMatchObject({ sourceFile: '自评报告.txt', importedAt: v.updatedAt });
+      expect(items.find((i) => i.id === blank.id)).toMatchObject({ sourceFile: null, importedAt: null });
+      // deleting the draft takes its source along
+      expect((await t.call(prep, 'DELETE', `/api/reports/${v.id}`)).statusCode).toBe(200);
+      expect(await t.db.kysely.selectFrom('report_sources').selectAll().execute()).toEqual([]);
     });
 
     it('answers import errors with the importer\'s Chinese message (400/415) and audits them', async () => {

@@ -74,7 +74,7 @@ describe('logging in to an account that owes steps', () => {
 
     fireEvent.change(await screen.findByLabelText('用户名'), { target: { value: 'zhou' } });
     fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'Temp-2026-pass' } });
-    fireEvent.click(screen.getByRole('button', { name: '登 录' }));
+    fireEvent.click(screen.getByRole('button', { name: '登录' }));
 
     // second step: a wrong code is explained, the right one lets the session on
     const code = await screen.findByLabelText('动态验证码');

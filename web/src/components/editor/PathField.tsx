@@ -3,7 +3,7 @@
 import { Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { SEVERITY_LABEL, type Finding } from '../../../../src/core/model/finding';
-import { useEditor } from './editor-context';
+import { useEditor, useFieldMarks } from './editor-context';
 
 interface Props {
   path: string;
@@ -27,10 +27,9 @@ export function worstSeverity(findings: readonly Finding[]): Finding['severity']
 
 export function PathField({ path, also = [], children, cell, className, as = 'div', colSpan }: Props) {
   const ctx = useEditor();
-  const findings = [path, ...also].flatMap((p) => ctx.findingsAt(p));
+  const { findings, active } = useFieldMarks(path, also);
   const returns = [path, ...also].flatMap((p) => ctx.returnsAt(p));
   const worst = worstSeverity(findings);
-  const active = ctx.activePath != null && (ctx.activePath === path || also.includes(ctx.activePath));
   const cls = [
     'jx-field',
     cell ? 'jx-field-cell' : '',

@@ -36,9 +36,10 @@ import { WorkflowBar } from '../workflow/WorkflowBar';
 import { CarriedNotice, TaskDeadline } from '../bureau/CarriedNotice';
 import { PriorIssuesSection } from '../bureau/PriorIssuesSection';
 import { ReportActions } from '../bureau/ReportActions';
+import { ImportIntoButton } from '../reports/ImportIntoButton';
 import { RescorePanel } from '../bureau/RescorePanel';
 import { ReturnThread } from '../bureau/ReturnThread';
-import { EditorContext } from './editor-context';
+import { EditorContext, EditorMarksContext } from './editor-context';
 import { ImportNotice } from './ImportNotice';
 import { SaveStatus } from './SaveStatus';
 import { useSession } from '../../session';
@@ -66,7 +67,7 @@ export function ReportEditor({ view, reload }: Props) {
   }, [view.returns, view.status]);
   const waivers = useMemo(() => view.waivers ?? [], [view.waivers]);
   const expectedPriorIssues = useMemo(() => view.expectedPriorIssues ?? [], [view.expectedPriorIssues]);
-  const { report, setReport, live, ctx, mainRef, jumpTo } = useEditorModel({
+  const { report, setReport, live, ctx, marks, mainRef, jumpTo } = useEditorModel({
     initial: view.report,
     scope,
     activeReturn: latestReturn,
@@ -117,7 +118,10 @@ export function ReportEditor({ view, reload }: Props) {
     return () => setNavigationGuard(null);
   }, []);
 
-  const describe = useCallback((p: string) => describePath(report, p), [report]);
+  // stable while typing: the findings panel and the workflow bar re-render with new findings, not per keystroke
+  const reportNow = useRef(report);
+  reportNow.current = report;
+  const describe = useCallback((p: string) => describePath(reportNow.current, p), []);
   const waiverOf = useCallback((f: Finding) => waivers.find((w) => w.code === f.code && w.path === f.path), [waivers]);
 
   const onFocusCapture = (e: React.FocusEvent) => {
@@ -169,10 +173,14 @@ export function ReportEditor({ view, reload }: Props) {
   const showsRescore = finance || (ownDepartment && (view.status === 'accepted' || view.status === 'published'));
   const hasPrior = (report.priorIssues ?? []).length > 0 || expectedPriorIssues.length > 0;
   const errors = live.findings.filter((f) => f.severity === 'error').length;
-  const suggestions = [...new Set([...recent, ...live.findings.map((f) => normalizePath(f.path)).filter(Boolean)])].map((p) => ({ path: p, label: describe(p) }));
+  const suggestions = useMemo(
+    () => [...new Set([...recent, ...live.findings.map((f) => normalizePath(f.path)).filter(Boolean)])].map((p) => ({ path: p, label: describe(p) })),
+    [recent, live.findings, describe],
+  );
 
   return (
     <EditorContext.Provider value={ctx}>
+      <EditorMarksContext.Provider value={marks}>
       <div className="jx-editor">
         <div className="jx-editor-bar">
           <div className="jx-editor-title">
@@ -187,6 +195,7 @@ export function ReportEditor({ view, reload }: Props) {
           </div>
           <Space wrap>
             <ReportActions view={view} report={report} findings={live.findings} ownDepartment={ownDepartment} finance={finance} />
+            {ownDepartment && scope === '*' && user.roles.includes('preparer') && <ImportIntoButton id={view.id} flush={autosave.flush} describe={describe} onDone={reload} />}
             <Button onClick={() => setPreviewOpen(true)}>预览</Button>
             <Button onClick={() => setHistoryOpen(true)}>历史版本</Button>
             <WorkflowBar
@@ -357,6 +366,7 @@ export function ReportEditor({ view, reload }: Props) {
           onClose={() => setPreviewOpen(false)}
         />
       </div>
+      </EditorMarksContext.Provider>
     </EditorContext.Provider>
   );
 }

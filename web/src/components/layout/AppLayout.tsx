@@ -3,7 +3,7 @@
 // to expire.
 import { Button, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
-import { has, readsReports, roleText, seesDashboard } from '../../lib/user';
+import { has, homePath, readsReports, roleText, seesDashboard } from '../../lib/user';
 import { InboxBell } from '../bureau/InboxBell';
 import { navigate, useRoute } from '../../router';
 import { useSession } from '../../session';
@@ -19,14 +19,17 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...(seesDashboard(user) ? [{ key: 'dashboard', label: '绩效看板' }] : []),
     ...(has(user, 'perf_admin') ? [{ key: 'templates', label: '评分表模板' }] : []),
     ...(readsReports(user) ? [{ key: 'library', label: '指标库' }] : []),
-    ...(!readsReports(user) ? [{ key: 'audit', label: user.kind === 'auditor' ? '审计日志' : '系统管理' }] : []),
+    ...(user.kind === 'sysadmin' ? [{ key: 'org', label: '组织机构' }] : []),
+    ...(user.kind === 'sysadmin' || user.kind === 'secadmin' ? [{ key: 'accounts', label: '账户管理' }] : []),
+    ...(user.kind === 'auditor' ? [{ key: 'audit', label: '审计日志' }] : []),
+    ...(user.kind === 'business' && !readsReports(user) ? [{ key: 'audit', label: '系统管理' }] : []),
   ];
   const selected = route.name === 'report' ? 'reports' : route.name === 'task' ? 'tasks' : route.name === 'rectification' ? 'rectifications' : route.name;
 
   return (
     <Layout className="jx-shell">
       <Layout.Header className="jx-header">
-        <a className="jx-brand" href="/reports" onClick={(e) => (e.preventDefault(), navigate(readsReports(user) ? '/reports' : '/audit'))}>
+        <a className="jx-brand" href="/reports" onClick={(e) => (e.preventDefault(), navigate(homePath(user)))}>
           <span className="jx-brand-mark">绩</span>
           <span className="jx-brand-name">绩效自评</span>
         </a>

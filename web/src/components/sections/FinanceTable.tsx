@@ -2,7 +2,7 @@
 // per institution. The 汇总 row is not typed in but summed from the institution rows as the user types
 // (exactly, in 分).
 import { Button, Popconfirm, Tooltip } from 'antd';
-import { Fragment, memo } from 'react';
+import { Fragment, memo, useCallback, useMemo } from 'react';
 import { blankRows, table as tableOf, type TableShape } from '../../../../src/core/forms/index';
 import { summaryMismatch, withSummary, type AmountRow } from '../../lib/finance-sum';
 import { useEditor } from '../editor/editor-context';
@@ -36,6 +36,80 @@ function headText(text: string) {
   ));
 }
 
+const NO_MISMATCHES: ReadonlyArray<ReturnType<typeof summaryMismatch>> = [];
+
+interface RowProps {
+  row: Row;
+  i: number;
+  /** the row's number on the form (1、局机关, 2、…); the summary row has none */
+  number: number;
+  base: string;
+  shape: TableShape;
+  /** the longest text a cell takes (the form's limits) */
+  textLimit: number;
+  editable: boolean;
+  /** per column, where the summary row disagrees with the rows below it (the summary row only) */
+  mismatches: ReadonlyArray<ReturnType<typeof summaryMismatch>>;
+  setCell: (i: number, column: string, value: string | null) => void;
+  removeRow: (i: number) => void;
+}
+
+/** One row: rendered again only when its own figures change (the summary row: when any does). */
+const FinanceRow = memo(function FinanceRow({ row: r, i, number, base, shape, textLimit, editable, mismatches, setCell, removeRow }: RowProps) {
+  const isSummary = r.kind === 'summary';
+  const { summary, main, sub } = shape.rows;
+  return (
+    <tr className={isSummary ? 'jx-fin-summary' : undefined}>
+      <th scope="row" className="jx-fin-name">
+        {isSummary ? (
+          <Tooltip title={`汇总行由${main.label}及各${sub.label}行自动相加，不需要填写`}>
+            <span>
+              {summary.label}
+              <span className="jx-auto-tag">自动汇总</span>
+            </span>
+          </Tooltip>
+        ) : r.kind === 'main' ? (
+          `${number}、${r.institution || main.label}`
+        ) : (
+          <span className="jx-fin-sub">
+            <span>{number}、</span>
+            <TextField path={`${base}[${i}].institution`} value={r.institution} cell ariaLabel={`第${number}行${shape.rows.header}`} maxLength={textLimit} />
+          </span>
+        )}
+      </th>
+      {shape.leaves.map((c, ci) => {
+        const value = (r[c.key] as string | null) ?? null;
+        const label = `${isSummary ? '汇总' : r.institution}·${c.label}`;
+        if (isSummary) {
+          const mm = mismatches[ci];
+          return (
+            <td key={c.key}>
+              <AmountField path={`${base}[${i}].${c.key}`} value={value} readOnly ariaLabel={label} />
+              {mm && <div className="jx-fin-mismatch">{mm.computed == null ? '明细未填写' : `明细合计 ${mm.computed}`}</div>}
+            </td>
+          );
+        }
+        return (
+          <td key={c.key}>
+            <AmountField path={`${base}[${i}].${c.key}`} value={value} ariaLabel={label} onValue={(v) => setCell(i, c.key, v)} />
+          </td>
+        );
+      })}
+      {editable && (
+        <td className="jx-fin-op">
+          {r.kind === 'sub' && (
+            <Popconfirm title="删除这一行？" description="该行金额将从汇总行中减去。" okText="删除" cancelText="取消" onConfirm={() => removeRow(i)}>
+              <Button size="small" type="text" danger aria-label={`删除${r.institution}`}>
+                删除
+              </Button>
+            </Popconfirm>
+          )}
+        </td>
+      )}
+    </tr>
+  );
+});
+
 /** "局机关 · 公务用车运维费" for a cell path of this table. */
 function cellName(rows: readonly Row[], path: string, shape: TableShape): string {
   const m = /\[(\d+)\]\.(\w+)$/.exec(path);
@@ -51,31 +125,38 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
   const { def, leaves } = shape;
   const { summary, main, sub } = shape.rows;
   const base = def.path;
-  const amountKeys = leaves.map((c) => c.key);
+  const amountKeys = useMemo(() => leaves.map((c) => c.key), [leaves]);
   const editable = ctx.canEdit(base);
   const levels = shape.head.length;
   const mismatches = leaves.map((c) => summaryMismatch(rows, c.key));
   const full = rows.length >= (def.maxRows ?? ctx.form.limits.tableRows);
 
-  const setCell = (i: number, column: string, value: string | null) =>
-    ctx.update(base, (old) => {
-      const next = [...(old as Row[])];
-      next[i] = { ...next[i]!, [column]: value };
-      return withSummary(next, amountKeys, [column]);
-    });
+  // stable, so that a row whose figures did not change skips rendering (a bureau may have 100 二级机构)
+  const setCell = useCallback(
+    (i: number, column: string, value: string | null) =>
+      ctx.update(base, (old) => {
+        const next = [...(old as Row[])];
+        next[i] = { ...next[i]!, [column]: value };
+        return withSummary(next, amountKeys, [column]);
+      }),
+    [ctx, base, amountKeys],
+  );
   const addSub = () =>
     ctx.update(base, (old) => {
       const list = old as Row[];
       const n = list.filter((r) => r.kind === 'sub').length + 1;
       return [...list, blankRow('sub', `${sub.label}${n}`, shape)];
     });
-  const removeRow = (i: number) =>
-    ctx.update(base, (old) => {
-      const list = old as Row[];
-      const gone = list[i]!;
-      const touched = amountKeys.filter((k) => gone[k] != null);
-      return withSummary(list.filter((_, j) => j !== i), amountKeys, touched);
-    });
+  const removeRow = useCallback(
+    (i: number) =>
+      ctx.update(base, (old) => {
+        const list = old as Row[];
+        const gone = list[i]!;
+        const touched = amountKeys.filter((k) => gone[k] != null);
+        return withSummary(list.filter((_, j) => j !== i), amountKeys, touched);
+      }),
+    [ctx, base, amountKeys],
+  );
   const resum = () => ctx.update(base, (old) => withSummary(old as Row[], amountKeys));
   const addStandardRows = () => ctx.update(base, () => standardRows(shape));
 
@@ -135,57 +216,12 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
             </thead>
             <tbody>
               {rows.map((r, i) => {
-                const isSummary = r.kind === 'summary';
-                if (!isSummary) number += 1;
+                if (r.kind !== 'summary') number += 1;
                 return (
-                  <tr key={i} className={isSummary ? 'jx-fin-summary' : undefined}>
-                    <th scope="row" className="jx-fin-name">
-                      {isSummary ? (
-                        <Tooltip title={`汇总行由${main.label}及各${sub.label}行自动相加，不需要填写`}>
-                          <span>
-                            {summary.label}
-                            <span className="jx-auto-tag">自动汇总</span>
-                          </span>
-                        </Tooltip>
-                      ) : r.kind === 'main' ? (
-                        `${number}、${r.institution || main.label}`
-                      ) : (
-                        <span className="jx-fin-sub">
-                          <span>{number}、</span>
-                          <TextField path={`${base}[${i}].institution`} value={r.institution} cell ariaLabel={`第${number}行${shape.rows.header}`} maxLength={ctx.form.limits.text} />
-                        </span>
-                      )}
-                    </th>
-                    {leaves.map((c, ci) => {
-                      const value = (r[c.key] as string | null) ?? null;
-                      const label = `${isSummary ? '汇总' : r.institution}·${c.label}`;
-                      if (isSummary) {
-                        const mm = mismatches[ci];
-                        return (
-                          <td key={c.key}>
-                            <AmountField path={`${base}[${i}].${c.key}`} value={value} readOnly ariaLabel={label} />
-                            {mm && <div className="jx-fin-mismatch">{mm.computed == null ? '明细未填写' : `明细合计 ${mm.computed}`}</div>}
-                          </td>
-                        );
-                      }
-                      return (
-                        <td key={c.key}>
-                          <AmountField path={`${base}[${i}].${c.key}`} value={value} ariaLabel={label} onValue={(v) => setCell(i, c.key, v)} />
-                        </td>
-                      );
-                    })}
-                    {editable && (
-                      <td className="jx-fin-op">
-                        {r.kind === 'sub' && (
-                          <Popconfirm title="删除这一行？" description="该行金额将从汇总行中减去。" okText="删除" cancelText="取消" onConfirm={() => removeRow(i)}>
-                            <Button size="small" type="text" danger aria-label={`删除${r.institution}`}>
-                              删除
-                            </Button>
-                          </Popconfirm>
-                        )}
-                      </td>
-                    )}
-                  </tr>
+                  <FinanceRow
+                    key={i} row={r} i={i} number={number} base={base} shape={shape} textLimit={ctx.form.limits.text} editable={editable}
+                    mismatches={r.kind === 'summary' ? mismatches : NO_MISMATCHES} setCell={setCell} removeRow={removeRow}
+                  />
                 );
               })}
             </tbody>

@@ -1,7 +1,7 @@
 // The form's indicator grid (整体支出绩效定量目标): one row per 三级指标, its columns as the form names them.
 // 指标值 and 完成值 also set their numeric parts (targetValue, actualValue) that the rules read.
 import { Button, Input, Space, Tag } from 'antd';
-import { memo, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { FormDescriptor } from '../../../../src/core/forms/index';
 import { matchPriorYear, type PriorMatch } from '../../../../src/core/library/prior-year';
 import { quotedLibraryIds, targetText } from '../../../../src/core/library/quote';
@@ -37,13 +37,19 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, year = 
   const grid = ctx.form.indicators;
   const base = grid.path;
   const editable = ctx.canEdit(base);
-  const col = (key: string) => grid.columns.find((c) => c.key === key)?.label ?? key;
-  const LEVEL1 = grid.level1.map((c) => c.label);
-  const LEVEL2 = grid.level2.map((c) => c.label);
-  const text = ctx.form.limits.indicatorText;
+  const cols = useMemo<GridColumns>(() => {
+    const col = (key: string) => grid.columns.find((c) => c.key === key)?.label ?? key;
+    return {
+      label: Object.fromEntries(GRID_KEYS.map((k) => [k, col(k)])) as GridColumns['label'],
+      level1Options: grid.level1.map((c) => c.label),
+      level2Options: grid.level2.map((c) => c.label),
+      text: ctx.form.limits.indicatorText,
+    };
+  }, [grid, ctx.form]);
   const full = indicators.length >= (grid.maxItems ?? ctx.form.limits.indicators);
-  const patch = (i: number, p: Partial<Indicator>) =>
-    ctx.update(`${base}[${i}]`, (old) => ({ ...(old as Indicator), ...p }));
+  // stable, so that a row whose indicator did not change skips rendering (a report may have hundreds)
+  const patch = useCallback((i: number, p: Partial<Indicator>) => ctx.update(`${base}[${i}]`, (old) => ({ ...(old as Indicator), ...p })), [ctx, base]);
+  const remove = useCallback((i: number) => ctx.update(base, (old) => (old as Indicator[]).filter((_, j) => j !== i)), [ctx, base]);
   const [quoting, setQuoting] = useState(false);
   const quoted = useMemo(() => new Set(quotedLibraryIds(indicators)), [indicators]);
   // last year's row of each indicator (same library entry, else same category and name): shown beside this year's
@@ -88,8 +94,8 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, year = 
           <thead>
             <tr>
               <th>{grid.qualitative.serial}</th>
-              {['level1', 'level2', 'name', 'nature', 'target', 'unit', 'actual', 'reason'].map((k) => (
-                <th key={k}>{col(k)}</th>
+              {GRID_KEYS.map((k) => (
+                <th key={k}>{cols.label[k]}</th>
               ))}
               {editable && <th aria-label="操作" />}
             </tr>
@@ -102,62 +108,91 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, year = 
                 </td>
               </tr>
             )}
-            {indicators.map((ind, i) => {
-              const p = `${base}[${i}]`;
-              return (
-                <tr key={i}>
-                  <td className="jx-center">{i + 1}</td>
-                  <td>
-                    <SelectField path={`${p}.level1`} value={ind.level1 || null} options={LEVEL1} allowFree cell ariaLabel={`第${i + 1}项${col('level1')}`} />
-                  </td>
-                  <td>
-                    <SelectField path={`${p}.level2`} value={ind.level2 || null} options={LEVEL2} allowFree cell ariaLabel={`第${i + 1}项${col('level2')}`} />
-                  </td>
-                  <td>
-                    <AreaField path={`${p}.name`} value={ind.name} cell minRows={1} ariaLabel={`第${i + 1}项${col('name')}`} maxLength={text} />
-                    {ind.libraryId && <Tag className="jx-lib-tag" title="引自指标库：下一年度可据此对照本年数值">指标库</Tag>}
-                  </td>
-                  <td>
-                    <SelectField
-                      path={`${p}.kind`}
-                      also={[`${p}.operator`]}
-                      value={natureOf(ind)}
-                      options={NATURE_OPTIONS}
-                      cell
-                      placeholder="选择"
-                      ariaLabel={`第${i + 1}项${col('nature')}`}
-                      onValue={(v) => patch(i, indicatorPatch('nature', v))}
-                    />
-                  </td>
-                  <td>
-                    <TargetCell index={i} ind={ind} onPatch={patch} label={col('target')} />
-                    <PriorValue match={prior[i]} field="target" year={priorYearText} />
-                  </td>
-                  <td>
-                    <TextField path={`${p}.unit`} value={ind.unit} cell ariaLabel={`第${i + 1}项${col('unit')}`} maxLength={40} />
-                  </td>
-                  <td>
-                    <ValueCell index={i} ind={ind} onPatch={patch} label={col('actual')} />
-                    <PriorValue match={prior[i]} field="actual" year={priorYearText} />
-                  </td>
-                  <td>
-                    <AreaField path={`${p}.deviationReason`} value={ind.deviationReason} cell minRows={1} ariaLabel={`第${i + 1}项${col('reason')}`} maxLength={text} />
-                  </td>
-                  {editable && (
-                    <td className="jx-center">
-                      <Button size="small" type="text" danger aria-label={`删除第${i + 1}项指标`} onClick={() => ctx.update(base, (old) => (old as Indicator[]).filter((_, j) => j !== i))}>
-                        删除
-                      </Button>
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
+            {indicators.map((ind, i) => (
+              <IndicatorRow key={i} ind={ind} i={i} base={base} cols={cols} editable={editable} prior={prior[i]} priorYearText={priorYearText} patch={patch} remove={remove} />
+            ))}
           </tbody>
         </table>
       </div>
       <ReturnNotes prefix={base} describe={(p) => p.replace(/^performance\.indicators\[(\d+)\]\.?/, (_, i: string) => `第${Number(i) + 1}项 `)} />
     </PathField>
+  );
+});
+
+/** The grid's columns in the form's order, after 序号. */
+const GRID_KEYS = ['level1', 'level2', 'name', 'nature', 'target', 'unit', 'actual', 'reason'] as const;
+
+/** What every row of the grid prints beside its values: the form's column names and options, the text limit. */
+interface GridColumns {
+  label: Record<(typeof GRID_KEYS)[number], string>;
+  level1Options: string[];
+  level2Options: string[];
+  text: number;
+}
+
+interface RowProps {
+  ind: Indicator;
+  i: number;
+  base: string;
+  cols: GridColumns;
+  editable: boolean;
+  /** last year's row of this indicator, if any */
+  prior: PriorMatch | null | undefined;
+  priorYearText: string;
+  patch: (i: number, p: Partial<Indicator>) => void;
+  remove: (i: number) => void;
+}
+
+/** One indicator's row: rendered again only when its indicator (or last year's beside it) changes. */
+const IndicatorRow = memo(function IndicatorRow({ ind, i, base, cols, editable, prior, priorYearText, patch, remove }: RowProps) {
+  const p = `${base}[${i}]`;
+  return (
+    <tr>
+      <td className="jx-center">{i + 1}</td>
+      <td>
+        <SelectField path={`${p}.level1`} value={ind.level1 || null} options={cols.level1Options} allowFree cell ariaLabel={`第${i + 1}项${cols.label.level1}`} />
+      </td>
+      <td>
+        <SelectField path={`${p}.level2`} value={ind.level2 || null} options={cols.level2Options} allowFree cell ariaLabel={`第${i + 1}项${cols.label.level2}`} />
+      </td>
+      <td>
+        <AreaField path={`${p}.name`} value={ind.name} cell minRows={1} ariaLabel={`第${i + 1}项${cols.label.name}`} maxLength={cols.text} />
+        {ind.libraryId && <Tag className="jx-lib-tag" title="引自指标库：下一年度可据此对照本年数值">指标库</Tag>}
+      </td>
+      <td>
+        <SelectField
+          path={`${p}.kind`}
+          also={[`${p}.operator`]}
+          value={natureOf(ind)}
+          options={NATURE_OPTIONS}
+          cell
+          placeholder="选择"
+          ariaLabel={`第${i + 1}项${cols.label.nature}`}
+          onValue={(v) => patch(i, indicatorPatch('nature', v))}
+        />
+      </td>
+      <td>
+        <TargetCell index={i} ind={ind} onPatch={patch} label={cols.label.target} />
+        <PriorValue match={prior} field="target" year={priorYearText} />
+      </td>
+      <td>
+        <TextField path={`${p}.unit`} value={ind.unit} cell ariaLabel={`第${i + 1}项${cols.label.unit}`} maxLength={40} />
+      </td>
+      <td>
+        <ValueCell index={i} ind={ind} onPatch={patch} label={cols.label.actual} />
+        <PriorValue match={prior} field="actual" year={priorYearText} />
+      </td>
+      <td>
+        <AreaField path={`${p}.deviationReason`} value={ind.deviationReason} cell minRows={1} ariaLabel={`第${i + 1}项${cols.label.reason}`} maxLength={cols.text} />
+      </td>
+      {editable && (
+        <td className="jx-center">
+          <Button size="small" type="text" danger aria-label={`删除第${i + 1}项指标`} onClick={() => remove(i)}>
+            删除
+          </Button>
+        </td>
+      )}
+    </tr>
   );
 });
 

@@ -1,0 +1,4 @@
+import { sqliteBackend } from './testing/backends';
+import { orgChangesSuite } from './testing/suites/org-changes';
+
+orgChangesSuite(sqliteBackend);

@@ -1,0 +1,4 @@
+import { historySuite } from '../../src/server/testing/suites/history';
+import { onPostgres } from './backend';
+
+await onPostgres(historySuite);

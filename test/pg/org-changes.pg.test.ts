@@ -1,0 +1,4 @@
+import { orgChangesSuite } from '../../src/server/testing/suites/org-changes';
+import { onPostgres } from './backend';
+
+await onPostgres(orgChangesSuite);
