@@ -13,6 +13,11 @@ export async function loadFile(file: string): Promise<Loaded> {
     const message = code === 'ENOENT' ? `找不到文件：${file}` : code === 'EISDIR' ? `这是一个目录：${file}` : `无法读取文件 ${file}（${code ?? String(e)}）`;
     return { file, ok: false, code: 'FILE.UNREADABLE', message };
   }
+  return loadBytes(file, bytes);
+}
+
+/** A file's bytes already read: imported, or why not. */
+export async function loadBytes(file: string, bytes: Uint8Array): Promise<Loaded> {
   try {
     return { file, ok: true, result: await importFile(bytes, file) };
   } catch (e) {

@@ -17,3 +17,12 @@ export function importSeed(): ImportResult {
 export function seedReport(): Report {
   return structuredClone(importSeed().report);
 }
+
+/** A 项目支出绩效自评表 in the central 10号 layout (a 2021 rural-road maintenance project, tab-flattened). */
+export const PROJECT_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'project-2021-pingjiang-road.txt');
+export const projectText = readFileSync(PROJECT_PATH, 'utf8');
+
+/** A fresh copy of the imported project table. */
+export function projectReport(): Report {
+  return structuredClone(importText(projectText).report);
+}

@@ -1,6 +1,13 @@
 // jixiao import FILE : read a report and show what was read, and what was not.
 import { Command } from 'commander';
-import { loadFile } from '../load';
+import { type Loaded, loadFile } from '../load';
+
+/** What `jixiao import FILE --json` prints for a loaded (or unreadable) file. */
+export function importJson(file: string, loaded: Loaded): string {
+  if (!loaded.ok) return JSON.stringify({ file, error: { code: loaded.code, message: loaded.message } }, null, 2);
+  const { report, unmapped, family, diagnostics, truncated, format } = loaded.result;
+  return JSON.stringify({ report, unmapped, family, diagnostics, truncated, format }, null, 2);
+}
 
 export function importCommand(): Command {
   return new Command('import')
@@ -9,17 +16,14 @@ export function importCommand(): Command {
     .option('--json', '输出 JSON：{ report, unmapped, family, diagnostics, truncated }')
     .action(async (file: string, opts: { json?: boolean }) => {
       const loaded = await loadFile(file);
+      if (opts.json) process.stdout.write(`${importJson(file, loaded)}\n`);
       if (!loaded.ok) {
-        if (opts.json) process.stdout.write(`${JSON.stringify({ file, error: { code: loaded.code, message: loaded.message } }, null, 2)}\n`);
-        else process.stderr.write(`无法导入：${loaded.message}\n`);
+        if (!opts.json) process.stderr.write(`无法导入：${loaded.message}\n`);
         process.exitCode = 2;
         return;
       }
+      if (opts.json) return;
       const { report, unmapped, family, diagnostics, truncated, format } = loaded.result;
-      if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ report, unmapped, family, diagnostics, truncated, format }, null, 2)}\n`);
-        return;
-      }
       const o = report.overview;
       const f = report.finance;
       const lines = [

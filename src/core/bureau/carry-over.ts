@@ -5,7 +5,7 @@
 // signatures, the narrative, the year's tasks and achievements) starts blank. `carried` says what was
 // taken, in the words the editor shows.
 import { field } from '../forms/index';
-import { blankReport } from '../model/empty';
+import { blankProjectReport, blankReport } from '../model/empty';
 import type { PriorIssue, Report } from '../model/report';
 import type { Template } from '../model/template';
 import { columnFigure } from '../scoring/finance-columns';
@@ -59,9 +59,11 @@ export function priorIssuesOf(items: readonly PriorIssueInput[]): PriorIssue[] {
 }
 
 export function carryOver(prev: Report | null, target: CarryTarget, prior: readonly PriorIssueInput[] = []): CarriedOver {
+  const template0 = target.template ?? (prev ? templateFor(prev) : templateFor(blankReport()));
+  if (formOf(template0).kind === 'project') return projectDraft(target, template0);
   const r = blankReport();
   r.year = target.year;
-  const template = target.template ?? (prev ? templateFor(prev) : templateFor(r));
+  const template = template0;
   r.templateId = template.id;
   r.templateVersion = template.version;
   r.cover.departmentName = target.departmentName;
@@ -117,4 +119,19 @@ export function carryOver(prev: Report | null, target: CarryTarget, prior: reado
   r.preparer = { ...p.preparer };
   r.narrative = p.narrative.map((s) => ({ key: s.key, heading: s.heading, text: '' }));
   return { report: r, fromYear, carried };
+}
+
+/**
+ * A new 项目支出绩效自评表: each year's project table stands on its own (nothing is carried from last year's);
+ * the department is its 主管部门 and, until the preparer says otherwise, its 实施单位.
+ */
+function projectDraft(target: CarryTarget, template: Template): CarriedOver {
+  const r = blankProjectReport();
+  r.year = target.year;
+  r.templateId = template.id;
+  r.templateVersion = template.version;
+  r.cover.departmentName = target.departmentName;
+  r.project!.department = target.departmentName;
+  r.project!.implementer = target.departmentName;
+  return { report: r, fromYear: null, carried: [] };
 }

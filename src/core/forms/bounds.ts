@@ -84,7 +84,8 @@ export function boundProblems(report: Report, form: FormDescriptor): BoundProble
     text(`signoffs.${b.key}.signer`, `${people}·${title}·${b.fields.signer}`, s.signer, L.text);
   }
 
-  const narr = section(form, 'narrative').label;
+  // a form without a 综述 (the project table) still bounds what a report might carry there
+  const narr = form.sections.find((x) => x.key === 'narrative')?.label ?? form.narrative[0]!.label;
   count('narrative', narr, report.narrative.length, L.narrativeParts, '个部分');
   report.narrative.slice(0, L.narrativeParts).forEach((n, i) => {
     const place = `${narr}·第${i + 1}部分${n.heading ? `“${n.heading.slice(0, 20)}”` : ''}`;

@@ -1,8 +1,8 @@
 // Structural checks of a form descriptor that its zod schema cannot state: every path names a place of the
 // report model, every reference (section → field, table → row set, identity → column) resolves, keys are
 // unique, widths fit the columns. Run once when a template loads; messages name the JSON path.
-import { blankReport } from '../model/empty';
-import { CEILING } from '../model/report';
+import { blankProject, blankReport } from '../model/empty';
+import { CEILING, FUND_ROWS } from '../model/report';
 import type { ColumnNode, FormDescriptor } from './schema';
 
 /** A problem at a JSON path of the descriptor ("form.tables[1].identities[0].parts[2]"). */
@@ -11,7 +11,8 @@ export interface FormProblem {
   message: string;
 }
 
-const BLANK = blankReport() as unknown as Record<string, unknown>;
+// project parts are a project report's only, but a path into them names a place of the model
+const BLANK = { ...blankReport(), project: blankProject() } as unknown as Record<string, unknown>;
 
 /** Whether a report path names a place a blank report has (a value, a list or a group). */
 export function reportHas(path: string): boolean {
@@ -96,8 +97,41 @@ export function formProblems(form: FormDescriptor, base = 'form'): FormProblem[]
     const ceiling = k === 'sources' ? CEILING.sources : /Items$|^(tableRows|indicators|qualitative|evaluators|narrativeParts|scoreItems|listItems)$/.test(k) ? CEILING.items : CEILING.text;
     if (v > ceiling) add(`limits.${k}`, `不能超过系统上限 ${ceiling}`);
   }
+  projectProblems(form, add);
   form.cover.printed.forEach((p, i) => {
     if (!fields.has(p)) add(`cover.printed[${i}]`, `封面引用的字段 ${p} 未在 fields 中定义`);
   });
   return problems;
+}
+
+const FUND_COLUMNS = ['initial', 'annual', 'executed'];
+const EXECUTION = ['weight', 'rate', 'score'];
+
+/** A project form's 项目资金 grid names the model's rows and columns; its indicator section names grid columns. */
+function projectProblems(form: FormDescriptor, add: (at: string, message: string) => void): void {
+  const p = form.project;
+  if (form.kind === 'project' && !p) add('project', '项目支出表单须有 project（项目资金、年度总体目标）');
+  if (!p) return;
+  const rows = p.funds.rows.map((r) => r.key);
+  p.funds.rows.forEach((r, i) => {
+    if (!(FUND_ROWS as readonly string[]).includes(r.key)) add(`project.funds.rows[${i}].key`, `项目资金没有行 ${r.key}（可用：${FUND_ROWS.join('、')}）`);
+  });
+  p.funds.columns.forEach((c, i) => {
+    if (c.key !== FUND_COLUMNS[i]) add(`project.funds.columns[${i}].key`, `第${i + 1}个金额列应为 ${FUND_COLUMNS[i]}`);
+  });
+  p.funds.execution.forEach((c, i) => {
+    if (c.key !== EXECUTION[i]) add(`project.funds.execution[${i}].key`, `执行率行第${i + 1}列应为 ${EXECUTION[i]}`);
+  });
+  const id = p.funds.identity;
+  if (id) {
+    for (const [k, row] of [['total', id.total], ...id.parts.map((x, n) => [`parts[${n}]`, x])] as Array<[string, string]>) {
+      if (!rows.includes(row)) add(`project.funds.identity.${k}`, `项目资金没有行 ${row}`);
+    }
+  }
+  const grid = new Set(form.indicators.columns.map((c) => c.key));
+  form.sections.forEach((s, i) => {
+    (s.columns ?? []).forEach((c, j) => {
+      if (!grid.has(c)) add(`sections[${i}].columns[${j}]`, `栏目“${s.label}”引用的指标列 ${c} 未在 indicators.columns 中定义`);
+    });
+  });
 }

@@ -10,7 +10,7 @@ const copy = (): FormDescriptor => FormDescriptor.parse(structuredClone(yueyang.
 describe('the Yueyang form descriptor', () => {
   it('is the form of all three shipped templates and passes its own checks', () => {
     expect(formProblems(form)).toEqual([]);
-    for (const id of ['yueyang-overall', 'mof-10-project', 'dazhou-overall']) expect(getTemplate(id).form).toBe(form);
+    for (const id of ['yueyang-overall', 'mof-10-project', 'dazhou-overall']) expect(getTemplate(id, 1).form).toBe(form);
     expect(form.sections.filter((s) => s.printed).map((s) => s.label)).toEqual([
       '封面',
       '一、部门（单位）基本概况',

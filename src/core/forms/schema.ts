@@ -187,7 +187,7 @@ export type NarrativePart = z.infer<typeof NarrativePart>;
 
 export const SectionDef = z.strictObject({
   key: z.string().regex(/^[a-z][A-Za-z]*$/),
-  type: z.enum(['cover', 'fields', 'tables', 'performance', 'people', 'narrative', 'basics', 'scoreSheet']),
+  type: z.enum(['cover', 'fields', 'tables', 'performance', 'people', 'narrative', 'basics', 'scoreSheet', 'projectFunds', 'projectGoals', 'projectIndicators']),
   /** the heading printed on the form */
   label: Label,
   /** for navigation, path labels and messages */
@@ -201,6 +201,8 @@ export const SectionDef = z.strictObject({
   /** field paths in the order the form has them */
   fields: z.array(z.string()).default([]),
   tables: z.array(z.string()).default([]),
+  /** projectIndicators: the indicator grid's columns (keys of indicators.columns) in printed order */
+  columns: z.array(z.string()).optional(),
 });
 export type SectionDef = z.infer<typeof SectionDef>;
 
@@ -222,6 +224,38 @@ export const Limits = z.strictObject({
   sources: z.number().int().positive(),
 });
 export type Limits = z.infer<typeof Limits>;
+
+const Named = z.strictObject({ key: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), label: Label, print: Label.optional(), aliases: Words });
+export type Named = z.infer<typeof Named>;
+
+/**
+ * The 项目支出绩效自评表's own parts (财预〔2020〕10号 附件1): the 项目资金 grid — its rows (年度资金总额, 其中
+ * 财政拨款 / 上年结转 / 其他资金), its amount columns (年初预算数 | 全年预算数 | 全年执行数) and the 执行率 line
+ * (分值 | 执行率 | 得分) — and the 年度总体目标 block. The indicator grid is `indicators`, printed in the order of
+ * the projectIndicators section's `columns`.
+ */
+export const ProjectForm = z.strictObject({
+  funds: z.strictObject({
+    path: z.string(),
+    label: Label,
+    print: Label.optional(),
+    unit: z.string().max(10).default('万元'),
+    /** the row keys of the report's project.funds; the first is the total, the rest its parts */
+    rows: z.array(Named).min(2),
+    /** "其中：" printed before the first part */
+    partsPrefix: z.string().max(10).default(''),
+    /** amount columns: initial | annual | executed */
+    columns: z.array(Named).length(3),
+    /** the 执行率 line: weight (分值) | rate (执行率) | score (得分) */
+    execution: z.array(Named).length(3),
+    /** the amounts' identity: total = Σ parts, per amount column */
+    identity: Identity.optional(),
+  }),
+  goals: z.strictObject({ path: z.string(), label: Label, print: Label.optional(), aliases: Words, expected: Named, actual: Named }),
+  /** the last line: 总分 */
+  total: z.strictObject({ label: Label, aliases: Words }),
+});
+export type ProjectForm = z.infer<typeof ProjectForm>;
 
 export const FormDescriptor = z.strictObject({
   kind: z.enum(['overall', 'project']),
@@ -264,5 +298,7 @@ export const FormDescriptor = z.strictObject({
     total: Label,
   }),
   limits: Limits,
+  /** the project table's parts: project forms only */
+  project: ProjectForm.optional(),
 });
 export type FormDescriptor = z.infer<typeof FormDescriptor>;

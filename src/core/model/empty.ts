@@ -1,6 +1,6 @@
 // A blank report as a plain object literal: the hot import path builds thousands per second, so it avoids
 // running the zod schema (whose defaults describe the same shape; report.test.ts keeps the two in step).
-import type { Report, Signoff } from './report';
+import type { FundRow, Project, Report, Signoff } from './report';
 
 const signoff = (): Signoff => ({ opinion: '', signer: '', date: null });
 
@@ -45,4 +45,28 @@ export function blankReport(): Report {
     priorIssues: [],
     sources: {},
   };
+}
+
+const fund = (): FundRow => ({ initial: null, annual: null, executed: null });
+
+/** The blank parts of a 项目支出绩效自评表. */
+export function blankProject(): Project {
+  return {
+    name: '',
+    department: '',
+    implementer: '',
+    funds: { total: fund(), fiscal: fund(), carryOver: fund(), other: fund() },
+    executionWeight: null,
+    executionRate: '',
+    executionScore: null,
+    goals: { expected: '', actual: '' },
+  };
+}
+
+/** The template a new 项目支出 report is written on (its form has the project table). */
+export const PROJECT_TEMPLATE = { id: 'mof-10-project', version: 2 } as const;
+
+/** A blank 项目支出绩效自评表 on the 10号 form. */
+export function blankProjectReport(): Report {
+  return { ...blankReport(), kind: 'project', templateId: PROJECT_TEMPLATE.id, templateVersion: PROJECT_TEMPLATE.version, project: blankProject() };
 }

@@ -1,12 +1,19 @@
 // The hand-written blank report and the zod schema describe the same shape; an imported report is valid.
 import { describe, expect, it } from 'vitest';
 import { importSeed } from '../../../test/helpers/seed';
-import { blankReport } from './empty';
+import { blankProject, blankProjectReport, blankReport } from './empty';
 import { Report } from './report';
 
 describe('Report model', () => {
   it('the blank report is exactly what the schema defaults give', () => {
     expect(blankReport()).toEqual(Report.parse({}));
+  });
+  it('the blank project parts and project report are what the schema defaults give', () => {
+    expect(blankProject()).toEqual(Report.parse({ project: {} }).project);
+    const p = blankProjectReport();
+    expect(Report.parse(p)).toEqual(p);
+    expect(p.kind).toBe('project');
+    expect('project' in blankReport()).toBe(false);
   });
   it('blank reports share no arrays or objects', () => {
     const a = blankReport();

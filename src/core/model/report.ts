@@ -222,6 +222,48 @@ export const ScoreClaim = z.object({
 });
 export type ScoreClaim = z.infer<typeof ScoreClaim>;
 
+/** One row of the 项目资金 grid (万元): 年初预算数, 全年预算数, 全年执行数. */
+export const FundRow = z.object({
+  initial: Amount, // 年初预算数
+  annual: Amount, // 全年预算数 (调整后预算数)
+  executed: Amount, // 全年执行数
+});
+export type FundRow = z.infer<typeof FundRow>;
+const blankFund = () => ({ initial: null, annual: null, executed: null });
+
+/** The keys of the 项目资金 rows: 年度资金总额, 其中 财政拨款 / 上年结转 / 其他资金 (the form names them). */
+export const FUND_ROWS = ['total', 'fiscal', 'carryOver', 'other'] as const;
+export type FundRowKey = (typeof FUND_ROWS)[number];
+
+/**
+ * What a 项目支出绩效自评表 (财预〔2020〕10号 附件1) holds beyond the indicator grid, which it shares with the
+ * overall report (performance.indicators; its 总分 is performance.selfScore). Only project reports have it.
+ */
+export const Project = z.object({
+  name: Text, // 项目名称
+  department: Text, // 主管部门
+  implementer: Text, // 实施单位
+  funds: z
+    .object({
+      total: FundRow.default(blankFund),
+      fiscal: FundRow.default(blankFund),
+      carryOver: FundRow.default(blankFund),
+      other: FundRow.default(blankFund),
+    })
+    .default(() => ({ total: blankFund(), fiscal: blankFund(), carryOver: blankFund(), other: blankFund() })),
+  /** 分值 of the 执行率 line as printed (null: the template's weight) */
+  executionWeight: z.number().nonnegative().nullable().default(null),
+  /** 执行率 as printed ("100.00%"); the rules compare it with 全年执行数 / 全年预算数 */
+  executionRate: z.string().max(40).default(''),
+  /** 得分 of the 执行率 line as claimed */
+  executionScore: z.number().nullable().default(null),
+  /** 年度总体目标: 预期目标 / 实际完成情况 */
+  goals: z.object({ expected: Text, actual: Text }).default(() => ({ expected: '', actual: '' })),
+});
+export type Project = z.infer<typeof Project>;
+
+export const REPORT_KINDS = ['overall', 'project'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
 /**
  * 上年问题整改情况: one item of last year's 整改通知 (rectification notice) and what the department did
  * about it. Carried into next year's draft from the notice; `itemId` ties it to the notice item.
@@ -242,7 +284,8 @@ export type PriorIssue = z.infer<typeof PriorIssue>;
 
 export const Report = z.object({
   schemaVersion: z.literal(1).default(1),
-  kind: z.enum(['overall']).default('overall'),
+  /** overall = 部门整体支出绩效评价自评报告; project = 项目支出绩效自评表 */
+  kind: z.enum(REPORT_KINDS).default('overall'),
   templateId: z.string().max(64).default('yueyang-overall'),
   /** the version of that template the report was made with; a later version never changes its meaning */
   templateVersion: z.number().int().positive().default(1),
@@ -257,6 +300,8 @@ export const Report = z.object({
   narrative: List(NarrativeSection).default(() => []),
   basics: Basics.default(() => Basics.parse({})),
   scoreSheet: List(ScoreClaim).default(() => []),
+  /** the project table's own parts: project reports only (an overall report's JSON stays as it was) */
+  project: Project.optional(),
   /** 上年问题整改情况 (documents stored before it existed lack it: read it as `?? []`) */
   priorIssues: List(PriorIssue).default(() => []),
   /** Provenance: report path (e.g. "finance.income[0].total") → where it was read. */
@@ -278,4 +323,4 @@ export type Signoff = z.infer<typeof Signoff>;
 export type NarrativeSection = z.infer<typeof NarrativeSection>;
 export type Basics = z.infer<typeof Basics>;
 
-export { blankReport as emptyReport } from './empty';
+export { blankReport as emptyReport, blankProject, blankProjectReport } from './empty';

@@ -1,7 +1,7 @@
 // What every rule sees: the report, the template's options, and a place to put findings.
 import { toleranceFen, wanToFen } from '../money';
 import { type FormDescriptor, section, shortLabel, table } from '../forms/index';
-import { formOf } from '../templates/index';
+import { judgingForm } from '../templates/index';
 import { indicatorPath, listPath, parentPath } from './paths';
 import { indicatorPlace, narrativePlace } from './where';
 import type { FinanceTableKey } from '../model/report';
@@ -44,7 +44,7 @@ export function ruleEnv(report: Report, template: Template, priorYear?: PriorYea
   const fen = new Map<FinanceTableKey, Record<string, number | null>[]>();
   let texts: TextPart[] | null = null;
   const places: string[] = [];
-  const form = formOf(template);
+  const form = judgingForm(report, template);
   return {
     report,
     template,
@@ -94,7 +94,11 @@ function collectTexts(r: Report, form: FormDescriptor): TextPart[] {
     kind: 'overview',
     place: () => `${section(form, 'overview').label}·${shortLabel(form, path)}`,
   });
-  out.push(overview('overview.duties'), overview('overview.achievements'));
+  if (form.kind === 'project') {
+    const goals = form.project!.goals;
+    const p = r.project;
+    if (p) out.push({ path: 'project.goals.actual', text: `${p.goals.expected}\n${p.goals.actual}`, kind: 'qualitative', place: () => goals.label });
+  } else out.push(overview('overview.duties'), overview('overview.achievements'));
   const perf = section(form, 'performance').short;
   const qualitative = form.indicators.qualitative.short;
   r.performance.qualitative.forEach((q, i) =>

@@ -13,6 +13,7 @@ import { indicatorCoverage, indicatorWording } from './indicator-text';
 import { indicatorValues, indicatorWeights } from './indicators';
 import { narrativeAmounts } from './narrative-amounts';
 import { missingPriorIssues, priorIssues, type ExpectedPriorIssue } from './prior-issues';
+import { projectRules } from './project';
 import { targetsAgainstPriorYear } from './prior-year';
 import { selfScore } from './score';
 import { signoffs } from './signoffs';
@@ -39,9 +40,12 @@ const RULES: Rule[] = [
   priorIssues,
 ];
 
+/** A 项目支出绩效自评表 has no 基本概况, 收支表, sign-off blocks or 综述: its own rules and the indicators'. */
+const PROJECT_RULES: Rule[] = [projectRules, indicatorValues, indicatorWeights, indicatorWording, indicatorCoverage, copiedText, placeholders];
+
 export function runRules(report: Report, template: Template, card: Scorecard): Finding[] {
   const env = ruleEnv(report, template);
-  for (const rule of RULES) rule(env);
+  for (const rule of env.form.kind === 'project' ? PROJECT_RULES : RULES) rule(env);
   selfScore(env, card);
   return bySeverity(env.findings);
 }

@@ -28,6 +28,16 @@ export function indicatorPath(i: number, field: string): string {
   return listPath('performance.indicators', i, field);
 }
 
+/** "performance.indicators[3]", "narrative[0]": an item of a list, for the importer's report.sources */
+export function itemPath(list: string, i: number): string {
+  return cached(LISTS, list, i, '', () => `${list}[${i}]`);
+}
+
+/** "finance.income[1]": a row of a finance table */
+export function financeRowPath(table: string, row: number): string {
+  return cached(FINANCE, table, row, '', () => `finance.${table}[${row}]`);
+}
+
 /** "finance.income[1].total" */
 export function financePath(table: string, row: number, column: string): string {
   return cached(FINANCE, table, row, column, () => `finance.${table}[${row}].${column}`);

@@ -31,6 +31,11 @@ export function short(text: string, max = 24): string {
 
 /** 分 → "1.8917" with up to 4 decimals, trailing zeros kept to two places. */
 export function wan(fen: number): string {
-  const [i, f = ''] = fenToWan(fen, 6).split('.');
-  return `${i}.${f.replace(/0+$/, '').padEnd(2, '0')}`;
+  // fenToWan(·, 6) always prints six decimals: trailing zeros dropped down to two (no split, no regex:
+  // a large report's identity findings call this thousands of times)
+  const s = fenToWan(fen, 6);
+  const min = s.indexOf('.') + 3;
+  let end = s.length;
+  while (end > min && s.charCodeAt(end - 1) === 48) end--;
+  return s.slice(0, end);
 }

@@ -3,7 +3,7 @@
 import type { Report, ScoreClaim } from '../model/report';
 import type { ScoreItem, Scorecard } from '../model/score';
 import type { Template } from '../model/template';
-import { formOf } from '../templates/index';
+import { judgingForm } from '../templates/index';
 import { Dec, round2 } from './decimal';
 import { type Leaf, flatten } from './flatten';
 import { gradeFor } from './grade';
@@ -62,7 +62,7 @@ export function scoreReport(report: Report, template: Template): Scorecard {
   const { leaves, totalCents } = flatten(template);
   const claims = report.scoreSheet;
   const mode = template.options.deductMode;
-  const form = formOf(template);
+  const form = judgingForm(report, template);
   const items: ScoreItem[] = [];
   // Item scores and weights are already rounded to hundredths: summing them as integer hundredths is
   // exact (like money in 分) and spares thousands of Decimal objects per second.

@@ -1,7 +1,7 @@
 // Every MetricName of the template model, computed from a Report. A metric either has a value, cannot
 // be divided (zero base: a state the rule decides on), or names in Chinese the inputs the report lacks.
-import { type FormDescriptor, label, table } from '../forms/index';
-import type { Report } from '../model/report';
+import { type FormDescriptor, label, type ProjectForm, table } from '../forms/index';
+import type { Project, Report } from '../model/report';
 import type { MetricName } from '../model/template';
 import { defaultForm } from '../templates/index';
 import { Dec, HUNDRED } from './decimal';
@@ -160,6 +160,7 @@ const METRICS: Record<MetricName, (r: Report, f: FormDescriptor) => MetricResult
     twoFigures(L(f, 'basics.keyProjectSpending'), basicFigure(r.basics.keyProjectSpending), L(f, 'basics.projectBudget'), basicFigure(r.basics.projectBudget)),
   budgetAdjustmentRate,
   budgetExecutionRate: (r, f) =>
+    r.project && f.project ? projectExecution(r.project, f.project) :
     twoFigures(C(f, 'expenditure', 'total'), columnFigure(r.finance.expenditure, 'total', false), L(f, 'basics.budgetAdjusted'), basicFigure(r.basics.budgetAdjusted)),
   budgetCompletionRate: (r, f) =>
     twoFigures(
@@ -187,6 +188,12 @@ const METRICS: Record<MetricName, (r: Report, f: FormDescriptor) => MetricResult
   surplusVsCarryOver,
   lateSpecialFunds,
 };
+
+/** 执行率 of a 项目支出 table: 全年执行数 / 全年预算数 of its 年度资金总额 row. */
+function projectExecution(p: Project, pf: ProjectForm): MetricResult {
+  const [, annual, executed] = pf.funds.columns.map((c) => `${pf.funds.rows[0]!.label}${c.label}`) as [string, string, string];
+  return twoFigures(executed, basicFigure(p.funds.total.executed), annual, basicFigure(p.funds.total.annual));
+}
 
 /** A metric of the report, its inputs named as the form names them (default: the Yueyang form). */
 export function computeMetric(report: Report, name: MetricName, form: FormDescriptor = defaultForm()): MetricResult {

@@ -1,5 +1,6 @@
 // The 10号 quantitative rule: each indicator of a group earns weight × completion ratio (domain §6.2).
 import type { Indicator } from '../model/report';
+import { isQualitative, LEVEL_SHARE, type QualitativeLevel, qualitativeLevel } from '../project/qualitative';
 import type { Deduction } from '../model/score';
 import type { ScoreRule } from '../model/template';
 import { type Dec as D, HUNDRED, ONE, ZERO, k, num, parseDecimal, pct, round2 } from './decimal';
@@ -48,17 +49,33 @@ function lacking(ind: Indicator, t: D | null, a: D | null): string {
   return `${labelOf(ind)}的${what}${written}`;
 }
 
+/** 定性 rows are judged by level: those marked so, and in a project table those with no number at all. */
+function byLevel(ind: Indicator, project: boolean): boolean {
+  return ind.kind === '定性' || (project && isQualitative(ind));
+}
+
 export function ratio(rule: RatioRule, ctx: RuleContext): Outcome {
   const label = GROUP_LABEL[rule.group];
   const inds: Indicator[] = [];
   const targets: D[] = [];
   const actuals: D[] = [];
+  const levels: Array<QualitativeLevel | null> = [];
   const missing: string[] = [];
+  const project = ctx.report.kind === 'project';
   for (const ind of ctx.report.performance.indicators) {
     if (indicatorGroup(ind) !== rule.group) continue;
+    inds.push(ind);
+    if (byLevel(ind, project)) {
+      const level = qualitativeLevel(ind);
+      levels.push(level);
+      targets.push(ONE);
+      actuals.push(ONE);
+      if (!level) missing.push(`${labelOf(ind)}的完成情况“${ind.actual.trim() || '（空）'}”看不出达成程度（达成、部分达成或未达成）`);
+      continue;
+    }
+    levels.push(null);
     const t = parseDecimal(ind.targetValue);
     const a = parseDecimal(ind.actualValue);
-    inds.push(ind);
     if (t && a) {
       targets.push(t);
       actuals.push(a);
@@ -96,14 +113,15 @@ export function ratio(rule: RatioRule, ctx: RuleContext): Outcome {
   for (let i = 0; i < inds.length; i++) {
     const ind = inds[i]!;
     const w = each ?? ctx.weight.times(ind.weight!).div(sumW);
-    const r = completion(ind.operator, targets[i]!, actuals[i]!);
+    const level = levels[i];
+    const r = level ? (level === '达成' ? ONE : k(LEVEL_SHARE[level])) : completion(ind.operator, targets[i]!, actuals[i]!);
     const met = r === ONE;
     const s = met ? w : w.times(r);
     total = total.plus(s);
     const ratioText = met ? '100.00%' : pct(r.times(HUNDRED));
-    const target = `${ind.operator ?? ''}${ind.targetValue!.trim()}${ind.unit}`;
-    const actual = `${ind.actualValue!.trim()}${ind.unit}`;
-    const what = `${labelOf(ind)}目标${target}，完成${actual}（${direction(ind.operator)}），完成比例${ratioText}`;
+    const what = level
+      ? `${labelOf(ind)}目标“${ind.target.trim()}”，完成“${ind.actual.trim()}”（定性，${level}），按${ratioText}计`
+      : `${labelOf(ind)}目标${ind.operator ?? ''}${ind.targetValue!.trim()}${ind.unit}，完成${ind.actualValue!.trim()}${ind.unit}（${direction(ind.operator)}），完成比例${ratioText}`;
     parts.push(`${what}，得${met && each ? eachText : num(s)}分`);
     if (!met) deductions.push({ points: round2(w.minus(s)), reason: what });
   }

@@ -22,8 +22,8 @@ function leaves(nodes: readonly ScoreNode[]): ScoreNode[] {
 }
 
 describe('shipped templates', () => {
-  it('lists the three templates, each valid, frozen and summing to 100', () => {
-    expect(listTemplates().map((t) => t.id)).toEqual(['yueyang-overall', 'mof-10-project', 'dazhou-overall']);
+  it('lists the shipped templates, each valid, frozen and summing to 100', () => {
+    expect(listTemplates().map((t) => t.id)).toEqual(['yueyang-overall', 'mof-10-project', 'dazhou-overall', 'hunan-overall']);
     for (const t of listTemplates()) {
       expect(templateProblems(t)).toEqual([]);
       expect(t.scoreSheet.reduce((s, n) => s + (n.weight ?? 0), 0)).toBe(100);
@@ -35,7 +35,7 @@ describe('shipped templates', () => {
 
   it('getTemplate returns the same object each time and refuses unknown ids in Chinese', () => {
     expect(getTemplate('mof-10-project')).toBe(getTemplate('mof-10-project'));
-    expect(() => getTemplate('nope')).toThrow('未知的评分表模板“nope”，可用模板：yueyang-overall、mof-10-project、dazhou-overall');
+    expect(() => getTemplate('nope')).toThrow('未知的评分表模板“nope”，可用模板：yueyang-overall、mof-10-project、dazhou-overall、hunan-overall');
   });
 
   it('defaultTemplateFor follows report.templateId, falling back to yueyang-overall', () => {

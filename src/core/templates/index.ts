@@ -9,7 +9,10 @@ import type { Report } from '../model/report';
 import { Template } from '../model/template';
 import { scoreSheetProblems } from './check-template';
 import dazhouOverall from './dazhou-overall.json';
+import dazhouOverallForm from './dazhou-overall.v2.json';
+import hunanOverall from './hunan-overall.json';
 import mof10Project from './mof-10-project.json';
+import mof10ProjectForm from './mof-10-project.v2.json';
 import { parsePathText, pathText, type TemplateProblem, zodProblems } from './problems';
 import yueyangOverall from './yueyang-overall.json';
 
@@ -165,7 +168,7 @@ export class TemplateRegistry {
 
 /** The process's registry, holding the shipped templates from the start. */
 export const templates = new TemplateRegistry();
-for (const data of [yueyangOverall, mof10Project, dazhouOverall]) templates.add(data);
+for (const data of [yueyangOverall, mof10Project, dazhouOverall, mof10ProjectForm, hunanOverall, dazhouOverallForm]) templates.add(data);
 
 /** Parses and checks template data against the process's registry; throws TemplateError. */
 export function loadTemplate(data: unknown): Template {
@@ -183,6 +186,15 @@ export function getTemplate(id: string, version?: number | null): Template {
 /** The form a template's reports are written on. */
 export function formOf(t: Template): FormDescriptor {
   return templates.formOf(t);
+}
+
+/**
+ * The form a report is judged on with a template: the template's own when it is a form of the report's
+ * kind, else the report's (a 部门整体 report scored against the 10号 weights keeps its 部门整体 form).
+ */
+export function judgingForm(report: Pick<Report, 'kind' | 'templateId'> & { templateVersion?: number | null }, template: Template): FormDescriptor {
+  const own = formOf(template);
+  return own.kind === (report.kind ?? 'overall') ? own : formFor(report);
 }
 
 /** The default form (the Yueyang 部门整体 report), for what has no template of its own. */

@@ -33,6 +33,8 @@ export interface Doc {
   blocks: Block[];
   /** the upload was a legacy .doc/.xls that LibreOffice converted to this format */
   convertedFrom?: 'doc' | 'xls';
+  /** no text in it has a character cleanChars changes (known for text files: one scan of the whole text) */
+  plainChars?: boolean;
 }
 
 /** A piece of the source no field took: kept so nothing is lost, with where it was. */

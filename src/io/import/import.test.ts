@@ -25,7 +25,8 @@ function fields(text: string | Uint8Array) {
       staffQuota: rep.overview.staffQuota,
       actualStaff: rep.overview.actualStaff,
       incomeTotal: inc?.total,
-      expenditureTotal: exp?.total,
+      // a project table's spending is its 年度资金总额·全年执行数
+      expenditureTotal: rep.project ? rep.project.funds.total.executed : exp?.total,
       basic: exp?.basic,
       project: exp?.project,
       selfScore: rep.performance.selfScore,

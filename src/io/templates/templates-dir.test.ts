@@ -27,7 +27,7 @@ describe('a templates directory', () => {
     writeFileSync(join(dir, 'notes.txt'), 'not a template');
     const reg = new TemplateRegistry();
     const load = loadTemplateDirs([SHIPPED_TEMPLATES_DIR, dir], reg);
-    expect(load.loaded.map((t) => `${t.id}@${t.version}`).sort()).toEqual(['ceshi-overall@1', 'dazhou-overall@1', 'mof-10-project@1', 'yueyang-overall@1', 'yueyang-overall@2']);
+    expect(load.loaded.map((t) => `${t.id}@${t.version}`).sort()).toEqual(['ceshi-overall@1', 'dazhou-overall@1', 'dazhou-overall@2', 'hunan-overall@1', 'mof-10-project@1', 'mof-10-project@2', 'yueyang-overall@1', 'yueyang-overall@2']);
     expect(load.failed).toHaveLength(1);
     expect(formatProblems('c-broken.json', load.failed[0]!.problems)).toContain('c-broken.json:3:3 name：应为文字，实际为数字');
     expect(reg.get('yueyang-overall')!.version).toBe(2);
@@ -69,7 +69,7 @@ describe('checkTemplateText', () => {
   });
 
   it('accepts the shipped templates as they are', () => {
-    for (const f of ['yueyang-overall.json', 'mof-10-project.json', 'dazhou-overall.json']) {
+    for (const f of ['yueyang-overall.json', 'mof-10-project.json', 'mof-10-project.v2.json', 'dazhou-overall.json', 'dazhou-overall.v2.json', 'hunan-overall.json']) {
       expect(checkTemplateText(readFileSync(join(SHIPPED_TEMPLATES_DIR, f), 'utf8')).problems).toEqual([]);
     }
   });

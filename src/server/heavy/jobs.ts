@@ -13,7 +13,8 @@ import { inputProblemsMessage, reportInputProblems } from '../../core/input';
 import { diffValues, type FieldChange } from '../../core/workflow/diff';
 import type { EditScope } from '../../core/workflow/edit';
 import { judgeSave } from '../../core/workflow/save-rules';
-import { exportFileName, exportReport, type ExportFormat } from '../../io/export/index';
+import { exportFileName, exportReport, type ExportFormat, type PrintedSignature } from '../../io/export/index';
+import type { Rendering } from '../../io/export/content';
 import { renderReportHtml } from '../../io/export/html/index';
 import { importFile, type ImportResult } from '../../io/import/index';
 import { ImportError } from '../../io/import/doc';
@@ -53,10 +54,10 @@ export function checkJob(i: DocumentJob & { truncated: boolean; priorYear?: Prio
 export type ExportJobResult = ({ bytes: Uint8Array; mime: string; ext: string } | { html: string }) & { fileName: string; asciiBase: string };
 
 /** Findings and score, then the file; a PDF comes back as its HTML for the one shared Chromium to print. */
-export async function exportJob(i: DocumentJob & { format: ExportFormat; truncated: boolean; priorYear?: PriorYear; template?: Template }): Promise<ExportJobResult> {
+export async function exportJob(i: DocumentJob & { format: ExportFormat; truncated: boolean; priorYear?: PriorYear; template?: Template; rendering?: Rendering; signatures?: readonly PrintedSignature[] }): Promise<ExportJobResult> {
   const report = documentOf(i);
   const { findings, score } = checkReport(report, { truncated: i.truncated, priorYear: i.priorYear, ...(i.template ? { template: i.template } : {}) });
-  const form = i.template ? { form: i.template.form as FormDescriptor } : {};
+  const form = { ...(i.template ? { form: i.template.form as FormDescriptor } : {}), rendering: i.rendering ?? 'official', ...(i.signatures ? { signatures: i.signatures } : {}) };
   const asciiBase = `jixiao-${report.year ?? 'report'}-${report.cover.budgetCode || 'report'}`;
   if (i.format === 'pdf') return { html: renderReportHtml(report, { findings, score, standalone: true, ...form }), fileName: exportFileName(report, 'pdf'), asciiBase };
   const file = await exportReport(report, i.format, { findings, score, ...form });

@@ -8,7 +8,8 @@ import type { PriorYear } from '../../core/library/prior-year';
 import type { Report } from '../../core/model/report';
 import type { FieldChange } from '../../core/workflow/diff';
 import type { EditScope } from '../../core/workflow/edit';
-import type { ExportFormat } from '../../io/export/index';
+import type { ExportFormat, PrintedSignature } from '../../io/export/index';
+import type { Rendering } from '../../io/export/content';
 import { ImportError } from '../../io/import/doc';
 import type { ImportResult } from '../../io/import/index';
 import { createSandbox } from '../../io/worker/sandbox';
@@ -23,7 +24,7 @@ export type DocumentInput = { sealedText: string } | { report: Report };
 
 export interface HeavyWork {
   check(doc: DocumentInput, opts: { truncated: boolean; priorYear?: PriorYear; view?: boolean; template?: Template }): Promise<CheckResult & { openedText?: string }>;
-  export(doc: DocumentInput, format: ExportFormat, opts: { truncated: boolean; priorYear?: PriorYear; template?: Template }): Promise<ExportJobResult>;
+  export(doc: DocumentInput, format: ExportFormat, opts: { truncated: boolean; priorYear?: PriorYear; template?: Template; rendering?: Rendering; signatures?: readonly PrintedSignature[] }): Promise<ExportJobResult>;
   importFile(bytes: Uint8Array, fileName: string): Promise<ImportResult>;
   prepareSave(i: { current: DocumentInput; bodyText: string; scope: EditScope; confirmClear: boolean }): Promise<PreparedSave | { unchanged: true }>;
   /** which stored signature digests match the document, its digest now, and its 归口科室意见 */
@@ -66,7 +67,7 @@ export function createHeavyWork(config: Pick<ServerConfig, 'heavy' | 'reportMaxB
       return sandbox.load;
     },
     check: (doc, o) => run({ kind: 'check', ...document(doc), truncated: o.truncated, priorYear: o.priorYear, view: o.view, template: o.template }),
-    export: (doc, format, o) => run<ExportJobResult>({ kind: 'export', ...document(doc), format, truncated: o.truncated, priorYear: o.priorYear, template: o.template }),
+    export: (doc, format, o) => run<ExportJobResult>({ kind: 'export', ...document(doc), format, truncated: o.truncated, priorYear: o.priorYear, template: o.template, rendering: o.rendering, signatures: o.signatures }),
     async importFile(bytes, fileName) {
       const own = new Uint8Array(bytes);
       const r = await run<ImportJobResult>({ kind: 'import', bytes: own, fileName, maxReportBytes: config.reportMaxBytes }, [own.buffer as ArrayBuffer]);

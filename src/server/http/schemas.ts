@@ -2,7 +2,7 @@
 // document all come from here. Messages shown to users are Chinese (zh-CN locale + custom texts).
 import { z } from 'zod';
 import { LIBRARY_SCOPES, LIBRARY_STATUSES, LibraryEntry, LibraryFields } from '../../core/library/model';
-import { Indicator, Report } from '../../core/model/report';
+import { Indicator, REPORT_KINDS, Report } from '../../core/model/report';
 import type { ExportFormat } from '../../io/export/index';
 import { ACTIONS, ROLES, SIGNATURE_ROLES, STATUSES } from '../../core/workflow/index';
 import { installProjectMessages } from './validation-messages';
@@ -102,6 +102,7 @@ export const ListItem = z.object({
 export const CreateBody = z.object({
   year: z.number({ message: '请填写报告年度' }).int({ message: '年度须为整数' }).min(1990, { message: '年度不能早于 1990' }).max(2100, { message: '年度不能晚于 2100' }),
   templateId: z.string().max(64).optional(),
+  kind: z.enum(REPORT_KINDS, { message: '报告类型须为 overall（部门整体）或 project（项目支出）' }).optional().describe('报告类型：overall 部门整体支出绩效自评报告，project 项目支出绩效自评表（默认 overall，或所选模板的类型）'),
 });
 
 const Loose = z.record(z.string(), z.unknown());
@@ -152,6 +153,7 @@ export const ReportViewSchema = z.object({
   actions: z.array(z.enum(ACTIONS)).describe('当前用户此时可执行的流转操作'),
   editScope: z.union([z.literal('*'), z.array(z.string()).readonly()]).nullable().describe('当前用户此时可修改的范围'),
   priorYear: z.lazy(() => PriorYearSchema).nullable().describe('本部门上一年度的报告及其绩效指标（无可见的上年报告时为 null）'),
+  projects: z.lazy(() => z.array(ProjectSummarySchema)).nullable().describe('部门整体报告：本部门同一年度的项目支出绩效自评表及其得分（项目支出报告为 null）'),
 });
 
 export const BlockingBody = ErrorBody.extend({ findings: z.array(FindingSchema).describe('阻止提交的错误级发现') });
@@ -362,6 +364,19 @@ export const Checkpoint = z.object({ v: z.literal(1), ts: z.string(), kind: z.li
 
 // 指标库 (indicator library). An entry's fields are core's schema (core/library/model.ts): the same checks and
 // Chinese messages for the API, the use-cases and the web form.
+export const ProjectSummarySchema = z.object({
+  reportId: z.string(),
+  name: z.string().describe('项目名称'),
+  implementer: z.string().describe('实施单位'),
+  status: Status,
+  version: z.number(),
+  budget: z.string().nullable().describe('年度资金总额·全年预算数（万元）'),
+  executed: z.string().nullable().describe('年度资金总额·全年执行数（万元）'),
+  claimed: z.number().nullable().describe('自评表所填总分'),
+  total: z.number().nullable().describe('按评分表计算的得分（数据不足时为 null）'),
+  grade: z.string().nullable(),
+});
+
 export const PriorYearSchema = z.object({
   reportId: z.string(),
   year: z.number(),

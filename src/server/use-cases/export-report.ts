@@ -36,7 +36,7 @@ export async function exportReportFile(deps: Deps, o: { actor: Actor; id: string
   let file: Awaited<ReturnType<NonNullable<Deps['exportFile']>>> & { asciiBase: string };
   try {
     const pool = poolFor(deps, row);
-    file = pool ? await exportLarge(deps, pool, row, o.format, await priorYearOf(deps, o.actor, row)) : await exportSmall(deps, o.actor, row, o.format, rendering);
+    file = pool ? await exportLarge(deps, pool, row, o.format, await priorYearOf(deps, o.actor, row), rendering) : await exportSmall(deps, o.actor, row, o.format, rendering);
   } catch (err) {
     throw exportError(err);
   }
@@ -63,9 +63,10 @@ async function exportSmall(deps: Deps, actor: Actor, row: ReportRow, format: Exp
 }
 
 /** A large report is judged and rendered in the heavy-work pool; a PDF's HTML is printed by the shared Chromium. */
-async function exportLarge(deps: Deps, pool: NonNullable<Deps['heavy']>, row: ReportRow, format: ExportFormat, priorYear: PriorYearView | null) {
+async function exportLarge(deps: Deps, pool: NonNullable<Deps['heavy']>, row: ReportRow, format: ExportFormat, priorYear: PriorYearView | null, rendering: Rendering) {
   const template = await templateOf(deps, row.document);
-  const out = await pool.export(stored(row), format, { truncated: importedTruncated(row.import_meta), ...(template ? { template } : {}), ...(priorYear ? { priorYear: { year: priorYear.year, indicators: priorYear.indicators } } : {}) });
+  const signatures = await signaturesToPrint(deps, row);
+  const out = await pool.export(stored(row), format, { truncated: importedTruncated(row.import_meta), rendering, signatures, ...(template ? { template } : {}), ...(priorYear ? { priorYear: { year: priorYear.year, indicators: priorYear.indicators } } : {}) });
   if ('bytes' in out) return out;
   const pdf = await import('../../io/export/pdf/index');
   const renderer = pdf.sharedPdfRenderer({ concurrency: deps.config.pdf.concurrency, maxWaiting: deps.config.pdf.maxWaiting, timeoutMs: deps.config.pdf.timeoutMs });

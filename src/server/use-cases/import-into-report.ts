@@ -15,7 +15,8 @@ import { upsertSource } from '../repositories/report-sources';
 import { sealPersonal } from '../crypto/personal-data';
 import { updateContent } from '../repositories/reports';
 import { EncodedJson } from '../repositories/json';
-import { insertVersion } from '../repositories/versions';
+import { insertVersion, setVersionDelta } from '../repositories/versions';
+import { reverseDelta } from '../repositories/version-delta';
 import { readImport } from './import-report';
 import { syncReportUsage } from './library-usage';
 import { preparerDepartment } from './new-report';
@@ -58,12 +59,16 @@ export async function importIntoReport(
     if (current.version !== o.ifMatch) throw staleError(current);
     if (changed === 0) return { ...base, mode: o.mode, version: current.version, changed };
     // personal fields sealed at rest, as every save writes them (crypto/personal-data.ts)
-    const document = new EncodedJson(JSON.stringify(sealPersonal(deps.crypto, next)));
+    const sealed = sealPersonal(deps.crypto, next);
+    const document = new EncodedJson(JSON.stringify(sealed));
     const won = await updateContent(trx, deps.db.dialect, row.id, current.version, { document, ...projection(next), updated_by: o.actor.id, updated_at: at });
     if (!won) throw staleError((await findOpenReport(deps, row.id, trx)) ?? current);
     const version = current.version + 1;
     await trx.updateTable('reports').set({ import_meta: JSON.stringify({ ...read.importMeta, mode: o.mode }) }).where('id', '=', row.id).execute();
-    await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: current.status, action: 'import', document, user_id: o.actor.id, created_at: at });
+    // the version before keeps the delta that rebuilds it (repositories/version-delta.ts), between stored forms
+    const delta = reverseDelta(sealed, sealPersonal(deps.crypto, current.document));
+    if (delta) await setVersionDelta(trx, { report_id: row.id, version: current.version, delta });
+    await insertVersion(trx, { report_id: row.id, version, status: current.status, action: 'import', user_id: o.actor.id, created_at: at });
     await syncReportUsage(trx, current, current.document, next);
     await upsertSource(trx, { report_id: row.id, file_name: read.file.fileName, sha256: read.file.sha256, imported_by: o.actor.id, imported_at: at });
     await audit({ ...by(o.actor), event: 'report_import', objectType: 'report', objectId: row.id, detail: { ...read.auditDetail, mode: o.mode, version, changed } });

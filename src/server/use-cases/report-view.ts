@@ -11,6 +11,7 @@ import type { DB } from '../db/schema';
 import type { Deps } from '../deps';
 import type { ReportRow } from '../repositories/reports';
 import { latestWaivers, listReturns } from '../repositories/reviews';
+import { projectsOf, type ProjectSummary } from './department-projects';
 import { priorItems, withPriorIssueChecks, type CarriedMeta } from './draft-origin';
 import type { PriorIssueInput } from '../../core/bureau/carry-over';
 import { listRevocations } from '../repositories/review-extras';
@@ -47,6 +48,8 @@ export interface ReportView {
   editScope: EditScope | null;
   /** the same department's report of the year before: its indicators beside this year's (null when none is visible) */
   priorYear: PriorYearView | null;
+  /** a 部门整体 report: the same department's 项目支出绩效自评表 of its year and their scores (null for a project report) */
+  projects: ProjectSummary[] | null;
 }
 
 
@@ -66,6 +69,7 @@ export async function reportView(deps: Deps, actor: Actor, row: ReportRow, db: D
     checksWithPriorYear(deps, actor, row, db), latestWaivers(db, row.id), listReturns(db, row.id), listRepliesNamed(db, row.id), listRevocations(db, row.id), taskOf(db, row),
     row.year == null ? Promise.resolve([]) : priorItems(db, row.department_id, row.year),
   ]);
+  const projects = await projectsOf(deps, actor, row, db);
   const { priorYear } = checked;
   const { findings, score } = await withPriorIssueChecks(db, row, checked, prior.map((i) => ({ itemId: i.itemId, problem: i.problem })));
   const status = row.status as ReportStatus;
@@ -96,6 +100,7 @@ export async function reportView(deps: Deps, actor: Actor, row: ReportRow, db: D
     actions: availableActions(status, roles),
     editScope: editScope(status, roles),
     priorYear,
+    projects,
   };
 }
 

@@ -14,9 +14,11 @@ import { AppError, forbidden } from '../errors';
 import { nowIso, type Deps } from '../deps';
 import { withSignature, attestedContent } from '../../core/workflow/signature';
 import { reportDigest } from '../audit/canonical';
+import { sealPersonal } from '../crypto/personal-data';
 import { EncodedJson } from '../repositories/json';
 import { findReportHead, updateContent } from '../repositories/reports';
-import { insertVersion } from '../repositories/versions';
+import { insertVersion, setVersionDelta } from '../repositories/versions';
+import { reverseDelta } from '../repositories/version-delta';
 import { insertSignature } from '../repositories/reviews';
 import { dutyContext } from './duty-context';
 import { by, inTransaction, loadVisibleReport, projection } from './shared';
@@ -42,11 +44,15 @@ export async function signReport(deps: Deps, o: { actor: Actor; id: string; role
     if (!head || head.version !== row.version) throw new AppError('CONFLICT', '报告刚被修改，请刷新后再签署');
     let version = row.version;
     if (JSON.stringify(signed) !== JSON.stringify(row.document)) {
-      const document = new EncodedJson(JSON.stringify(signed));
+      // stored as every save stores it: personal fields sealed, the version before kept as a reverse delta
+      const sealed = sealPersonal(deps.crypto, signed);
+      const document = new EncodedJson(JSON.stringify(sealed));
       if (!(await updateContent(trx, deps.db.dialect, row.id, row.version, { document, ...projection(signed), updated_by: o.actor.id, updated_at: at })))
         throw new AppError('CONFLICT', '报告刚被修改，请刷新后再签署');
       version = row.version + 1;
-      await insertVersion(trx, deps.db.dialect, { report_id: row.id, version, status: row.status, action: 'sign', document, user_id: o.actor.id, created_at: at });
+      const delta = reverseDelta(sealed, sealPersonal(deps.crypto, row.document));
+      if (delta) await setVersionDelta(trx, { report_id: row.id, version: row.version, delta });
+      await insertVersion(trx, { report_id: row.id, version, status: row.status, action: 'sign', user_id: o.actor.id, created_at: at });
     }
     const existing = await mine(trx);
     if (existing) return { ...signatureView(existing, same), created: false };

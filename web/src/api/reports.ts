@@ -1,5 +1,5 @@
 // Report endpoints: list, create, import, read, save (If-Match), transitions, signatures, history.
-import type { Report } from '../../../src/core/model/report';
+import type { Report, ReportKind } from '../../../src/core/model/report';
 import type { SignatureRole, Waiver, WorkflowAction } from '../../../src/core/workflow/index';
 import type { z } from 'zod';
 import type * as Http from '../../../src/server/http/schemas';
@@ -12,8 +12,8 @@ export async function listReports(): Promise<ListItem[]> {
   return (await api<{ items: ListItem[] }>('/api/reports')).data.items;
 }
 
-export async function createReport(year: number): Promise<ReportView> {
-  return (await api<ReportView>('/api/reports', { method: 'POST', body: { year } })).data;
+export async function createReport(year: number, kind: ReportKind = 'overall'): Promise<ReportView> {
+  return (await api<ReportView>('/api/reports', { method: 'POST', body: { year, kind } })).data;
 }
 
 export async function importReport(file: File, year?: number): Promise<ReportView> {

@@ -79,6 +79,9 @@ export interface ReturnRecord {
 
 export type EditScope = '*' | readonly string[] | null;
 
+/** A 项目支出绩效自评表 of the department and year of a 部门整体 report, as the API gives it. */
+export type ProjectSummary = z.infer<typeof Http.ProjectSummarySchema>;
+
 export interface ReportView {
   id: string;
   status: ReportStatus;
@@ -96,6 +99,8 @@ export interface ReportView {
   actions?: WorkflowAction[];
   /** what the current user may change now (server-computed) */
   editScope?: EditScope;
+  /** a 部门整体 report: the department's project tables of its year; null for a project report */
+  projects?: ProjectSummary[] | null;
   /** 撤回公开 records */
   revocations?: Array<{ version: number; reason: string; userId: string; createdAt: string }>;
   /** the 绩效自评任务 the report answers */

@@ -14,6 +14,7 @@ import { narrativeTable } from './narrative';
 import { fieldsTable } from './overview';
 import { performanceTable } from './performance';
 import { scoreSheetBlocks } from './score-sheet';
+import { projectBlocks } from './project';
 import { preparerParagraph, signoffTable } from './signoff';
 import { FONT, fontAttrs, PAGE, para, paragraphStyles, S, SIZE } from './style';
 
@@ -61,7 +62,9 @@ const SECTIONS: Partial<Record<SectionDef['type'], (form: FormDescriptor, s: Sec
 
 export function buildReportDocument(report: Report, opts: DocxOptions = {}): Document {
   const form = opts.form ?? formFor(report);
-  const body = form.sections.filter((s) => s.printed).flatMap((s) => {
+  // a project table has no cover: one numbered section holding the table
+  const project = form.kind === 'project';
+  const body = project ? projectBlocks(form, report) : form.sections.filter((s) => s.printed).flatMap((s) => {
     const blocks = SECTIONS[s.type]?.(form, s, report, opts);
     return blocks ? [...blocks, gap()] : [];
   });
@@ -80,7 +83,7 @@ export function buildReportDocument(report: Report, opts: DocxOptions = {}): Doc
       paragraphStyles: paragraphStyles(),
     },
     sections: [
-      { properties: { page }, children: coverParagraphs(form, report) },
+      ...(project ? [] : [{ properties: { page }, children: coverParagraphs(form, report) }]),
       {
         properties: { page: { ...page, pageNumbers: { start: 1 } } },
         footers: { default: pageNumberFooter() },

@@ -13,9 +13,10 @@ import { renderTables } from './finance';
 import { renderNarrative } from './narrative';
 import { renderFields } from './overview';
 import { renderPerformance } from './performance';
+import { renderProjectTable } from './project';
 import { renderScoreSheet } from './score-sheet';
 import { renderPeople } from './signoff';
-import { PAGE_CSS, REPORT_CSS } from './styles';
+import { PAGE_CSS, PROJECT_CSS, REPORT_CSS } from './styles';
 
 export interface RenderHtmlOptions {
   /** official (default): the form as handed in, no checker marks; review: findings marked, computed scores */
@@ -51,18 +52,23 @@ export function renderReportHtml(report: Report, opts: RenderHtmlOptions = {}): 
   const form = opts.form ?? formFor(report);
   const rendering = opts.rendering ?? 'official';
   const ctx = new RenderContext(form, rendering === 'review' ? opts.findings : [], rendering, opts.signatures);
-  const body =
-    form.sections
-      .filter((s) => s.printed)
-      .map((s) => RENDERERS[s.type]?.(report, s, ctx) ?? '')
-      .join('') + (opts.score ? renderScoreSheet(report, opts.score, ctx) : '');
+  // a project table is one grid from title to 总分; an overall report prints section by section
+  const sections =
+    form.kind === 'project'
+      ? renderProjectTable(report, ctx)
+      : form.sections
+          .filter((s) => s.printed)
+          .map((s) => RENDERERS[s.type]?.(report, s, ctx) ?? '')
+          .join('');
+  const body = sections + (opts.score ? renderScoreSheet(report, opts.score, ctx) : '');
   const root = `<div class="${REPORT_CLASS} jx-${rendering}" lang="zh-CN" data-rendering="${rendering}">${body}</div>`;
-  if (!opts.standalone) return `<style>${REPORT_CSS}</style>${root}`;
+  const css = form.kind === 'project' ? REPORT_CSS + PROJECT_CSS : REPORT_CSS;
+  if (!opts.standalone) return `<style>${css}</style>${root}`;
   const title = [report.cover.departmentName.trim(), reportTitle(form, report)].filter(Boolean).join(' ');
   return (
     `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${esc(title)}</title><style>${PAGE_CSS}${REPORT_CSS}</style></head><body>${root}</body></html>`
+    `<title>${esc(title)}</title><style>${PAGE_CSS}${css}</style></head><body>${root}</body></html>`
   );
 }
 

@@ -109,3 +109,7 @@ export const REPORT_CSS = `
 .jx-report .jx-flag-warning { background: #fffbe6; outline-color: #d48806; }
 .jx-report .jx-flag-info { background: #e6f4ff; outline-color: #1677ff; }
 `;
+
+/** The project table's own rules, added only to its pages (the overall report's stylesheet stays as pinned). */
+export const PROJECT_CSS = `.jx-report .jx-project-title { margin: 0 0 6mm; font-size: 18pt; }
+.jx-report .jx-project { font-size: 10.5pt; line-height: 1.35; }`;

@@ -23,7 +23,8 @@ export function indicatorNature(ind: Indicator): string {
   return ind.kind === '定性' ? '定性' : (ind.operator ?? '');
 }
 
-const CELL: Record<string, (ind: Indicator) => string | number | null> = {
+/** Each grid column's value, by its key in the form's indicators.columns. */
+export const INDICATOR_CELL: Record<string, (ind: Indicator) => string | number | null> = {
   level1: (i) => i.level1,
   level2: (i) => i.level2,
   name: (i) => i.name,
@@ -38,5 +39,5 @@ const CELL: Record<string, (ind: Indicator) => string | number | null> = {
 
 /** An indicator as one row under the grid's columns (numbers stay numbers, null stays null). */
 export function indicatorCells(form: FormDescriptor, ind: Indicator): Array<string | number | null> {
-  return form.indicators.columns.map((c) => CELL[c.key]?.(ind) ?? null);
+  return form.indicators.columns.map((c) => INDICATOR_CELL[c.key]?.(ind) ?? null);
 }

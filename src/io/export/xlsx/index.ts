@@ -40,6 +40,7 @@ import { formFor } from '../../../core/templates/index';
 import type { Rendering } from '../content';
 import { coverTitle } from '../docx/cover';
 import { writeFinanceSheets } from './finance-sheets';
+import { writeProjectSheet } from './project-sheet';
 import { writeClaimedScoreSheet, writeFindingsSheet, writeScoreSheet } from './review-sheets';
 import { writeCoverSheet, writeDetailSheets } from './text-sheets';
 
@@ -60,9 +61,12 @@ export function buildReportWorkbook(report: Report, opts: XlsxOptions = {}): Exc
   wb.subject = report.cover.departmentName;
   // Excel recomputes the summary formulas on open; the cached results serve readers that do not
   wb.calcProperties = { fullCalcOnLoad: true };
-  writeCoverSheet(wb, form, report);
-  writeFinanceSheets(wb, form, report);
-  writeDetailSheets(wb, form, report);
+  if (form.kind === 'project') writeProjectSheet(wb, form, report);
+  else {
+    writeCoverSheet(wb, form, report);
+    writeFinanceSheets(wb, form, report);
+    writeDetailSheets(wb, form, report);
+  }
   const review = opts.rendering === 'review';
   if (opts.score && review) writeScoreSheet(wb, form, opts.score);
   else if (opts.score) writeClaimedScoreSheet(wb, form, report, opts.score);

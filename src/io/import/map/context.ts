@@ -38,8 +38,14 @@ export class MapContext {
   /** registered label pattern → indexes of the tokens matching it, ascending */
   private readonly byRole = new Map<RegExp, number[]>();
   private block = 0;
+  private readonly plainChars: boolean;
 
   constructor(readonly doc: Doc) {
+    this.plainChars = doc.plainChars === true;
+    // A report's hundreds of source paths would take an ordinary object through a hidden class per key
+    // before V8 gives up and makes it a dictionary; a prototype-less object is a dictionary from the start
+    // (same keys, same order, same JSON).
+    this.report.sources = Object.create(null) as Report['sources'];
     // Plain loops, not forEach callbacks: this runs for every block, row and cell of every import.
     let rowId = 0;
     const blocks = doc.blocks;
@@ -71,7 +77,7 @@ export class MapContext {
 
   private push(raw: string, loc: Loc, row: number, col: number): number {
     const index = this.tokens.length;
-    const text = cleanChars(raw);
+    const text = this.plainChars ? raw : cleanChars(raw);
     const nl = text.indexOf('\n');
     const first = nl < 0 ? text : text.slice(0, nl);
     // Labels broken across lines inside a cell ("年度主要\n工作内容") are matched on the whole cell when short.

@@ -6,6 +6,7 @@ import type { FinanceTableKey, InstitutionKind } from '../../../core/model/repor
 import type { MapContext, Token } from './context';
 import { FINANCE_HEADER, IMPORT_FORM, INSTITUTION } from './labels';
 import { toSimplified } from './simplified';
+import { financePath, financeRowPath } from '../../../core/rules/paths';
 
 interface RowLabel {
   kind: InstitutionKind;
@@ -57,7 +58,7 @@ function readTable(ctx: MapContext, shape: TableShape, from: number, to: number)
     const row: Record<string, unknown> = { institution: label.institution, kind: label.kind };
     for (const c of columns) row[c.key] = null;
     rows.push(row);
-    ctx.source(`finance.${key}[${rowIndex}]`, t.loc);
+    ctx.source(financeRowPath(key, rowIndex), t.loc);
     const cells = t.row >= 0 ? ctx.rowOf(i).slice(t.col + 1) : paragraphCells(ctx, i + 1, to);
     const aligned = t.row >= 0 || cells.filter((c) => c.text !== '').length === columns.length;
     const values = aligned ? cells : cells.slice(0, 1);
@@ -79,7 +80,7 @@ function readTable(ctx: MapContext, shape: TableShape, from: number, to: number)
         return;
       }
       const parsed = readAmount(toSimplified(cell.text));
-      const path = `finance.${key}[${rowIndex}].${col.key}`;
+      const path = financePath(key, rowIndex, col.key);
       if (parsed.kind === 'invalid') {
         ctx.diag({ code: 'IMPORT.BAD_AMOUNT', severity: 'error', path, loc: cell.loc, message: `${place}·${label.institution}行·${col.qualified}列：“${cell.text}”不是金额（万元），已保留原文在未识别内容中。` });
         return;

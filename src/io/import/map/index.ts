@@ -11,6 +11,7 @@ import { BOILERPLATE, COVER, FINANCE_HEADER, PERFORMANCE, SECTION, SIGNOFF } fro
 import { mapNarrative } from './narrative';
 import { mapOverview } from './overview';
 import { mapPerformance } from './performance';
+import { mapProject } from './project';
 import { mapEvaluators, mapSignoffs } from './signoffs';
 import { mapWorkbook, skipDerivedTables } from './workbook';
 import { inferYear } from './year';
@@ -66,6 +67,7 @@ export function mapDoc(doc: Doc): MapResult {
   mapFallbacks(ctx);
   inferYear(ctx, cover);
   const family = detectFamily(ctx);
+  if (family === 'project-selfeval') mapProject(ctx);
 
   const unmapped: Unmapped[] = [];
   for (let i = 0; i < n; i++) {

@@ -4,6 +4,7 @@ import type { Indicator, Operator } from '../../../core/model/report';
 import type { MapContext } from './context';
 import { INDICATOR_HEADER, MISC, PERFORMANCE } from './labels';
 import { parseMeasured, parseScore, parseTarget } from './values';
+import { itemPath } from '../../../core/rules/paths';
 
 type Field = keyof typeof INDICATOR_HEADER;
 const HEADER = Object.entries(INDICATOR_HEADER) as [Field, RegExp][];
@@ -64,7 +65,7 @@ export function mapIndicatorGrid(ctx: MapContext, from: number, to: number): boo
       libraryId: null,
     };
     const k = ctx.report.performance.indicators.push(ind) - 1;
-    ctx.source(`performance.indicators[${k}]`, name.loc);
+    ctx.source(itemPath('performance.indicators', k), name.loc);
     for (const c of cells) if (cols.has(c.col) || c.text === '') ctx.use(c.index);
   }
   return true;

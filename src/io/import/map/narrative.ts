@@ -5,6 +5,7 @@ import type { NarrativeKey, NarrativeSection } from '../../../core/model/report'
 import type { MapContext } from './context';
 import { alt, IMPORT_FORM, SECTION } from './labels';
 import { norm } from './normalize';
+import { itemPath } from '../../../core/rules/paths';
 
 const HEADING = /^\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]\s*(.+)$/;
 
@@ -46,13 +47,13 @@ export function mapNarrative(ctx: MapContext): number {
     if (key) {
       flush();
       current = { key, heading: l.text.trim(), body: [] };
-      ctx.source(`narrative[${sections.length}]`, { line: l.line });
+      ctx.source(itemPath('narrative', sections.length), { line: l.line });
       continue;
     }
     if (!current) {
       if (!l.text.trim()) continue;
       current = { key: 'other', heading: '', body: [] };
-      ctx.source(`narrative[${sections.length}]`, { line: l.line });
+      ctx.source(itemPath('narrative', sections.length), { line: l.line });
     }
     current.body.push(l.text.trimEnd());
   }

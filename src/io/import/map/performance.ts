@@ -7,6 +7,7 @@ import { IMPORT_FORM, MISC, PERFORMANCE } from './labels';
 import { execPrinted, splitPrinted } from './simplified';
 import { parseMeasured, parseScore, parseTarget } from './values';
 import { mapIndicatorGrid } from './indicator-grid';
+import { indicatorPath, itemPath } from '../../../core/rules/paths';
 
 export function mapPerformance(ctx: MapContext, from: number, to: number): void {
   mapQualitative(ctx, from, to);
@@ -154,8 +155,8 @@ function addIndicators(ctx: MapContext, text: Token, result: Token | null, level
       libraryId: null,
     };
     const k = ctx.report.performance.indicators.push(ind) - 1;
-    ctx.source(`performance.indicators[${k}]`, text.loc);
-    if (result) ctx.source(`performance.indicators[${k}].actual`, result.loc);
+    ctx.source(itemPath('performance.indicators', k), text.loc);
+    if (result) ctx.source(indicatorPath(k, 'actual'), result.loc);
   }
 }
 

@@ -8,6 +8,7 @@ import { label } from './classify';
 import { afterLabel, PINYIN_GLOSS } from './normalize';
 import { toSimplifiedAligned } from './simplified';
 import { BLANK_DATE_LINE, parseDate } from './values';
+import { itemPath } from '../../../core/rules/paths';
 
 export function mapEvaluators(ctx: MapContext, from: number, to: number): void {
   const at = ctx.find(SIGNOFF.evaluatorHeader, from, to);
@@ -39,7 +40,7 @@ export function mapEvaluators(ctx: MapContext, from: number, to: number): void {
 
 function addEvaluator(ctx: MapContext, cells: string[], loc: { line?: number }): void {
   const k = ctx.report.evaluators.push({ name: cells[0] ?? '', title: cells[1] ?? '', unit: cells[2] ?? '', signature: cells[3] ?? '' }) - 1;
-  ctx.source(`evaluators[${k}]`, loc);
+  ctx.source(itemPath('evaluators', k), loc);
 }
 
 type Block = 'leader' | 'department' | 'finance';

@@ -22,6 +22,7 @@ const PHONE = headerCell([field(F, 'preparer.phone').label, ...field(F, 'prepare
 const TITLE = headerCell([F.workbook.narrativeSheet.headers[1], ...F.workbook.narrativeSheet.aliases[1]]);
 const NOTE = headerCell([F.workbook.scoreSheet.note, ...F.workbook.scoreSheet.noteAliases], true);
 import { parseScore, parseYear } from './values';
+import { itemPath } from '../../../core/rules/paths';
 
 /** Rows after the header row at token `at`, as cells keyed by the header's column, until a blank row. */
 function gridRows(ctx: MapContext, at: number): { header: Token[]; rows: Token[][] } {
@@ -167,7 +168,7 @@ function narrativeGrid(ctx: MapContext): void {
     const text = cell(row, bc)?.text ?? '';
     const key: NarrativeKey = headingKey(`一、${kind}`) ?? headingKey(heading) ?? 'other';
     const k = ctx.report.narrative.push({ key, heading, text }) - 1;
-    ctx.source(`narrative[${k}]`, row[0]!.loc);
+    ctx.source(itemPath('narrative', k), row[0]!.loc);
     for (const c of row) ctx.use(c.index);
   }
 }

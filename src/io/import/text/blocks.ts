@@ -5,6 +5,7 @@
 //  - plain: one paragraph per line, tables lost (other web copies); a line with " | " or tabs in it
 //    still becomes a one-row table.
 import type { Block, Cell, Doc, Row } from '../doc';
+import { needsClean } from './clean';
 
 export type TextStyle = 'tab' | 'pipe' | 'plain';
 
@@ -29,7 +30,8 @@ export function textToDoc(text: string): Doc {
   const lines = text.split('\n');
   const style = detectStyle(lines);
   const blocks = style === 'tab' ? tabBlocks(lines) : style === 'pipe' ? pipeBlocks(lines) : plainBlocks(lines);
-  return { format: 'text', blocks };
+  // Cells are substrings of the text: when it has nothing to clean, none of them has.
+  return needsClean(text) ? { format: 'text', blocks } : { format: 'text', blocks, plainChars: true };
 }
 
 class TableBuilder {

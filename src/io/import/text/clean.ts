@@ -9,6 +9,11 @@ const NEEDS_CLEAN = /[\u200b-\u200d\u2060\ufeff\uff10-\uff19\uff21-\uff3a\uff41-
 
 const toHalf = (c: string) => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
 
+/** Whether cleanChars would change anything in `s`: one scan decides for a whole document. */
+export function needsClean(s: string): boolean {
+  return NEEDS_CLEAN.test(s);
+}
+
 /** Zero-width characters removed, full-width digits and Latin letters made ASCII. */
 export function cleanChars(s: string): string {
   if (!NEEDS_CLEAN.test(s)) return s;

@@ -4,6 +4,7 @@ import { Alert, Anchor, App, Badge, Button, Space, Tabs } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../../../src/core/model/finding';
 import type { Report } from '../../../../src/core/model/report';
+import { fileBaseName } from '../../../../src/core/forms/index';
 import type { ApiError } from '../../api/client';
 import { listSignatures } from '../../api/reports';
 import type { ReportView, Signature } from '../../api/types';
@@ -24,6 +25,9 @@ import { FieldsSection } from '../sections/FieldsSection';
 import { FinanceSection } from '../sections/FinanceSection';
 import { NarrativeSection } from '../sections/NarrativeSection';
 import { PerformanceSection } from '../sections/PerformanceSection';
+import { ProjectFundsSection } from '../sections/ProjectFundsSection';
+import { ProjectIndicatorsSection } from '../sections/ProjectIndicatorsSection';
+import { ProjectsPanel } from '../panels/ProjectsPanel';
 import { ScoreSheetSection } from '../sections/ScoreSheetSection';
 import { SignoffSection } from '../sections/SignoffSection';
 import { StatusTag } from '../StatusTag';
@@ -158,7 +162,11 @@ export function ReportEditor({ view, reload }: Props) {
   };
 
   const form = ctx.form;
-  const toc = useMemo(() => form.sections.map((s) => ({ key: s.key, href: `#sec-${s.key}`, title: s.short })), [form]);
+  const hasProjects = view.projects != null;
+  const toc = useMemo(
+    () => [...form.sections.map((s) => ({ key: s.key, href: `#sec-${s.key}`, title: s.short })), ...(hasProjects ? [{ key: 'projects', href: '#sec-projects', title: '项目支出自评' }] : [])],
+    [form, hasProjects],
+  );
   const title = `${view.year ?? report.year ?? ''}年度 ${view.departmentName || report.cover.departmentName}`;
   const ownDepartment = user.departmentId === view.departmentId && user.roles.some((r) => r === 'preparer' || r === 'head');
   const finance = user.roles.some((r) => r === 'reviewer' || r === 'perf_admin') && view.departmentId !== user.departmentId;
@@ -263,6 +271,7 @@ export function ReportEditor({ view, reload }: Props) {
               switch (s.type) {
                 case 'cover':
                 case 'fields':
+                case 'projectGoals':
                   return <FieldsSection key={s.key} section={s} report={report} />;
                 case 'basics':
                   return <FieldsSection key={s.key} section={s} report={report} hint={BASICS_HINT} />;
@@ -283,6 +292,10 @@ export function ReportEditor({ view, reload }: Props) {
                   );
                 case 'narrative':
                   return <NarrativeSection key={s.key} section={s} narrative={report.narrative} />;
+                case 'projectFunds':
+                  return <ProjectFundsSection key={s.key} section={s} project={report.project} />;
+                case 'projectIndicators':
+                  return <ProjectIndicatorsSection key={s.key} section={s} report={report} />;
                 case 'scoreSheet':
                   return (
                     <ScoreSheetSection
@@ -299,6 +312,7 @@ export function ReportEditor({ view, reload }: Props) {
                   return null;
               }
             })}
+            {view.projects && <ProjectsPanel projects={view.projects} year={view.year ?? report.year} />}
             {/* 上年问题整改情况 is not a part of the printed form: it comes from last year's 整改通知 */}
             <PriorIssuesSection items={report.priorIssues} expected={expectedPriorIssues} />
           </div>
@@ -348,7 +362,7 @@ export function ReportEditor({ view, reload }: Props) {
           report={report}
           findings={live.findings}
           score={live.score}
-          fileName={`${title.replace(/\s+/g, '')}部门整体支出绩效自评报告`}
+          fileName={fileBaseName(form, report).replace(/\s+/g, '')}
           onClose={() => setPreviewOpen(false)}
         />
       </div>

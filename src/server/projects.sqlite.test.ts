@@ -1,0 +1,4 @@
+import { sqliteBackend } from './testing/backends';
+import { projectsSuite } from './testing/suites/projects';
+
+projectsSuite(sqliteBackend);
