@@ -9,11 +9,10 @@ import { codePrefix, verificationCode } from '../../core/workflow/signature';
 import { SIGNATURE_ROLE_LABEL, type SignatureRole } from '../../core/workflow/index';
 import type { Deps } from '../deps';
 import { decodeJson } from '../repositories/json';
-import { findReport } from '../repositories/reports';
 import { listSignatures } from '../repositories/reviews';
 import { digestsOf } from './document-work';
 import { getPublicationSettings } from './publication-settings';
-import { runChecks, templateOf } from './shared';
+import { findOpenReport, runChecks, templateOf } from './shared';
 import { printedSignatures, signatureView, type SignatureView } from './signature-view';
 import type { FormDescriptor } from '../../core/forms/index';
 
@@ -105,7 +104,8 @@ export interface PublicReport {
 
 /** One published report as the public may see it; undefined when it is not (or no longer) published. */
 export async function publicReport(deps: Deps, id: string): Promise<PublicReport | undefined> {
-  const row = await findReport(deps.db.kysely, id);
+  // personal fields opened (stored sealed) before signatures are checked; the page then redacts them
+  const row = await findOpenReport(deps, id);
   if (!row || row.status !== 'published' || row.year == null) return undefined;
   const sigs = await listSignatures(deps.db.kysely, row.id);
   const { matches } = await digestsOf(deps, row, sigs.map((s) => s.report_hash));
@@ -154,7 +154,7 @@ export async function verifySignature(deps: Deps, code: string): Promise<Verifie
   const sigs = await deps.db.kysely.selectFrom('signatures').selectAll().where('id', 'like', `${prefix}%`).limit(2).execute();
   const sig = sigs.length === 1 ? sigs[0] : undefined;
   if (!sig) return undefined;
-  const row = await findReport(deps.db.kysely, sig.report_id);
+  const row = await findOpenReport(deps, sig.report_id);
   if (!row) return undefined;
   const { matches } = await digestsOf(deps, row, [sig.report_hash]);
   const v: SignatureView = signatureView(sig, () => matches[0]!);

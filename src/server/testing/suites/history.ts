@@ -12,6 +12,7 @@ import { migrate } from '../../db/migrate';
 import type { Db } from '../../db/schema';
 import { findVersionDocument } from '../../repositories/versions';
 import { openPersonal } from '../../crypto/personal-data';
+import { attestedContent } from '../../../core/workflow/signature';
 import type { Backend } from '../backends';
 import { json, makeTestApp, type TestApp } from '../harness';
 import { createDraft, getView } from '../report-helpers';
@@ -89,7 +90,7 @@ export function historySuite(backend: Backend): void {
       expect((await t.call(prep, 'PUT', `/api/reports/${id}`, { report: later.report }, { 'if-match': `"${later.version}"` })).statusCode).toBe(200);
       const rebuilt = await findVersionDocument(t.db.kysely, id, sig.version);
       // signatures cover what people wrote: the stored version's personal fields are sealed
-      expect(reportDigest(t.crypto, openPersonal(t.crypto, rebuilt!))).toBe(sig.reportHash);
+      expect(reportDigest(t.crypto, attestedContent(openPersonal(t.crypto, rebuilt!), 'leader'))).toBe(sig.reportHash);
     });
   });
 
