@@ -43,7 +43,8 @@ export function serverProcess(env: Record<string, string>, port: number, opts: {
     async start() {
       const t0 = performance.now();
       const args = ['bin/jixiao.mjs', 'serve', '--port', String(port), ...(opts.demo ? ['--demo'] : [])];
-      child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      // its own process group: `jixiao serve` is a primary with a worker per core, and a crash takes them all
+      child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
       const keep = (d: Buffer) => {
         log.push(d.toString());
         if (log.length > 200) log.shift();
@@ -65,8 +66,9 @@ export function serverProcess(env: Record<string, string>, port: number, opts: {
     async kill() {
       const c = child;
       if (!c) return;
-      c.kill('SIGKILL');
+      signalGroup(c, 'SIGKILL');
       await exited(c);
+      await groupGone(c);
       child = null;
     },
     async stop() {
@@ -74,9 +76,32 @@ export function serverProcess(env: Record<string, string>, port: number, opts: {
       if (!c) return;
       c.kill('SIGTERM');
       await exited(c);
+      await groupGone(c);
       child = null;
     },
   };
+}
+
+/** A signal to the server's whole process group (the primary and its workers). */
+function signalGroup(c: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-c.pid!, signal);
+  } catch {
+    c.kill(signal);
+  }
+}
+
+/** Waits until no process of the group is left (a worker outliving its primary would hold the data). */
+async function groupGone(c: ChildProcess): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      process.kill(-c.pid!, 0);
+    } catch {
+      return;
+    }
+    if (i === 100) signalGroup(c, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** A signed-in HTTP client: the session cookie kept, JSON in and out. */
