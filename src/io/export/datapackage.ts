@@ -11,16 +11,24 @@ import { scoreLevels } from './content';
 import { toCsv } from './opendata';
 import { financeShapes } from './xlsx/finance-sheets';
 
-export interface PublishedEntry {
+/** A published report as the public list shows it (server/use-cases/public-reports.ts). */
+export interface PublishedSummary {
   id: string;
   departmentName: string;
   budgetCode: string;
   year: number;
   selfScore: number | null;
   grade: string;
-  review: { total: number | null; grade: string; items: Array<{ itemId: string; score: number | null; reason: string }> } | null;
+  /** 复核 by the bureau, when there is one */
+  review: { total: number | null; grade: string } | null;
+  /** 偏离度 (自评 − 复核) / 复核, fraction */
   deviation: number | null;
   publishedAt: string;
+}
+
+/** A published report with what its open data carries. */
+export interface PublishedEntry extends Omit<PublishedSummary, 'review'> {
+  review: { total: number | null; grade: string; items: Array<{ itemId: string; score: number | null; reason: string }> } | null;
   /** redacted */
   report: Report;
   score: Scorecard | null;

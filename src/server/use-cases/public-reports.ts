@@ -15,20 +15,10 @@ import { getPublicationSettings } from './publication-settings';
 import { findOpenReport, runChecks, templateOf } from './shared';
 import { printedSignatures, signatureView, type SignatureView } from './signature-view';
 import type { FormDescriptor } from '../../core/forms/index';
+import type { PublishedSummary } from '../../io/export/datapackage';
 
-export interface PublicListItem {
-  id: string;
-  departmentName: string;
-  budgetCode: string;
-  year: number;
-  selfScore: number | null;
-  grade: string;
-  /** 复核 by the bureau, when there is one */
-  review: { total: number | null; grade: string } | null;
-  /** 偏离度 (自评 − 复核) / 复核, fraction */
-  deviation: number | null;
-  publishedAt: string;
-}
+/** One line of the public list: the shape the open data's entries extend (io/export/datapackage.ts). */
+export type PublicListItem = PublishedSummary;
 
 export interface PublicBureau {
   id: string;
