@@ -2,7 +2,7 @@
 // the Fiscal Data Package JSON Schema requires, with the fiscal `model`: measures in 万元 = CNY × 10000
 // and the department, year and institution dimensions) over UTF-8 CSVs with a Table Schema each, and
 // the same rows as one JSON document. Pure: the server passes the published, redacted reports.
-import { type FormDescriptor } from '../../core/forms/index';
+import { type FormDescriptor, label } from '../../core/forms/index';
 import type { Report } from '../../core/model/report';
 import type { Scorecard } from '../../core/model/score';
 import { getAt } from '../../core/paths';
@@ -53,11 +53,17 @@ interface Table {
 }
 
 const f = (name: string, title: string, type: FieldType = 'string', columnType?: string): Field => ({ name, title, type, ...(columnType ? { columnType } : {}) });
-const KEY = [f('report_id', '报告编号'), f('department', '部门（单位）名称', 'string', 'administrative-classification:generic:label'), f('year', '评价年度', 'year', 'date:fiscal-year')];
+/** the columns every table starts with, titled as the form titles the department and the year */
+const keyFields = (form: FormDescriptor): Field[] => [
+  f('report_id', '报告编号'),
+  f('department', label(form, 'cover.departmentName'), 'string', 'administrative-classification:generic:label'),
+  f('year', label(form, 'year'), 'year', 'date:fiscal-year'),
+];
 const key = (e: PublishedEntry): Cell[] => [e.id, e.departmentName, e.year];
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 function tables(entries: readonly PublishedEntry[], form: FormDescriptor): Table[] {
+  const KEY = keyFields(form);
   const out: Table[] = [
     {
       name: 'reports',
@@ -81,12 +87,12 @@ function tables(entries: readonly PublishedEntry[], form: FormDescriptor): Table
     });
   }
   const cols = form.indicators.columns;
-  const label = (k: string, fallback: string) => cols.find((c) => c.key === k)?.label ?? fallback;
+  const col = (k: string, fallback: string) => cols.find((c) => c.key === k)?.label ?? fallback;
   out.push({
     name: 'indicators',
     title: form.workbook.indicatorSheet,
-    fields: [...KEY, f('level1', label('level1', '一级指标')), f('level2', label('level2', '二级指标')), f('name', label('name', '三级指标')), f('kind', '指标类型'), f('operator', '比较'),
-      f('target', label('target', '指标值')), f('target_value', '指标值（数值）', 'number'), f('unit', label('unit', '度量单位')), f('actual', label('actual', '完成值')), f('actual_value', '完成值（数值）', 'number'), f('deviation_reason', form.indicators.printed.reason)],
+    fields: [...KEY, f('level1', col('level1', '一级指标')), f('level2', col('level2', '二级指标')), f('name', col('name', '三级指标')), f('kind', '指标类型'), f('operator', '比较'),
+      f('target', col('target', '指标值')), f('target_value', '指标值（数值）', 'number'), f('unit', col('unit', '度量单位')), f('actual', col('actual', '完成值')), f('actual_value', '完成值（数值）', 'number'), f('deviation_reason', form.indicators.printed.reason)],
     rows: entries.flatMap((e) => e.report.performance.indicators.map((i) => [...key(e), i.level1, i.level2, i.name, i.kind, i.operator ?? '', i.target, i.targetValue, i.unit, i.actual, i.actualValue, i.deviationReason])),
   });
   const sp = form.scorePrint;

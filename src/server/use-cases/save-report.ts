@@ -101,8 +101,11 @@ export async function saveReport(
   // transaction: on SQLite that transaction holds the database's one write lock, for every process. The
   // UPDATE is conditional on the version read here, so a write that lost a race changes nothing (412).
   const row = await loadVisibleReport(deps, o.actor, o.id);
+  // who may edit and whether the state allows it come before the version: a 412 would invite a merge
+  // that no merge can make acceptable
+  const scope = scopeOf(o.actor, row);
   if (row.version !== o.ifMatch) throw staleError(row);
-  const verdict = judgeSave(row.document, next, scopeOf(o.actor, row), { confirmClear: o.confirmClear });
+  const verdict = judgeSave(row.document, next, scope, { confirmClear: o.confirmClear });
   if (!verdict.ok) throw verdictError(verdict);
   const { changes } = verdict;
   if (changes.length === 0) return unchanged(row);
@@ -122,8 +125,8 @@ export async function saveReport(
  */
 export async function saveLargeReport(deps: Deps, o: { actor: Actor; id: string; ifMatch: number; bodyText: string }): Promise<SaveResult> {
   const row = await loadVisibleReport(deps, o.actor, o.id);
-  if (row.version !== o.ifMatch) throw staleError(row);
   const scope = scopeOf(o.actor, row);
+  if (row.version !== o.ifMatch) throw staleError(row);
   if (!deps.heavy) throw new AppError('WORK_BUSY', '服务器暂时无法处理这么大的报告，请稍后再试');
   const prepared = await deps.heavy.prepareSave({ current: stored(row), bodyText: o.bodyText, scope, confirmClear: false });
   if ('unchanged' in prepared) return unchanged(row);

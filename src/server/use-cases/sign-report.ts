@@ -39,16 +39,23 @@ export async function signReport(deps: Deps, o: { actor: Actor; id: string; role
   const mine = (db: typeof deps.db.kysely) =>
     db.selectFrom('signatures').selectAll().where('report_id', '=', row.id).where('role', '=', o.role).where('user_id', '=', o.actor.id).where('report_hash', '=', digest).executeTakeFirst();
   return inTransaction(deps, async (trx, audit) => {
+    // a report that moved on since the read is a conflict, unless what moved it is this very signature
+    // (an identical request that committed first, which also wrote the signature on the form)
+    const conflict = async () => {
+      const existing = await mine(trx);
+      if (existing) return { ...signatureView(existing, same), created: false };
+      throw new AppError('CONFLICT', '报告刚被修改，请刷新后再签署');
+    };
     // the digest is of the version read above: it must still be the report's content when the row commits
     const head = await findReportHead(trx, row.id);
-    if (!head || head.version !== row.version) throw new AppError('CONFLICT', '报告刚被修改，请刷新后再签署');
+    if (!head || head.version !== row.version) return conflict();
     let version = row.version;
     if (JSON.stringify(signed) !== JSON.stringify(row.document)) {
       // stored as every save stores it: personal fields sealed, the version before kept as a reverse delta
       const sealed = sealPersonal(deps.crypto, signed);
       const document = new EncodedJson(JSON.stringify(sealed));
       if (!(await updateContent(trx, deps.db.dialect, row.id, row.version, { document, ...projection(signed), updated_by: o.actor.id, updated_at: at })))
-        throw new AppError('CONFLICT', '报告刚被修改，请刷新后再签署');
+        return conflict();
       version = row.version + 1;
       const delta = reverseDelta(sealed, sealPersonal(deps.crypto, row.document));
       if (delta) await setVersionDelta(trx, { report_id: row.id, version: row.version, delta });

@@ -22,7 +22,8 @@ const probes: Record<string, Probe> = {
   get: async (t, c, id) => (await t.call(c, 'GET', `/api/reports/${id}`)).statusCode,
   versions: async (t, c, id) => (await t.call(c, 'GET', `/api/reports/${id}/versions`)).statusCode,
   signatures: async (t, c, id) => (await t.call(c, 'GET', `/api/reports/${id}/signatures`)).statusCode,
-  // an empty change set: reaches the access and state checks without altering anything
+  // an empty change set on a stale version: reaches the access and state checks without altering anything
+  // (a reviewer, who may edit the finance opinion here, is told the version is stale: 412)
   save: async (t, c, id) => (await t.call(c, 'PUT', `/api/reports/${id}`, { report: {} }, { 'if-match': '"3"' })).statusCode,
   publish: async (t, c, id) => (await t.call(c, 'POST', `/api/reports/${id}/transitions`, { action: 'publish' })).statusCode,
   signEvaluator: async (t, c, id) => (await t.call(c, 'POST', `/api/reports/${id}/signatures`, { role: 'evaluator' })).statusCode,
@@ -55,7 +56,7 @@ const EXPECTED: Record<string, number[]> = {
   prep2: [200, 404, 404, 404, 404, 404, 404, 201, 403, 403, 404, 404, 404, 404, 404, 404, 201, 200, 403, 403, 403, 403, 403, 403, 403, 200],
   prep3: [200, 404, 404, 404, 404, 404, 404, 201, 403, 403, 404, 404, 404, 404, 404, 404, 201, 200, 403, 403, 403, 403, 403, 403, 403, 200],
   prep9: [200, 404, 404, 404, 404, 404, 404, 201, 403, 403, 404, 404, 404, 404, 404, 404, 201, 200, 403, 403, 403, 403, 403, 403, 403, 200],
-  revA: [200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 200, 200, 403, 400, 422, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 200],
+  revA: [200, 200, 200, 200, 412, 403, 403, 403, 403, 403, 200, 200, 403, 400, 422, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 200],
   revE: [200, 404, 404, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404, 404, 403, 200, 403, 403, 403, 403, 403, 403, 403, 200],
   perf: [200, 200, 200, 200, 403, 409, 403, 403, 403, 403, 200, 200, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 200],
   perf2: [200, 404, 404, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404, 404, 404, 404, 403, 200, 403, 403, 403, 403, 403, 403, 403, 200],
