@@ -68,6 +68,7 @@ describe('logging in to an account that owes steps', () => {
         return json({ recoveryCodes: ['k7m2-x9qa-p4tw', 'a2b3-c4d5-e6f7'] });
       }
       if (url.startsWith('/api/reports')) return json({ items: [], nextOffset: null });
+      if (url === '/api/inbox') return json({ todo: [], warnings: [] });
       return json({ items: [], nextOffset: null });
     }));
     render(wrap(<App />));
