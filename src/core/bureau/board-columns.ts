@@ -27,3 +27,25 @@ export function boardShort(c: BoardColumn): string {
   const col: { label: string; short?: string } = BOARD_COLUMNS[c];
   return col.short ?? col.label;
 }
+
+/** What one department's line of the board prints, whichever medium prints it (web, XLSX, terminal). */
+export interface BoardRowFigures {
+  budgetCode: string;
+  departmentName: string;
+  sectionName: string | null;
+  stateLabel: string;
+  due: string | null;
+  daysLeftText: string;
+  late: boolean;
+  extendedDue: string | null;
+  extensionReason: string | null;
+  lastActivity: string | null;
+  selfScore: number | null;
+  reviewScore: number | null;
+  errors: number | null;
+  waivers: number | null;
+  openRectifications: number;
+  sampled: boolean;
+  copyFlags: number;
+  wrongDepartment: boolean;
+}

@@ -2,31 +2,10 @@
 // in the order the board shows. Dates as text (YYYY-MM-DD, as the notice prints them), counts and
 // scores as numbers, 逾期 rows marked in red.
 import ExcelJS from 'exceljs';
-import { BOARD_COLUMNS } from '../../core/bureau/board-columns';
+import { BOARD_COLUMNS, type BoardRowFigures } from '../../core/bureau/board-columns';
 import { BUREAU_UTC_OFFSET_MINUTES } from '../../core/bureau/deadline';
 
-export interface BoardSheetRow {
-  budgetCode: string;
-  departmentName: string;
-  sectionName: string | null;
-  stateLabel: string;
-  due: string | null;
-  daysLeftText: string;
-  late: boolean;
-  extendedDue: string | null;
-  extensionReason: string | null;
-  lastActivity: string | null;
-  selfScore: number | null;
-  reviewScore: number | null;
-  errors: number | null;
-  waivers: number | null;
-  openRectifications: number;
-  sampled: boolean;
-  copyFlags: number;
-  wrongDepartment: boolean;
-}
-
-const COLUMNS: Array<{ header: string; key: keyof BoardSheetRow | 'copy'; width: number }> = [
+const COLUMNS: Array<{ header: string; key: keyof BoardRowFigures | 'copy'; width: number }> = [
   { header: BOARD_COLUMNS.budgetCode.label, key: 'budgetCode', width: 12 },
   { header: BOARD_COLUMNS.departmentName.label, key: 'departmentName', width: 28 },
   { header: BOARD_COLUMNS.sectionName.label, key: 'sectionName', width: 14 },
@@ -52,7 +31,7 @@ function local(iso: string | null): string {
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
-export async function boardWorkbook(title: string, rows: readonly BoardSheetRow[]): Promise<Uint8Array> {
+export async function boardWorkbook(title: string, rows: readonly BoardRowFigures[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Jixiao 绩效自评';
   const ws = wb.addWorksheet('进度', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -3,6 +3,7 @@
 // whether it is sampled and re-scored, and copy flags. 绩效管理科 sees the whole roster, an 归口科室 its
 // own departments, the CLI everything. Content figures (errors, waivers) only for reports that have
 // reached finance: a department's draft stays its own.
+import type { BoardRowFigures } from '../../core/bureau/board-columns';
 import { daysLeftText } from '../../core/bureau/deadline';
 import { ROSTER_STATE_LABEL, rosterSummary, rosterTiming, type RosterState, type Stage } from '../../core/bureau/roster';
 import type { ReportStatus } from '../../core/workflow/index';
@@ -15,35 +16,17 @@ import { boardRows } from '../repositories/tasks';
 import { deadlinesOf, financeScope, loadTask, taskView, type BureauActor, type TaskView } from './bureau-shared';
 import { statsFor } from './report-stats';
 
-export interface BoardItem {
+export interface BoardItem extends BoardRowFigures {
   departmentId: string;
-  departmentName: string;
-  budgetCode: string;
   sectionId: string | null;
-  sectionName: string | null;
   reportId: string | null;
   /** the report has reached finance: the bureau may open it */
   canOpen: boolean;
   state: RosterState;
-  stateLabel: string;
   stage: Stage;
-  due: string | null;
   daysLeft: number | null;
-  daysLeftText: string;
-  late: boolean;
-  extendedDue: string | null;
-  extensionReason: string | null;
-  lastActivity: string | null;
-  selfScore: number | null;
   grade: string | null;
-  errors: number | null;
   warnings: number | null;
-  waivers: number | null;
-  openRectifications: number;
-  sampled: boolean;
-  reviewScore: number | null;
-  copyFlags: number;
-  wrongDepartment: boolean;
 }
 
 export interface Board {
