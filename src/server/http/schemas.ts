@@ -214,6 +214,8 @@ export const VersionParams = IdParams.extend({
   b: z.coerce.number({ message: '版本号须为数字' }).int().min(1),
 });
 
+export const RestoreParams = IdParams.extend({ version: z.coerce.number({ message: '版本号须为数字' }).int().min(1) });
+
 export const VersionItem = z.object({
   version: z.number(),
   status: z.string(),

@@ -50,7 +50,7 @@ export function verdictError(v: Exclude<SaveVerdict, { ok: true }>): AppError {
 }
 
 /** What the user may write on this report now, or the refusal: 403 never, 409 not in this status. */
-function scopeOf(actor: Actor, row: ReportRow): EditScope {
+export function scopeOf(actor: Actor, row: ReportRow): EditScope {
   const roles = effectiveRoles(actor, row);
   const scope = editScope(row.status as ReportStatus, roles);
   if (scope) return scope;
@@ -69,6 +69,8 @@ interface Change {
   usage: (trx: Transaction<Database>) => Promise<void>;
   /** the base version's reverse delta from the new document, both as stored (repositories/version-delta.ts) */
   delta: string | null;
+  /** 恢复旧版本: the version whose content this save brings back */
+  restoredFrom?: number;
 }
 
 /** The write every save ends with: compare-and-set on the base version, the version row, the audit row. */
@@ -81,15 +83,19 @@ async function writeSave(deps: Deps, trx: Transaction<Database>, audit: (e: Audi
   const version = row.version + 1;
   // the base version keeps only what rebuilds it from this one: the document is written once
   if (c.delta) await setVersionDelta(trx, { report_id: row.id, version: row.version, delta: c.delta });
-  await insertVersion(trx, { report_id: row.id, version, status: row.status, action: 'save', user_id: actor.id, created_at: at });
+  const restore = c.restoredFrom !== undefined;
+  await insertVersion(trx, { report_id: row.id, version, status: row.status, action: restore ? 'restore' : 'save', user_id: actor.id, created_at: at });
   await c.usage(trx);
-  await audit({ ...by(actor), event: 'report_save', objectType: 'report', objectId: row.id, detail: { version, changed: c.changed, paths: c.paths } });
+  await audit({
+    ...by(actor), event: restore ? 'report_restore' : 'report_save', objectType: 'report', objectId: row.id,
+    detail: { version, changed: c.changed, paths: c.paths, ...(restore ? { restoredFrom: c.restoredFrom } : {}) },
+  });
   return { id: row.id, status: row.status as ReportStatus, version, updatedAt: at, changed: c.changed };
 }
 
 export async function saveReport(
   deps: Deps,
-  o: { actor: Actor; id: string; ifMatch: number | null; report: Report; confirmClear?: boolean },
+  o: { actor: Actor; id: string; ifMatch: number | null; report: Report; confirmClear?: boolean; restoredFrom?: number },
 ): Promise<SaveResult> {
   if (o.ifMatch == null) throw new AppError('PRECONDITION_REQUIRED', '保存须带上所依据的版本（If-Match 请求头）');
   // Already normalised by the route's body schema (SaveBody: defaults filled, unknown keys dropped, no mass
@@ -113,7 +119,7 @@ export async function saveReport(
   const document = new EncodedJson(JSON.stringify(sealed));
   const usage = (t: Transaction<Database>) => syncReportUsage(t, row, row.document, next);
   const delta = reverseDelta(sealed, sealPersonal(deps.crypto, row.document));
-  const change = { document, changed: changes.length, paths: changes.slice(0, 20).map((c) => c.path), projection: projection(next), usage, delta };
+  const change = { document, changed: changes.length, paths: changes.slice(0, 20).map((c) => c.path), projection: projection(next), usage, delta, restoredFrom: o.restoredFrom };
   return inTransaction(deps, (trx, audit) => writeSave(deps, trx, audit, o.actor, row, change));
 }
 

@@ -62,6 +62,11 @@ export async function diffVersions(id: string, a: number, b: number): Promise<Di
   return (await api<DiffResult>(`/api/reports/${enc(id)}/versions/${a}/diff/${b}`)).data;
 }
 
+/** 恢复旧版本: `version`'s content becomes the next version, on top of `current` (412 when stale). */
+export async function restoreVersion(id: string, version: number, current: number): Promise<SaveResult> {
+  return (await api<SaveResult>(`/api/reports/${enc(id)}/versions/${version}/restore`, { method: 'POST', headers: { 'If-Match': `"${current}"` } })).data;
+}
+
 export type ImportIntoResult = z.infer<typeof Http.ImportIntoResult>;
 
 /** 导入到本草稿: `preview` lists what the file would change; `replace`/`merge` write it on top of `version`. */

@@ -92,6 +92,42 @@ export function historySuite(backend: Backend): void {
       // signatures cover what people wrote: the stored version's personal fields are sealed
       expect(reportDigest(t.crypto, attestedContent(openPersonal(t.crypto, rebuilt!), 'leader'))).toBe(sig.reportHash);
     });
+
+    it('restores an old version as a new one, within what the restorer may write now', async () => {
+      const prep = await t.login('prep1');
+      const { id } = await createDraft(t, prep);
+      let view = await getView(t, prep, id);
+      view.report.overview.contact = '吴俊';
+      view.report.overview.tasks = ['任务一'];
+      expect((await t.call(prep, 'PUT', `/api/reports/${id}`, { report: view.report }, { 'if-match': `"${view.version}"` })).statusCode).toBe(200);
+      const good = await getView(t, prep, id);
+      good.report.overview.contact = '';
+      good.report.overview.tasks = ['误删后只剩这一条'];
+      expect((await t.call(prep, 'PUT', `/api/reports/${id}`, { report: good.report }, { 'if-match': `"${good.version}"` })).statusCode).toBe(200);
+      view = await getView(t, prep, id);
+      // stale base: 412, nothing restored
+      expect((await t.call(prep, 'POST', `/api/reports/${id}/versions/${good.version}/restore`, undefined, { 'if-match': `"${good.version}"` })).statusCode).toBe(412);
+      expect((await t.call(prep, 'POST', `/api/reports/${id}/versions/${good.version}/restore`)).statusCode).toBe(428);
+      expect((await t.call(prep, 'POST', `/api/reports/${id}/versions/99/restore`, undefined, { 'if-match': `"${view.version}"` })).statusCode).toBe(404);
+      const res = await t.call(prep, 'POST', `/api/reports/${id}/versions/${good.version}/restore`, undefined, { 'if-match': `"${view.version}"` });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(json<{ version: number }>(res).version).toBe(view.version + 1);
+      const after = await getView(t, prep, id);
+      expect(after.report.overview.contact).toBe('吴俊');
+      expect(after.report.overview.tasks).toEqual(['任务一']);
+      expect(after.report.cover.departmentName).toBe(view.report.cover.departmentName);
+      // history keeps every step: the restore is a new version, the versions in between stay readable
+      const versions = json<{ items: Array<{ version: number; action: string }> }>(await t.call(prep, 'GET', `/api/reports/${id}/versions`)).items;
+      expect(versions.map((v) => v.action).slice(-3)).toEqual(['save', 'save', 'restore']);
+      expect((await findVersionDocument(t.db.kysely, id, view.version))!.overview.tasks).toEqual(['误删后只剩这一条']);
+      const audit = await t.db.kysely.selectFrom('audit_log').select(['event', 'detail']).where('object_id', '=', id).where('event', '=', 'report_restore').execute();
+      expect(audit).toHaveLength(1);
+      expect(JSON.parse(String(audit[0]!.detail))).toMatchObject({ version: view.version + 1, restoredFrom: good.version });
+      // once submitted, the preparer can no longer restore (the state guards it as it guards a save)
+      expect((await t.call(prep, 'POST', `/api/reports/${id}/transitions`, { action: 'submit', waivers: [] })).statusCode).toBe(200);
+      const sent = await getView(t, prep, id);
+      expect((await t.call(prep, 'POST', `/api/reports/${id}/versions/2/restore`, undefined, { 'if-match': `"${sent.version}"` })).statusCode).toBe(409);
+    });
   });
 
   describe(`history written before migration 0040 (${backend.name})`, () => {

@@ -355,7 +355,7 @@ export function ReportEditor({ view, reload }: Props) {
             onClose={() => setMergeOpen(false)}
           />
         )}
-        <HistoryDrawer open={historyOpen} id={view.id} report={report} onClose={() => setHistoryOpen(false)} />
+        <HistoryDrawer open={historyOpen} id={view.id} report={report} onClose={() => setHistoryOpen(false)} restore={scope !== null ? { flush: autosave.flush, onDone: reload } : undefined} />
         <PreviewDrawer
           open={previewOpen}
           reportId={view.id}

@@ -1,17 +1,18 @@
-// 历史版本: every saved version with who and what, and a field-level diff between any two.
-import { Alert, Button, Drawer, Empty, Select, Space, Table, Tag } from 'antd';
+// 历史版本: every saved version with who and what, a field-level diff between any two, and 恢复 of an old
+// version as a new one (unsaved edits saved first, so the restore is based on the version the user sees).
+import { Alert, App, Button, Drawer, Empty, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Report } from '../../../../src/core/model/report';
 import { ACTION_LABEL, STATUS_LABEL, type ReportStatus } from '../../../../src/core/workflow/index';
 import type { ApiError } from '../../api/client';
-import { diffVersions, listVersions } from '../../api/reports';
+import { diffVersions, listVersions, restoreVersion } from '../../api/reports';
 import type { DiffChange, VersionItem } from '../../api/types';
 import { normalizePath } from '../../lib/paths';
 import { describePath } from '../../lib/path-label';
 import { formatValue } from '../merge/format-value';
 
 /** A version's cause: the workflow's own action labels, plus the two ways a version starts. */
-export const VERSION_ACTION: Record<string, string> = { create: '新建', import: '导入', issue: '任务下达', save: '保存', ...ACTION_LABEL };
+export const VERSION_ACTION: Record<string, string> = { create: '新建', import: '导入', issue: '任务下达', save: '保存', restore: '恢复旧版本', ...ACTION_LABEL };
 
 function when(iso?: string): string {
   if (!iso) return '';
@@ -20,7 +21,14 @@ function when(iso?: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${d.getMonth() + 1}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-export function HistoryDrawer({ open, id, report, onClose }: { open: boolean; id: string; report: Report; onClose: () => void }) {
+interface Restore {
+  /** saves unsaved edits; the version to restore on top of, or null when they could not be saved */
+  flush: () => Promise<{ version: number } | null>;
+  onDone: () => void;
+}
+
+export function HistoryDrawer({ open, id, report, onClose, restore }: { open: boolean; id: string; report: Report; onClose: () => void; restore?: Restore }) {
+  const { message } = App.useApp();
   const [versions, setVersions] = useState<VersionItem[] | null>(null);
   const [a, setA] = useState<number | null>(null);
   const [b, setB] = useState<number | null>(null);
@@ -57,6 +65,25 @@ export function HistoryDrawer({ open, id, report, onClose }: { open: boolean; id
     }
   };
 
+  const restoreTo = async (version: number) => {
+    if (!restore) return;
+    setBusy(true);
+    try {
+      const saved = await restore.flush();
+      if (!saved) throw new Error('未保存的修改还没有保存成功，请稍后再恢复');
+      const r = await restoreVersion(id, version, saved.version);
+      message.success(r.changed ? `已将第 ${version} 版的内容恢复为第 ${r.version} 版（${r.changed} 处不同）` : `第 ${version} 版与当前内容相同，无需恢复`);
+      onClose();
+      restore.onDone();
+    } catch (e) {
+      const err = e as ApiError;
+      message.error({ content: err.status === 412 ? '报告刚被他人修改，请刷新后再恢复' : `恢复失败：${err.message}`, duration: 8 });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const latest = versions?.[0]?.version;
+
   const opts = (versions ?? []).map((v) => ({ value: v.version, label: `第 ${v.version} 版 · ${VERSION_ACTION[v.action] ?? v.action}` }));
   return (
     <Drawer open={open} onClose={onClose} title="历史版本" size={880} destroyOnHidden>
@@ -73,6 +100,16 @@ export function HistoryDrawer({ open, id, report, onClose }: { open: boolean; id
           { title: '状态', dataIndex: 'status', width: 110, render: (s: string) => <Tag>{STATUS_LABEL[s as ReportStatus] ?? s}</Tag> },
           { title: '操作人', dataIndex: 'user_name', render: (n: string | null) => n ?? '—' },
           { title: '时间', dataIndex: 'created_at', width: 110, render: when },
+          ...(restore
+            ? [{
+              title: '', key: 'restore', width: 90,
+              render: (_: unknown, v: VersionItem) => v.version === latest ? null : (
+                <Popconfirm title={`把第 ${v.version} 版的内容恢复为新的一版？`} description="当前内容仍保留在历史中，可再次恢复。" okText="恢复" cancelText="取消" onConfirm={() => restoreTo(v.version)}>
+                  <Button size="small" type="link" disabled={busy} data-testid={`restore-${v.version}`}>恢复此版</Button>
+                </Popconfirm>
+              ),
+            }]
+            : []),
         ]}
       />
       <Space style={{ margin: '12px 0' }} wrap>
