@@ -55,6 +55,8 @@ describe.skipIf(!chromiumPath)('a whole year of the finance bureau in the browse
     report.cover.budgetCode = code;
     report.narrative = report.narrative.map((n) => ({ ...n, text: n.text.replaceAll('党群工作部', name) }));
     report.performance.selfScore = 90 + i;
+    // the 组长 signed the paper form (the department's review is not what this test walks through)
+    report.signoffs.leader = { ...report.signoffs.leader, signer: '评价组组长', date: `${year + 1}-03-01` };
     report.priorIssues = view.report.priorIssues;
     await prep('PUT', `/api/reports/${item.id}`, { report }, { 'if-match': `"${view.version}"` });
     return { prep, id: item.id as string };
@@ -130,7 +132,7 @@ describe.skipIf(!chromiumPath)('a whole year of the finance bureau in the browse
     await page.locator('[data-testid=save-status][data-state=saved]').waitFor();
     await page.locator('button[data-action=submit]').click();
     const dialog = page.getByRole('dialog', { name: '提交部门审核' });
-    const reasons = dialog.getByLabel(/第\d+项豁免理由/);
+    const reasons = dialog.getByLabel(/第\d+组豁免理由/);
     await reasons.first().waitFor();
     for (let i = 0, n = await reasons.count(); i < n; i++) await reasons.nth(i).fill('原表格式所限，评价组已复核');
     await dialog.getByTestId('confirm-submit').click();
@@ -198,7 +200,7 @@ describe.skipIf(!chromiumPath)('a whole year of the finance bureau in the browse
     await shot(page, 'year-05-dispute');
     await page.locator('button[data-action=submit]').click();
     const submit = page.getByRole('dialog', { name: '提交部门审核' });
-    const reasons = submit.getByLabel(/第\d+项豁免理由/);
+    const reasons = submit.getByLabel(/第\d+组豁免理由/);
     await reasons.first().waitFor();
     for (let i = 0, n = await reasons.count(); i < n; i++) if (!(await reasons.nth(i).inputValue()).trim()) await reasons.nth(i).fill('同上次说明');
     await submit.getByTestId('confirm-submit').click();

@@ -126,20 +126,34 @@ describe.skipIf(!chromiumPath)('report review cycle in the browser', () => {
     await page.locator('.ant-drawer-close').click();
   }, 180_000);
 
-  it('waives the remaining errors one by one and submits', async () => {
+  it('waives the remaining errors by kind, one reason per kind, and submits', async () => {
     await page.locator('button[data-action=submit]').click();
     const dialog = page.getByRole('dialog', { name: '提交部门审核' });
     await dialog.waitFor();
-    const reasons = dialog.getByLabel(/第\d+项豁免理由/);
+    const reasons = dialog.getByLabel(/第\d+组豁免理由/);
     const n = await reasons.count();
+    // the seed's errors come in a handful of kinds; the 组长's and the head's items are left to them
     expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThanOrEqual(6);
+    await expectText(dialog.getByTestId('later-findings'), '评价组组长');
     await shot(page, '06-submit-waivers');
-    for (let i = 0; i < n; i++) await reasons.nth(i).fill(`原表格式所限，第${i + 1}项由评价组复核后在审核中说明`);
+    for (let i = 0; i < n; i++) await reasons.nth(i).fill(`原表格式所限，第${i + 1}类由评价组复核后在审核中说明`);
     await dialog.getByTestId('confirm-submit').click();
     await waitStatus(page, 'dept_review');
     await shot(page, '07-submitted');
     await logout(page);
     await shot(page, '07b-logged-out');
+  }, 180_000);
+
+  it('the 评价组组长 signs during the department review (left to him at the submit, no waiver)', async () => {
+    await as('demo-evaluator');
+    await openReport(page, app.url, DEPT);
+    await scrollTo(page, '[data-testid=signatures]');
+    await page.getByRole('button', { name: '以评价组组长身份签署' }).click();
+    const dialog = page.getByRole('dialog', { name: '以评价组组长身份签署' });
+    await dialog.getByRole('button', { name: /^签\s?署$/ }).click();
+    await expectText(page.getByTestId('signatures'), '评价组组长');
+    await shot(page, '07c-leader-signed');
   }, 180_000);
 
   it('the department head signs and approves', async () => {
@@ -193,7 +207,7 @@ describe.skipIf(!chromiumPath)('report review cycle in the browser', () => {
     const dialog = page.getByRole('dialog', { name: '提交部门审核' });
     await dialog.waitFor();
     // the reasons written at the first submission are offered again
-    const reasons = dialog.getByLabel(/第\d+项豁免理由/);
+    const reasons = dialog.getByLabel(/第\d+组豁免理由/);
     const n = await reasons.count();
     for (let i = 0; i < n; i++) if (!(await reasons.nth(i).inputValue()).trim()) await reasons.nth(i).fill('同上次提交时的说明');
     await dialog.getByTestId('confirm-submit').click();

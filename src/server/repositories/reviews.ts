@@ -27,6 +27,16 @@ export async function latestWaivers(db: DB, reportId: string): Promise<WaiverTab
     .execute();
 }
 
+/** Waivers given with the report's latest submit (none when that submit carried none). */
+export async function lastSubmitWaivers(db: DB, reportId: string): Promise<WaiverTable[]> {
+  return db
+    .selectFrom('waivers')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .where('version', '=', (eb) => eb.selectFrom('report_versions as v').select((e) => e.fn.max('v.version').as('v')).where('v.report_id', '=', reportId).where('v.action', '=', 'submit'))
+    .execute();
+}
+
 export async function insertReturn(db: DB, row: ReturnTable): Promise<void> {
   await db.insertInto('returns').values(row).execute();
 }

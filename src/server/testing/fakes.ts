@@ -13,6 +13,9 @@ export function fakeCheck(report: Report): CheckResult {
     findings.push({ code: 'TEST.CONTACT', rule: 'Q1', severity: 'error', path: 'overview.contact', message: '联系人填写有误' });
   if (report.overview.phone === 'ERROR')
     findings.push({ code: 'TEST.PHONE', rule: 'Q2', severity: 'error', path: 'overview.phone', message: '联络电话填写有误' });
+  // a later role's item (core/workflow/submit-groups.ts): the 组长 signs during the department's review
+  if (report.signoffs.leader.opinion === 'UNSIGNED' && !report.signoffs.leader.signer)
+    findings.push({ code: 'TEST.LEADER', rule: 'X7', severity: 'error', path: 'signoffs.leader.signer', message: '评价组组长未签字' });
   if (!report.cover.title) findings.push({ code: 'TEST.TITLE', rule: 'Q3', severity: 'warning', path: 'cover.title', message: '封面标题为空' });
   return {
     findings,

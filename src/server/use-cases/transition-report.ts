@@ -4,7 +4,6 @@
 import {
   ACTION_LABEL,
   STATUS_LABEL,
-  blockingFindings,
   checkTransition,
   needsReason,
   type ReportStatus,
@@ -12,6 +11,7 @@ import {
   type WorkflowAction,
 } from '../../core/workflow/index';
 import { checkDuty, missingSignature } from '../../core/workflow/duties';
+import { approveBlocking, submitBlocking, waiverReasonProblem } from '../../core/workflow/submit-groups';
 import { sha256Hex, canonicalJson } from '../audit/canonical';
 import { effectiveRoles } from '../auth/access';
 import type { Actor } from '../auth/actor';
@@ -19,7 +19,7 @@ import { AppError, forbidden } from '../errors';
 import { nowIso, type Deps } from '../deps';
 import { findIdempotent, insertIdempotent } from '../repositories/idempotency';
 import { updateStatus } from '../repositories/reports';
-import { insertReturn, insertWaivers } from '../repositories/reviews';
+import { insertReturn, insertWaivers, lastSubmitWaivers } from '../repositories/reviews';
 import { dutyContext } from './duty-context';
 import { insertVersion } from '../repositories/versions';
 import { insertRevocation } from '../repositories/review-extras';
@@ -74,10 +74,15 @@ async function attempt(deps: Deps, o: TransitionOptions, requestHash: string): P
   if (needsReason(o.action) && !reason) throw new AppError('VALIDATION', `${ACTION_LABEL[o.action]}须填写${o.action === 'return' ? '退回' : ''}原因`);
   const waivers = (o.waivers ?? []).map((w) => ({ ...w, reason: w.reason.trim() }));
 
+  const findings = async () => (await withPriorIssueChecks(deps.db.kysely, row, await runChecks(deps, row, await templateOf(deps, row.document)))).findings;
   if (o.action === 'submit') {
-    const blocking = blockingFindings((await withPriorIssueChecks(deps.db.kysely, row, await runChecks(deps, row, await templateOf(deps, row.document)))).findings, waivers);
+    const short = waivers.map((w, i) => ({ i, problem: waiverReasonProblem(w.reason) })).filter((w) => w.problem);
+    if (short.length > 0)
+      throw new AppError('VALIDATION', `第 ${short.map((w) => w.i + 1).join('、')} 条豁免理由不足：${short[0]!.problem}`, { fields: short.map((w) => ({ path: `waivers[${w.i}].reason`, message: w.problem! })) });
+    // the 组长's and the head's signatures and 部门意见 are settled after this submit: the head's approval guards them
+    const blocking = submitBlocking(await findings(), waivers);
     if (blocking.length > 0)
-      throw new AppError('BLOCKING_FINDINGS', `还有 ${blocking.length} 个错误未修正，请修正或逐条填写豁免理由后再提交`, { findings: blocking });
+      throw new AppError('BLOCKING_FINDINGS', `还有 ${blocking.length} 个错误未修正，请修正或填写豁免理由后再提交`, { findings: blocking });
   }
   // accepting despite waived errors, a score without basis, open disputes … needs a written reason
   if (o.action === 'accept' && !reason) {
@@ -91,6 +96,12 @@ async function attempt(deps: Deps, o: TransitionOptions, requestHash: string): P
   if (!duty.ok) throw new AppError('SEPARATION_OF_DUTIES', duty.message);
   const missing = missingSignature(o.action, duties.signatures, { signoffs: { finance: { opinion: duties.financeOpinion } } });
   if (missing) throw new AppError('SIGNATURE_REQUIRED', missing);
+  // what the preparer left to the department's later roles (submit-groups.ts) is settled by now
+  if (o.action === 'approve') {
+    const blocking = approveBlocking(await findings(), await lastSubmitWaivers(deps.db.kysely, row.id));
+    if (blocking.length > 0)
+      throw new AppError('BLOCKING_FINDINGS', `还有 ${blocking.length} 项须在部门审核时完成（评价组组长签字、部门意见、负责人签章），完成后再审核通过`, { findings: blocking });
+  }
 
   const at = nowIso(deps.clock);
   const version = row.version + 1;

@@ -94,6 +94,30 @@ export function workflowSuite(backend: Backend): void {
       expect((seen.waivers as Array<{ reason: string }>).map((w) => w.reason)).toEqual(['联系人另行报送', '电话号码涉密，不予填写']);
     });
 
+    it('needs no waiver for what the 组长 completes later, refuses a one-word reason, and the head cannot approve before the 组长 signs', async () => {
+      const prep = await t.login('prep1');
+      const { id } = await createDraft(t, prep);
+      await save(t, prep, id, (r) => {
+        r.overview.contact = 'ERROR';
+        r.signoffs.leader.opinion = 'UNSIGNED';
+      });
+      const blocked = await act(t, prep, id, 'submit');
+      expect(blocked.statusCode).toBe(422);
+      expect(json(blocked).findings.map((f: { code: string }) => f.code)).toEqual(['TEST.CONTACT']);
+      const short = await act(t, prep, id, 'submit', { waivers: [{ code: 'TEST.CONTACT', path: 'overview.contact', reason: 'x' }] });
+      expect(short.statusCode).toBe(400);
+      expect(json(short).error.message).toMatch(/第 1 条豁免理由不足：豁免理由至少写 4 个字/);
+      expect((await act(t, prep, id, 'submit', { waivers: [{ code: 'TEST.CONTACT', path: 'overview.contact', reason: '联系人另行报送' }] })).statusCode).toBe(200);
+      const head = await t.login('head1');
+      await sign(t, head, id, 'head');
+      const early = await act(t, head, id, 'approve');
+      expect(early.statusCode).toBe(422);
+      expect(json(early).findings.map((f: { code: string }) => f.code)).toEqual(['TEST.LEADER']);
+      // the 组长 signs during the department's review; the head's signature still matches (marks are not content)
+      await sign(t, await t.login('eval1'), id, 'leader');
+      expect((await act(t, head, id, 'approve')).statusCode).toBe(200);
+    });
+
     it('needs a reason to return, and shows the reason and paths to the department', async () => {
       const id = await reportIn(t, 'finance_review');
       const rev = await t.login('revA');
