@@ -350,16 +350,18 @@ export const AuditFilterQuery = z.object({
   outcome: z.enum(['success', 'failure'], { message: '结果须为 success 或 failure' }).optional(),
   ip: z.string().max(64).optional(),
   chain: z.string().max(80).optional().describe('sys、b:<财政局 id> 或 legacy'),
+  chainSeqTo: z.coerce.number({ message: '链内序号须为数字' }).int().min(1).optional().describe('链内序号不大于此值（与 chain 一起，查看断点附近的记录）'),
 });
 export const AuditSearchQuery = AuditFilterQuery.extend({
   limit: z.coerce.number({ message: '每页条数须为数字' }).int().min(1).max(1000, { message: '每页最多 1000 条' }).optional(),
   before: z.coerce.number({ message: '游标须为数字' }).int().min(1).optional().describe('上一页最后一条的 seq'),
 });
-export const AuditExportQuery = AuditFilterQuery.extend({ format: z.enum(['csv', 'jsonl'], { message: '导出格式须为 csv 或 jsonl' }).default('csv') });
+export const AuditExportQuery = AuditFilterQuery.extend({ format: z.enum(['csv', 'xlsx', 'jsonl'], { message: '导出格式须为 csv、xlsx 或 jsonl' }).default('csv') });
 export const AuditEvent = z.object({
   seq: z.number(), chain: z.string(), chainSeq: z.number().nullable(), ts: z.string(), actorId: z.string().nullable(), actorUsername: z.string().nullable(),
-  actorRole: z.string().nullable(), ip: z.string().nullable(), event: z.string(), objectType: z.string().nullable(), objectId: z.string().nullable(),
-  outcome: z.enum(['success', 'failure']), detail: z.unknown(), hash: z.string(),
+  actorRole: z.string().nullable(), ip: z.string().nullable(), event: z.string(), eventLabel: z.string().describe('事件名称'),
+  objectType: z.string().nullable(), objectId: z.string().nullable(), objectLabel: z.string().nullable().describe('对象名称：报告的部门与年度、账户、单位、任务'),
+  version: z.number().nullable().describe('报告事件所生成的版本号'), outcome: z.enum(['success', 'failure']), detail: z.unknown(), hash: z.string(),
 });
 export const CheckpointBody = z.object({ checkpoints: z.string().max(5_000_000).optional().describe('另行保存的检查点（每行一条），与检查点文件一并核对') });
 export const Checkpoint = z.object({ v: z.literal(1), ts: z.string(), kind: z.literal('restore').optional(), chains: z.record(z.string(), z.object({ seq: z.number(), hash: z.string() })), alg: z.string(), mac: z.string() });

@@ -50,8 +50,11 @@ export function auditRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/audit/export', {
     exposeHeadRoute: false,
     schema: {
-      tags, summary: '导出审计记录（CSV 或 JSON Lines，带 SHA-256）', querystring: AuditExportQuery,
-      response: { 200: { description: '文件内容', content: { 'text/csv': { schema: z.string() }, 'application/x-ndjson': { schema: z.string() } } }, ...errors(400, 401, 403) },
+      tags, summary: '导出审计记录（CSV、XLSX 或 JSON Lines，带 SHA-256）', querystring: AuditExportQuery,
+      response: {
+        200: { description: '文件内容', content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() }, 'application/x-ndjson': { schema: z.string() } } },
+        ...errors(400, 401, 403),
+      },
     },
     preValidation,
   }, async (request, reply) => {

@@ -3,6 +3,7 @@
 // audit insert fails the action). Tampering, recomputation without the key and truncation are found.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit, keyedHash, type AuditWriter } from '../../audit/chain';
@@ -13,7 +14,7 @@ import { openPostgres, openSqlite } from '../../db/connect';
 import { migrate } from '../../db/migrate';
 import type { Backend } from '../backends';
 import { json, makeTestApp, PASSWORD, type TestApp } from '../harness';
-import { createDraft, getView, reportIn } from '../report-helpers';
+import { createDraft, getView, reportIn, save } from '../report-helpers';
 import { tempFile } from '../temp';
 
 export function auditSuite(backend: Backend): void {
@@ -68,6 +69,52 @@ export function auditSuite(backend: Backend): void {
       expect(json(res).chains.map((c: { chain: string }) => c.chain)).toEqual(['b:b1', 'sys']);
     });
 
+    it('finds who changed a report yesterday: filters, cursor pages, names of events and objects, the same query exported as CSV and XLSX', async () => {
+      const { id } = await createDraft(t, await t.login('prep1'));
+      t.clock.advanceMinutes(24 * 60);
+      const prep = await t.login('prep1');
+      const from = t.clock.now().toISOString();
+      for (const phone of ['0730-1', '0730-2', '0730-3']) await save(t, prep, id, (r) => void (r.overview.phone = phone));
+      const aud = await t.login('aud');
+      const query = `event=report_save&objectId=${id}&from=${encodeURIComponent(from)}`;
+      const first = await t.call(aud, 'GET', `/api/audit/events?${query}&limit=2`);
+      expect(first.statusCode, first.body).toBe(200);
+      const page1 = json(first);
+      expect(page1.items).toHaveLength(2);
+      expect(page1.items[0]).toMatchObject({ event: 'report_save', eventLabel: '保存报告', actorUsername: 'prep1', objectType: 'report', objectId: id, objectLabel: expect.stringMatching(/ · 2025 年度报告$/), version: 4 });
+      expect(page1.items[1].version).toBe(3);
+      const page2 = json(await t.call(aud, 'GET', `/api/audit/events?${query}&limit=2&before=${page1.nextBefore}`));
+      expect(page2.items.map((e: { version: number }) => e.version)).toEqual([2]);
+      expect(page2.nextBefore).toBeNull();
+      // the creation the day before is outside the range; by actor it is there
+      const byActor = json(await t.call(aud, 'GET', `/api/audit/events?actor=PREP1&objectId=${id}`)).items.map((e: { event: string }) => e.event);
+      expect(byActor).toEqual(['report_save', 'report_save', 'report_save', 'report_create']);
+      const bad = await t.call(aud, 'GET', '/api/audit/events?from=yesterday');
+      expect(bad.statusCode).toBe(400);
+      expect(json(bad).error.message).toMatch(/时间格式应为/);
+
+      const csv = await t.call(aud, 'GET', `/api/audit/export?${query}&format=csv`);
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['x-record-count']).toBe('3');
+      const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(lines[0]).toContain('事件名称');
+      expect(lines.slice(1).every((l) => l.includes('保存报告') && l.includes('prep1'))).toBe(true);
+      const xlsx = await t.call(aud, 'GET', `/api/audit/export?${query}&format=xlsx`);
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('审计日志')!;
+      const header = (ws.getRow(1).values as unknown[]).slice(1);
+      expect(header).toEqual(lines[0]!.split(','));
+      expect(ws.rowCount).toBe(4);
+      expect(ws.getRow(2).getCell(header.indexOf('版本') + 1).value).toBe(2);
+      // each search and export is itself audited
+      const own = await t.db.kysely.selectFrom('audit_log').select('event').where('actor_username', '=', 'aud').where('event', 'like', 'audit_%').execute();
+      expect(own.map((r) => r.event).sort()).toEqual(['audit_export', 'audit_export', 'audit_search', 'audit_search', 'audit_search']);
+      expect((await t.call(prep, 'GET', `/api/audit/events?${query}`)).statusCode).toBe(403);
+    });
+
     it('refuses UPDATE and DELETE on audit rows at the database level', async () => {
       await t.login('prep1');
       await expect(t.db.kysely.updateTable('audit_log').set({ event: 'x' }).where('seq', '=', 1).execute()).rejects.toThrow(/只追加/);
@@ -85,8 +132,12 @@ export function auditSuite(backend: Backend): void {
       const edited = await verifyChain(t.db.kysely, t.crypto);
       expect(edited).toMatchObject({ ok: false, firstBroken: { chain: 'b:b1', seq: 4 } });
       expect(edited.firstBroken!.reason).toContain('篡改');
-      const res = await t.call(await t.login('aud'), 'GET', '/api/audit/verify');
+      const aud = await t.login('aud');
+      const res = await t.call(aud, 'GET', '/api/audit/verify');
       expect(json(res)).toMatchObject({ ok: false, firstBroken: { chain: 'b:b1', seq: 4 } });
+      // the viewer reads around the break: that chain, up to the broken entry, newest first
+      const around = json(await t.call(aud, 'GET', '/api/audit/events?chain=b%3Ab1&chainSeqTo=4&limit=2'));
+      expect(around.items.map((e: { chainSeq: number; detail: unknown }) => [e.chainSeq, e.detail])).toEqual([[4, { forged: true }], [3, expect.anything()]]);
       await t.db.kysely.deleteFrom('audit_log').where('chain', '=', 'b:b1').where('chain_seq', '=', 2).execute();
       const deleted = await verifyChain(t.db.kysely, t.crypto);
       expect(deleted.firstBroken).toMatchObject({ chain: 'b:b1', seq: 2 });

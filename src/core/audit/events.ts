@@ -1,0 +1,101 @@
+// Chinese names of the audit log's events, for the audit viewer and the exported log. The log stores the
+// code (stable, searchable); a reader needs the name. An event without a name here is shown as its code.
+import { ACTION_LABEL, ACTIONS } from '../workflow/index';
+
+const NAMED: Record<string, string> = {
+  login: '登录',
+  login_failed: '登录失败',
+  login_throttled: '登录受限（尝试过多）',
+  lockout: '账户锁定',
+  logout: '退出登录',
+  session_end: '会话结束',
+  session_timeout: '会话超时',
+  csrf_refused: '拒绝跨站请求',
+  rate_limited: '请求过于频繁',
+  security_events_suppressed: '安全事件合并记录',
+  password_change: '修改密码',
+  password_change_failed: '修改密码失败',
+  password_reset: '重置密码',
+  second_factor_enabled: '启用双因素认证',
+  second_factor_disabled: '停用双因素认证',
+  second_factor_verified: '双因素认证通过',
+  second_factor_failed: '双因素认证失败',
+  second_factor_reset: '重置双因素认证',
+  recovery_codes_regenerated: '重新生成恢复码',
+  user_add: '新建账户',
+  user_disable: '停用账户',
+  user_enable: '启用账户',
+  role_change: '变更角色',
+  org_bureau_add: '新增财政局',
+  org_section_add: '新增科室',
+  org_department_add: '新增部门',
+  org_bureau_change: '修改财政局',
+  org_section_change: '修改科室',
+  org_department_change: '修改部门',
+  report_create: '新建报告',
+  report_import: '导入报告',
+  report_save: '保存报告',
+  report_restore: '恢复旧版本',
+  report_sign: '签署',
+  report_withdraw: '删除草稿',
+  report_export: '导出报告',
+  report_attach_task: '报告归入任务',
+  report_rescore: '复核评分',
+  return_reply: '答复退回意见',
+  copy_check: '雷同检查',
+  task_create: '新建自评任务',
+  task_update: '修改自评任务',
+  task_issue: '下发自评任务',
+  task_extend: '延长截止日期',
+  task_remind: '催报',
+  sample_draw: '抽取抽查样本',
+  sample_add: '加入抽查样本',
+  sample_drop: '移出抽查样本',
+  rectification_issue: '下发整改通知',
+  rectification_answer: '答复整改',
+  rectification_evidence: '上传整改佐证',
+  rectification_evidence_download: '下载整改佐证',
+  rectification_accept: '整改验收通过',
+  rectification_reopen: '整改退回重办',
+  publication_settings: '修改公开设置',
+  template_upload: '上传评分表模板',
+  template_activate: '启用评分表模板',
+  library_add: '新增指标库条目',
+  library_update: '修改指标库条目',
+  library_retire: '停用指标库条目',
+  library_restore: '恢复指标库条目',
+  audit_verify: '校验审计日志',
+  audit_search: '查询审计日志',
+  audit_export: '导出审计日志',
+  audit_checkpoint: '签发审计检查点',
+  backup: '备份',
+  restore: '从备份恢复',
+  demo_seed: '载入演示数据',
+};
+
+// the workflow's transitions are audited as report_<action>: their names are the workflow's own
+const TRANSITIONS = Object.fromEntries(ACTIONS.map((a) => [`report_${a}`, ACTION_LABEL[a]]));
+
+export const AUDIT_EVENT_LABEL: Readonly<Record<string, string>> = { ...NAMED, ...TRANSITIONS };
+
+export function auditEventLabel(event: string): string {
+  return AUDIT_EVENT_LABEL[event] ?? event;
+}
+
+/** Names of the object types an audit entry points at. */
+export const AUDIT_OBJECT_LABEL: Readonly<Record<string, string>> = {
+  report: '报告',
+  user: '账户',
+  bureau: '财政局',
+  section: '科室',
+  department: '部门',
+  task: '自评任务',
+  rectification: '整改通知',
+  template: '评分表模板',
+  library_indicator: '指标库条目',
+  audit_log: '审计日志',
+  database: '数据库',
+  file: '文件',
+  request: '请求',
+  security_event: '安全事件',
+};
