@@ -266,11 +266,29 @@ describe.skipIf(!chromiumPath)('report review cycle in the browser', () => {
     await login(page, app.url, 'demo-preparer2');
   }, 120_000);
 
-  it('the audit administrator verifies the audit chain and never sees reports', async () => {
+  it('the audit administrator finds who changed the report today, verifies the chain, and never sees reports', async () => {
     await as('demo-auditor');
     await page.getByRole('button', { name: '校验哈希链' }).click();
     await expectText(page.locator('.ant-card'), '审计日志完整');
+    // who saved the report today: 今天 and the event 保存报告, then that one report only
+    await page.getByLabel('时间范围').first().click();
+    await page.locator('.ant-picker-presets li', { hasText: '今天' }).click();
+    await page.getByLabel('事件').click();
+    await page.keyboard.type('保存报告');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /^查\s?询$/ }).click();
+    const rows = page.locator('tr.ant-table-row');
+    await rows.filter({ hasText: DEPT }).first().waitFor();
+    const texts = await rows.allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.every((t) => t.includes('保存报告'))).toBe(true);
+    expect(texts.some((t) => t.includes('demo-preparer') && t.includes(DEPT))).toBe(true);
+    await rows.filter({ hasText: DEPT }).first().getByRole('button', { name: '只看此报告' }).click();
+    await page.getByTestId('audit-object-tag').waitFor();
+    await expectText(page.getByTestId('audit-object-tag'), DEPT);
     await shot(page, '21-audit');
+    // the report itself stays closed to the 三员
+    expect(await page.locator('a[href^="/reports/"]').count()).toBe(0);
   }, 120_000);
 
   it('绩效管理科 sees it on the dashboard and publishes it', async () => {

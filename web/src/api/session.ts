@@ -1,6 +1,6 @@
-// Session endpoints: log in, who am I, log out; plus the audit chain check for the audit administrator.
+// Session endpoints: log in, who am I, log out.
 import { api } from './client';
-import type { AuditReport, SessionView } from './types';
+import type { SessionView } from './types';
 
 export async function login(username: string, password: string): Promise<SessionView> {
   return (await api<SessionView>('/api/session', { method: 'POST', body: { username, password }, allow401: true })).data;
@@ -17,8 +17,4 @@ export async function currentSession(): Promise<SessionView | null> {
 
 export async function logout(): Promise<void> {
   await api<null>('/api/session', { method: 'DELETE', allow401: true });
-}
-
-export async function verifyAudit(): Promise<AuditReport> {
-  return (await api<AuditReport>('/api/audit/verify')).data;
 }

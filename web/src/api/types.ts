@@ -143,3 +143,5 @@ export type DiffResult = z.infer<typeof Http.DiffResult>;
 export type DiffChange = DiffResult['changes'][number];
 
 export type AuditReport = z.infer<typeof Http.ChainReport>;
+export type AuditEntry = z.infer<typeof Http.AuditEvent>;
+export type AuditFilter = z.infer<typeof Http.AuditFilterQuery>;

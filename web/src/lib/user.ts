@@ -9,6 +9,14 @@ const KIND_LABEL: Record<User['kind'], string> = {
   auditor: '审计管理员',
 };
 
+/** The audit log's actor role ("preparer,leader", "auditor") in words. */
+export function auditRoleText(code: string): string {
+  return code
+    .split(',')
+    .map((c) => ROLE_LABEL[c as Role] ?? KIND_LABEL[c as User['kind']] ?? c)
+    .join('、');
+}
+
 export function roleText(user: User): string {
   if (user.kind !== 'business') return KIND_LABEL[user.kind];
   return user.roles.length ? user.roles.map((r) => ROLE_LABEL[r]).join('、') : '未分配角色';

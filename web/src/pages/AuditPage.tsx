@@ -1,29 +1,97 @@
-// 审计日志校验 for the audit administrator: runs the hash-chain verifier and names the first broken link.
-import { Alert, Button, Card, Descriptions, Typography } from 'antd';
-import { useState } from 'react';
+// 审计日志 for the audit administrator: read the log (filters, server pages, export) and verify its hash
+// chain, jumping to the first broken link. Other 三员 and business users without a role see what they may do.
+import { Alert, Button, Card, Dropdown, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { AUDIT_EXPORT_FORMATS, auditExportLink, searchAudit } from '../api/audit';
 import type { ApiError } from '../api/client';
-import { verifyAudit } from '../api/session';
-import type { AuditReport } from '../api/types';
+import { downloadExport } from '../api/exports';
+import type { AuditEntry, AuditFilter } from '../api/types';
+import { AuditFilters } from '../components/audit/AuditFilters';
+import { AuditLogTable, PAGE_SIZES } from '../components/audit/AuditLogTable';
+import { ChainCheck } from '../components/audit/ChainCheck';
 import { useSession } from '../session';
 
-export function AuditPage() {
-  const { user } = useSession();
-  const [result, setResult] = useState<AuditReport | null>(null);
+function AuditLog() {
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const [objectLabel, setObjectLabel] = useState<string | null>(null);
+  const [marked, setMarked] = useState<{ chain: string; chainSeq: number } | null>(null);
+  const [pageSize, setPageSize] = useState<number>(PAGE_SIZES[0]);
+  // cursors[i] is the `before` of page i + 1 (undefined: the newest)
+  const [cursors, setCursors] = useState<Array<number | undefined>>([undefined]);
+  const [data, setData] = useState<{ items: AuditEntry[]; nextBefore: number | null }>({ items: [], nextBefore: null });
+  const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const before = cursors.at(-1);
 
-  const run = async () => {
-    setBusy(true);
+  // the latest query wins: an earlier answer arriving late is dropped
+  const latest = useRef(0);
+  const load = useCallback(async () => {
+    const n = ++latest.current;
+    setLoading(true);
     setError(null);
     try {
-      setResult(await verifyAudit());
+      const page = await searchAudit(filter, { limit: pageSize, before });
+      if (n === latest.current) setData(page);
+    } catch (err) {
+      if (n === latest.current) setError((err as ApiError).message);
+    } finally {
+      if (n === latest.current) setLoading(false);
+    }
+  }, [filter, pageSize, before]);
+  useEffect(() => void load(), [load]);
+
+  const apply = (next: AuditFilter, label: string | null = null) => {
+    setFilter(next);
+    setObjectLabel(label);
+    setCursors([undefined]);
+    if (!next.chain) setMarked(null);
+  };
+  const exportAs = async (format: (typeof AUDIT_EXPORT_FORMATS)[number]['format']) => {
+    try {
+      await downloadExport(auditExportLink(filter, format));
     } catch (err) {
       setError((err as ApiError).message);
-    } finally {
-      setBusy(false);
     }
   };
 
+  return (
+    <Card
+      title="审计日志"
+      extra={
+        <Dropdown menu={{ items: AUDIT_EXPORT_FORMATS.map((f) => ({ key: f.format, label: f.label })), onClick: ({ key }) => void exportAs(key as (typeof AUDIT_EXPORT_FORMATS)[number]['format']) }}>
+          <Button>导出当前查询</Button>
+        </Dropdown>
+      }
+    >
+      <ChainCheck
+        onLocate={(b) => {
+          // newest first, ending a few entries after the break: the broken entry and those before it in view
+          apply({ chain: b.chain, chainSeqTo: b.seq + 2 });
+          setMarked({ chain: b.chain, chainSeq: b.seq });
+        }}
+      />
+      <AuditFilters value={filter} objectLabel={objectLabel} onChange={(f) => apply(f, f.objectId === filter.objectId ? objectLabel : null)} />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <AuditLogTable
+        items={data.items}
+        loading={loading}
+        page={cursors.length}
+        pageSize={pageSize}
+        hasNext={data.nextBefore !== null}
+        marked={marked}
+        onPage={(d) => setCursors((c) => (d === 'next' ? [...c, data.nextBefore ?? undefined] : c.slice(0, -1)))}
+        onPageSize={(n) => {
+          setPageSize(n);
+          setCursors([undefined]);
+        }}
+        onObject={(e) => apply({ ...filter, objectType: e.objectType ?? undefined, objectId: e.objectId ?? undefined }, e.objectLabel ?? e.objectId)}
+      />
+    </Card>
+  );
+}
+
+export function AuditPage() {
+  const { user } = useSession();
   if (user.kind !== 'auditor')
     return (
       <Card title="系统管理">
@@ -33,28 +101,5 @@ export function AuditPage() {
         </Typography.Paragraph>
       </Card>
     );
-
-  return (
-    <Card title="审计日志校验" extra={<Button type="primary" loading={busy} onClick={run}>校验哈希链</Button>}>
-      <Typography.Paragraph type="secondary">
-        审计日志逐条以哈希相连，任何一条被修改或删除都会使之后的链条断开。点击“校验哈希链”从头核对全部记录。
-      </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} />}
-      {result && (
-        <>
-          <Alert
-            type={result.ok ? 'success' : 'error'}
-            showIcon
-            title={result.ok ? `审计日志完整：共 ${result.count} 条记录，哈希链连续。` : `审计日志已被篡改：第 ${result.firstBroken?.seq} 条记录处断开。`}
-            description={result.firstBroken?.reason}
-            style={{ marginBottom: 16 }}
-          />
-          <Descriptions bordered size="small" column={1} items={[
-            { key: 'count', label: '记录数', children: result.count },
-            { key: 'head', label: '最新哈希', children: <code style={{ wordBreak: 'break-all' }}>{result.headHash}</code> },
-          ]} />
-        </>
-      )}
-    </Card>
-  );
+  return <AuditLog />;
 }
