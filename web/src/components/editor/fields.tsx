@@ -13,7 +13,12 @@ interface Base {
   cell?: boolean;
   placeholder?: string;
   ariaLabel?: string;
+  /** the cell's place in a spreadsheet-like table (lib/grid-keys.ts moves between these) */
+  gridRow?: number;
+  gridCol?: number;
 }
+
+const gridAttrs = (row: number | undefined, col: number | undefined) => (row === undefined || col === undefined ? {} : { 'data-grid-row': row, 'data-grid-col': col });
 
 /** Text the user is typing; re-synced from the model when the model changes to something else. */
 function useDraft<T>(value: T, toText: (v: T) => string, sameAs: (text: string, v: T) => boolean) {
@@ -25,7 +30,7 @@ function useDraft<T>(value: T, toText: (v: T) => string, sameAs: (text: string, 
   return [text, setText] as const;
 }
 
-export const TextField = memo(function TextField({ path, also, cell, placeholder, ariaLabel, value, maxLength }: Base & { value: string; maxLength?: number }) {
+export const TextField = memo(function TextField({ path, also, cell, placeholder, ariaLabel, value, maxLength, gridRow, gridCol }: Base & { value: string; maxLength?: number }) {
   const ctx = useEditor();
   const editable = ctx.canEdit(path);
   return (
@@ -38,6 +43,7 @@ export const TextField = memo(function TextField({ path, also, cell, placeholder
         aria-label={ariaLabel}
         maxLength={maxLength}
         onChange={(e) => ctx.change(path, e.target.value)}
+        {...gridAttrs(gridRow, gridCol)}
       />
     </PathField>
   );
@@ -73,6 +79,8 @@ export const AmountField = memo(function AmountField({
   value,
   onValue,
   readOnly,
+  gridRow,
+  gridCol,
 }: Base & { value: string | null; onValue?: (v: string | null) => void; readOnly?: boolean }) {
   const ctx = useEditor();
   const editable = !readOnly && ctx.canEdit(path);
@@ -111,6 +119,7 @@ export const AmountField = memo(function AmountField({
           // show the canonical form once the user leaves the cell ("1,234.50" → "1234.50")
           if (parsed.kind === 'amount' && parsed.value !== text) setText(parsed.value);
         }}
+        {...gridAttrs(gridRow, gridCol)}
       />
       {invalid && <div className="jx-field-error">{AMOUNT_MESSAGE}</div>}
     </PathField>

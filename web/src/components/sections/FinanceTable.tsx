@@ -1,9 +1,11 @@
 // One table of the form (收入, 支出, 三公经费, 固定资产): its header rows from the form's column tree, one row
 // per institution. The 汇总 row is not typed in but summed from the institution rows as the user types
 // (exactly, in 分).
-import { Button, Popconfirm, Tooltip } from 'antd';
-import { Fragment, memo, useCallback, useMemo } from 'react';
+import { App, Button, Popconfirm, Tooltip } from 'antd';
+import { Fragment, memo, useCallback, useMemo, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { blankRows, table as tableOf, type TableShape } from '../../../../src/core/forms/index';
+import { gridText, isBlock, parseGrid, planPaste, type PasteRow, type PasteTarget } from '../../../../src/core/forms/paste';
+import { gridPlace, onGridKeyDown } from '../../lib/grid-keys';
 import { summaryMismatch, withSummary, type AmountRow } from '../../lib/finance-sum';
 import { useEditor } from '../editor/editor-context';
 import { AmountField, TextField } from '../editor/fields';
@@ -73,7 +75,7 @@ const FinanceRow = memo(function FinanceRow({ row: r, i, number, base, shape, te
         ) : (
           <span className="jx-fin-sub">
             <span>{number}、</span>
-            <TextField path={`${base}[${i}].institution`} value={r.institution} cell ariaLabel={`第${number}行${shape.rows.header}`} maxLength={textLimit} />
+            <TextField path={`${base}[${i}].institution`} value={r.institution} cell ariaLabel={`第${number}行${shape.rows.header}`} maxLength={textLimit} gridRow={i} gridCol={0} />
           </span>
         )}
       </th>
@@ -84,14 +86,14 @@ const FinanceRow = memo(function FinanceRow({ row: r, i, number, base, shape, te
           const mm = mismatches[ci];
           return (
             <td key={c.key}>
-              <AmountField path={`${base}[${i}].${c.key}`} value={value} readOnly ariaLabel={label} />
+              <AmountField path={`${base}[${i}].${c.key}`} value={value} readOnly ariaLabel={label} gridRow={i} gridCol={ci + 1} />
               {mm && <div className="jx-fin-mismatch">{mm.computed == null ? '明细未填写' : `明细合计 ${mm.computed}`}</div>}
             </td>
           );
         }
         return (
           <td key={c.key}>
-            <AmountField path={`${base}[${i}].${c.key}`} value={value} ariaLabel={label} onValue={(v) => setCell(i, c.key, v)} />
+            <AmountField path={`${base}[${i}].${c.key}`} value={value} ariaLabel={label} onValue={(v) => setCell(i, c.key, v)} gridRow={i} gridCol={ci + 1} />
           </td>
         );
       })}
@@ -119,8 +121,26 @@ function cellName(rows: readonly Row[], path: string, shape: TableShape): string
   return `${r?.kind === 'summary' ? shape.rows.summary.label : r?.institution ?? ''} · ${m[2] === 'institution' ? shape.rows.header : col?.label ?? m[2]}`;
 }
 
+/** The confirmation a paste needs when it overwrites filled cells: which, from what to what. */
+function overwritePreview(o: ReturnType<typeof planPaste>['overwrites']) {
+  return (
+    <div data-testid="paste-preview">
+      <p>粘贴将覆盖 {o.length} 个已填写的单元格：</p>
+      <ul className="jx-paste-preview">
+        {o.slice(0, 8).map((w, k) => (
+          <li key={k}>
+            {w.cell}：{w.from} → {w.to}
+          </li>
+        ))}
+        {o.length > 8 && <li>……另有 {o.length - 8} 个</li>}
+      </ul>
+    </div>
+  );
+}
+
 export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
   const ctx = useEditor();
+  const { modal, message } = App.useApp();
   const shape = tableOf(ctx.form, table);
   const { def, leaves } = shape;
   const { summary, main, sub } = shape.rows;
@@ -157,6 +177,52 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
       }),
     [ctx, base, amountKeys],
   );
+  const target: PasteTarget = {
+    columns: amountKeys,
+    cellName: (r, c) => `${r?.kind === 'summary' ? summary.label : r?.institution ?? ''} · ${shape.byKey.get(c)?.label ?? c}`,
+    maxRows: def.maxRows ?? ctx.form.limits.tableRows,
+    subLabel: sub.label,
+  };
+  // a block from Excel/WPS lands from the focused cell on (core/forms/paste.ts); one value stays the input's
+  const onPaste = (e: ClipboardEvent<HTMLTableElement>) => {
+    const at = gridPlace(e.target);
+    const text = e.clipboardData.getData('text/plain');
+    if (!at || !editable || !isBlock(text)) return;
+    e.preventDefault();
+    const grid = parseGrid(text);
+    const plan = planPaste(rows as unknown as PasteRow[], target, { row: at.row, column: at.col }, grid);
+    const apply = () => {
+      ctx.update(base, (old) => {
+        const p = planPaste(old as PasteRow[], target, { row: at.row, column: at.col }, grid);
+        return withSummary(p.rows as unknown as Row[], amountKeys, p.touched);
+      });
+      const added = plan.added ? `，新增 ${plan.added} 行` : '';
+      if (plan.problems.length) message.warning(`已粘贴 ${plan.written} 个单元格${added}；${plan.problems.length} 处未粘贴：${plan.problems.slice(0, 3).map((p) => `第 ${p.blockRow} 行第 ${p.blockColumn} 列 ${p.message}`).join('；')}`, 8);
+      else message.success(`已粘贴 ${plan.written} 个单元格${added}`);
+    };
+    if (plan.overwrites.length === 0) apply();
+    else modal.confirm({ title: `粘贴到${def.name}`, content: overwritePreview(plan.overwrites), okText: '覆盖并粘贴', cancelText: '取消', onOk: apply });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+    const at = gridPlace(e.target);
+    // Ctrl+D fills the cell from the one above, as in Excel
+    if (at && editable && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'd' && at.col > 0 && at.row > 0) {
+      e.preventDefault();
+      const key = amountKeys[at.col - 1]!;
+      if (rows[at.row]!.kind !== 'summary') setCell(at.row, key, (rows[at.row - 1]![key] as string | null) ?? null);
+      return;
+    }
+    onGridKeyDown(e);
+  };
+  const copyOut = async () => {
+    const text = gridText(rows as unknown as PasteRow[], amountKeys, [shape.rows.header, ...leaves.map((c) => c.label)]);
+    try {
+      await navigator.clipboard.writeText(text);
+      message.success(`已复制${def.name}（${rows.length} 行），可粘贴到 Excel 或 WPS`);
+    } catch {
+      message.error('浏览器不允许写入剪贴板，请在表格中选中后用 Ctrl+C 复制');
+    }
+  };
   const resum = () => ctx.update(base, (old) => withSummary(old as Row[], amountKeys));
   const addStandardRows = () => ctx.update(base, () => standardRows(shape));
 
@@ -167,6 +233,15 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
         <span className="jx-fin-title">
           {def.name}
           <span className="jx-unit">（单位：{def.unit}）</span>
+        </span>
+        <span className="jx-fin-tools">
+          {rows.length > 0 && (
+            <Tooltip title="复制为制表符分隔的文本，粘贴到 Excel 或 WPS 即成表格">
+              <Button size="small" onClick={() => void copyOut()}>
+                复制表格
+              </Button>
+            </Tooltip>
+          )}
         </span>
         {editable && (
           <span className="jx-fin-tools">
@@ -196,7 +271,7 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
         </div>
       ) : (
         <div className="jx-table-scroll">
-          <table className="jx-fin" data-table={table}>
+          <table className="jx-fin" data-table={table} onKeyDown={onKeyDown} onPaste={onPaste}>
             <thead>
               {shape.head.map((cells, k) => (
                 <tr key={k}>
@@ -227,6 +302,9 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
             </tbody>
           </table>
         </div>
+      )}
+      {editable && rows.length > 0 && (
+        <div className="jx-grid-hint">可从 Excel、WPS 复制整块数据粘贴到任一单元格；方向键、回车在单元格间移动，Ctrl+D 按上一行填充。</div>
       )}
       <ReturnNotes prefix={base} describe={(p) => cellName(rows, p, shape)} />
     </PathField>
