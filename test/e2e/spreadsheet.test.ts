@@ -1,0 +1,73 @@
+// The finance tables as a spreadsheet in a real browser at 1280×720: a preparer pastes rows copied from an
+// Excel sheet (tab-separated, thousands separators, a cell in 元) into the 收入 table, moves with the arrow
+// keys and Enter, and the summary row, the autosave and a reload agree. Screenshots go to test-artifacts/e2e/.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from './support/app-server';
+import { findChromium, launch } from './support/chromium';
+import { login, newDraft, shot, waitSaved } from './support/pages';
+
+const chromiumPath = findChromium();
+
+describe.skipIf(!chromiumPath)('finance tables as a spreadsheet in the browser', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launch(chromiumPath!);
+    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await login(page, app.url, 'demo-preparer2');
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  const cell = (label: string) => page.locator(`table[data-table=income] input[aria-label="${label}"]`);
+
+  it('pastes rows from Excel into the 收入 table, moves with the keys, and keeps it after a reload', async () => {
+    await newDraft(page);
+    const income = page.locator('table[data-table=income]');
+    if ((await income.count()) === 0) await page.getByRole('button', { name: /按模板添加标准行/ }).first().click();
+    await income.waitFor();
+    const first = cell('局机关·收入合计');
+    await first.scrollIntoViewIfNeeded();
+    await first.focus();
+    // what Excel puts on the clipboard for three rows of 收入合计 … 其他收入
+    const block = ['1,200.50\t200.50\t1000', '300\t\t300', '50000元\t\t5'].join('\r\n');
+    await first.evaluate((el, text) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, block);
+    await page.getByText(/已粘贴 \d+ 个单元格/).waitFor();
+    expect(await cell('汇总·收入合计').inputValue()).toBe('1505.50');
+    expect(await first.inputValue()).toBe('1200.50');
+    // ↓ and Enter go down a row, Shift+Enter back up
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    const second = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(second).toMatch(/·收入合计$/);
+    expect(second).not.toBe('局机关·收入合计');
+    await page.keyboard.press('Shift+Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('局机关·收入合计');
+    // the table fits 1280 px: what does not show scrolls inside its own box, never past the window
+    const box = await page.locator('.jx-table-scroll').filter({ has: income }).boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+    await shot(page, 'sheet-01-pasted-1280');
+    await waitSaved(page);
+    await page.reload();
+    await cell('汇总·收入合计').waitFor();
+    expect(await cell('汇总·收入合计').inputValue()).toBe('1505.50');
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});
