@@ -1,6 +1,7 @@
 // The finance tables as a spreadsheet in a real browser at 1280×720: a preparer pastes rows copied from an
 // Excel sheet (tab-separated, thousands separators, a cell in 元) into the 收入 table, moves with the arrow
-// keys and Enter, and the summary row, the autosave and a reload agree. Screenshots go to test-artifacts/e2e/.
+// keys and Enter, folds the findings panel for a wider table, and the summary row, the autosave, the fold and a
+// reload agree. Screenshots go to test-artifacts/e2e/.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app-server';
@@ -34,7 +35,7 @@ describe.skipIf(!chromiumPath)('finance tables as a spreadsheet in the browser',
 
   const cell = (label: string) => page.locator(`table[data-table=income] input[aria-label="${label}"]`);
 
-  it('pastes rows from Excel into the 收入 table, moves with the keys, and keeps it after a reload', async () => {
+  it('pastes rows from Excel into the 收入 table, moves with the keys, folds the findings panel, and keeps both after a reload', async () => {
     await newDraft(page);
     const income = page.locator('table[data-table=income]');
     if ((await income.count()) === 0) await page.getByRole('button', { name: /按模板添加标准行/ }).first().click();
@@ -64,10 +65,21 @@ describe.skipIf(!chromiumPath)('finance tables as a spreadsheet in the browser',
     const box = await page.locator('.jx-table-scroll').filter({ has: income }).boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
     await shot(page, 'sheet-01-pasted-1280');
+    // folding the findings panel gives the table its width: every column of 收入 shows without scrolling
+    const scroller = page.locator('.jx-table-scroll').filter({ has: income });
+    const overflow = () => scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
+    await page.getByTestId('side-fold').click();
+    await page.getByTestId('side-unfold').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await shot(page, 'sheet-02-panel-folded-1280');
     await waitSaved(page);
     await page.reload();
     await cell('汇总·收入合计').waitFor();
     expect(await cell('汇总·收入合计').inputValue()).toBe('1505.50');
+    // the fold is remembered
+    await page.getByTestId('side-unfold').waitFor();
+    await page.getByTestId('side-unfold').click();
+    await page.getByTestId('findings-panel').waitFor();
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

@@ -45,6 +45,7 @@ import { SaveStatus } from './SaveStatus';
 import { useSession } from '../../session';
 import { sign as signApi } from '../../api/reports';
 import type { SignatureRole } from '../../../../src/core/workflow/index';
+import { useRemembered } from '../../lib/use-remembered';
 
 const BASICS_HINT = (
   <div className="jx-hint">以下数据不印在报告表格中，但评分表的部分指标需要用到；未填写的指标显示为“数据不足”，不计为零分。金额单位：万元。</div>
@@ -88,6 +89,8 @@ export function ReportEditor({ view, reload }: Props) {
   });
   const [recent, setRecent] = useState<string[]>([]);
   const [tab, setTab] = useState('findings');
+  // folded away at 1280 px for wider tables; remembered on this browser
+  const [sideFolded, setSideFolded] = useRemembered('jixiao.sidePanelFolded', false);
   const [mergeOpen, setMergeOpen] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [previewOpen, setPreviewOpen] = useState(false);
@@ -262,7 +265,7 @@ export function ReportEditor({ view, reload }: Props) {
             }
           />
         )}
-        <div className="jx-editor-body">
+        <div className={sideFolded ? 'jx-editor-body jx-side-folded' : 'jx-editor-body'}>
           <nav className="jx-toc">
             <Anchor targetOffset={80} items={hasPrior ? [...toc, PRIOR_TOC] : toc} />
           </nav>
@@ -316,8 +319,22 @@ export function ReportEditor({ view, reload }: Props) {
             {/* 上年问题整改情况 is not a part of the printed form: it comes from last year's 整改通知 */}
             <PriorIssuesSection items={report.priorIssues} expected={expectedPriorIssues} />
           </div>
+          {sideFolded ? (
+            <aside className="jx-side-rail">
+              <Button type="text" aria-label="展开校验发现" title="展开校验发现、评分与审核记录" onClick={() => setSideFolded(false)} data-testid="side-unfold">
+                ‹
+              </Button>
+              <span className="jx-side-rail-label">校验发现</span>
+              <Badge count={errors} size="small" showZero={false} />
+            </aside>
+          ) : (
           <aside className="jx-side">
             <Tabs
+              tabBarExtraContent={
+                <Button type="text" size="small" aria-label="收起校验发现" title="收起侧栏，让表格更宽" onClick={() => setSideFolded(true)} data-testid="side-fold">
+                  ›
+                </Button>
+              }
               activeKey={tab}
               onChange={setTab}
               size="small"
@@ -342,6 +359,7 @@ export function ReportEditor({ view, reload }: Props) {
               ]}
             />
           </aside>
+          )}
         </div>
         {autosave.conflict && (
           <MergeDialog
