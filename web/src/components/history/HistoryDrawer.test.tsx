@@ -17,11 +17,11 @@ afterEach(() => {
 
 const versions = [1, 2, 3].map((v) => ({ version: v, status: 'draft', action: v === 1 ? 'create' : 'save', user_id: 'u1', user_name: '张会计', created_at: `2026-06-2${v}T02:00:00Z` }));
 
-function serve(restoreStatus: number) {
+function serve(restoreStatus: number, items = versions) {
   const calls: Array<{ url: string; init: RequestInit }> = [];
   vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
     calls.push({ url, init });
-    if (url.endsWith('/versions')) return new Response(JSON.stringify({ items: versions }), { status: 200 });
+    if (url.endsWith('/versions')) return new Response(JSON.stringify({ items }), { status: 200 });
     if (restoreStatus !== 200) return new Response(JSON.stringify({ error: { code: 'VERSION_CONFLICT', message: '报告已被他人修改' } }), { status: restoreStatus });
     return new Response(JSON.stringify({ id: 'r1', status: 'draft', version: 5, updatedAt: '2026-06-24T02:00:00Z', changed: 3 }), { status: 200 });
   }));
@@ -65,5 +65,26 @@ describe('HistoryDrawer restore', { timeout: 90_000 }, () => {
     fireEvent.click(await screen.findByRole('button', { name: /^恢\s?复$/ }));
     expect(await screen.findByText('报告刚被他人修改，请刷新后再恢复')).toBeTruthy();
     expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it('folds one person’s autosaves into one line per editing session; each folded version can still be restored', async () => {
+    // create, then five saves a minute apart, then 张会计 submits
+    const typed = [
+      { version: 1, status: 'draft', action: 'create', user_id: 'u1', user_name: '张会计', created_at: '2026-06-20T01:00:00Z' },
+      ...[2, 3, 4, 5, 6].map((v) => ({ version: v, status: 'draft', action: 'save', user_id: 'u1', user_name: '张会计', created_at: `2026-06-20T01:0${v}:00Z` })),
+      { version: 7, status: 'dept_review', action: 'submit', user_id: 'u1', user_name: '张会计', created_at: '2026-06-20T01:09:00Z' },
+    ];
+    const calls = serve(200, typed);
+    const onDone = vi.fn();
+    renderDrawer(async () => ({ version: 7 }), onDone);
+    expect((await screen.findByTestId('folded-6')).textContent).toBe('（本次编辑另含 4 次自动保存）');
+    // three lines: 提交, the editing session (第 6 版), 新建
+    expect(document.querySelectorAll('.ant-table-row-level-0').length).toBe(3);
+    expect(screen.queryByTestId('restore-4')).toBeNull();
+    fireEvent.click(document.querySelector('.ant-table-row-expand-icon:not(.ant-table-row-expand-icon-spaced)') as HTMLElement);
+    fireEvent.click(await screen.findByTestId('restore-4'));
+    fireEvent.click(await screen.findByRole('button', { name: /^恢\s?复$/ }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(calls.find((c) => c.init.method === 'POST')!.url).toBe('/api/reports/r1/versions/4/restore');
   });
 });

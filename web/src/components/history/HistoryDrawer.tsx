@@ -1,8 +1,11 @@
-// 历史版本: every saved version with who and what, a field-level diff between any two, and 恢复 of an old
-// version as a new one (unsaved edits saved first, so the restore is based on the version the user sees).
+// 历史版本: every saved version with who and what — a person's autosaves folded into one line per editing
+// session (core/workflow/editing-sessions.ts), each still there to open — a field-level diff between any
+// two, and 恢复 of an old version as a new one (unsaved edits saved first, so the restore is based on the
+// version the user sees).
 import { Alert, App, Button, Drawer, Empty, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Report } from '../../../../src/core/model/report';
+import { editingSessions } from '../../../../src/core/workflow/editing-sessions';
 import { ACTION_LABEL, STATUS_LABEL, type ReportStatus } from '../../../../src/core/workflow/index';
 import type { ApiError } from '../../api/client';
 import { diffVersions, listVersions, restoreVersion } from '../../api/reports';
@@ -83,6 +86,37 @@ export function HistoryDrawer({ open, id, report, onClose, restore }: { open: bo
     }
   };
   const latest = versions?.[0]?.version;
+  const sessions = editingSessions(versions ?? []);
+  const foldedUnder = new Map(sessions.map((x) => [x.head.version, x.folded]));
+  const restoreColumn = restore
+    ? [{
+      title: '', key: 'restore', width: 90,
+      render: (_: unknown, v: VersionItem) => v.version === latest ? null : (
+        <Popconfirm title={`把第 ${v.version} 版的内容恢复为新的一版？`} description="当前内容仍保留在历史中，可再次恢复。" okText="恢复" cancelText="取消" onConfirm={() => restoreTo(v.version)}>
+          <Button size="small" type="link" disabled={busy} data-testid={`restore-${v.version}`}>恢复此版</Button>
+        </Popconfirm>
+      ),
+    }]
+    : [];
+  const columns = (nested: boolean) => [
+    { title: '版本', dataIndex: 'version', width: 70, render: (v: number) => `第 ${v} 版` },
+    {
+      title: '操作', dataIndex: 'action', width: 170,
+      render: (x: string, v: VersionItem) => {
+        const n = nested ? 0 : (foldedUnder.get(v.version)?.length ?? 0);
+        return (
+          <span>
+            {VERSION_ACTION[x] ?? x}
+            {n > 0 && <span className="jx-version-folded" data-testid={`folded-${v.version}`}>（本次编辑另含 {n} 次自动保存）</span>}
+          </span>
+        );
+      },
+    },
+    { title: '状态', dataIndex: 'status', width: 110, render: (s: string) => <Tag>{STATUS_LABEL[s as ReportStatus] ?? s}</Tag> },
+    { title: '操作人', dataIndex: 'user_name', render: (n: string | null) => n ?? '—' },
+    { title: '时间', dataIndex: 'created_at', width: 110, render: when },
+    ...restoreColumn,
+  ];
 
   const opts = (versions ?? []).map((v) => ({ value: v.version, label: `第 ${v.version} 版 · ${VERSION_ACTION[v.action] ?? v.action}` }));
   return (
@@ -92,25 +126,15 @@ export function HistoryDrawer({ open, id, report, onClose, restore }: { open: bo
         size="small"
         rowKey="version"
         loading={versions === null && !error}
-        dataSource={versions ?? []}
+        dataSource={sessions.map((x) => x.head)}
         pagination={{ pageSize: 8, hideOnSinglePage: true }}
-        columns={[
-          { title: '版本', dataIndex: 'version', width: 70, render: (v: number) => `第 ${v} 版` },
-          { title: '操作', dataIndex: 'action', width: 150, render: (x: string) => VERSION_ACTION[x] ?? x },
-          { title: '状态', dataIndex: 'status', width: 110, render: (s: string) => <Tag>{STATUS_LABEL[s as ReportStatus] ?? s}</Tag> },
-          { title: '操作人', dataIndex: 'user_name', render: (n: string | null) => n ?? '—' },
-          { title: '时间', dataIndex: 'created_at', width: 110, render: when },
-          ...(restore
-            ? [{
-              title: '', key: 'restore', width: 90,
-              render: (_: unknown, v: VersionItem) => v.version === latest ? null : (
-                <Popconfirm title={`把第 ${v.version} 版的内容恢复为新的一版？`} description="当前内容仍保留在历史中，可再次恢复。" okText="恢复" cancelText="取消" onConfirm={() => restoreTo(v.version)}>
-                  <Button size="small" type="link" disabled={busy} data-testid={`restore-${v.version}`}>恢复此版</Button>
-                </Popconfirm>
-              ),
-            }]
-            : []),
-        ]}
+        columns={columns(false)}
+        expandable={{
+          rowExpandable: (v) => (foldedUnder.get(v.version)?.length ?? 0) > 0,
+          expandedRowRender: (v) => (
+            <Table<VersionItem> size="small" rowKey="version" showHeader={false} pagination={false} dataSource={foldedUnder.get(v.version) ?? []} columns={columns(true)} />
+          ),
+        }}
       />
       <Space style={{ margin: '12px 0' }} wrap>
         <span>比较</span>
