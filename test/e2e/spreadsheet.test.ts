@@ -35,7 +35,7 @@ describe.skipIf(!chromiumPath)('finance tables as a spreadsheet in the browser',
 
   const cell = (label: string) => page.locator(`table[data-table=income] input[aria-label="${label}"]`);
 
-  it('pastes rows from Excel into the 收入 table, moves with the keys, folds the findings panel, and keeps both after a reload', async () => {
+  it('pastes rows from Excel into the 收入 table, undoes and redoes it, moves with the keys, folds the findings panel, and keeps both after a reload', async () => {
     await newDraft(page);
     const income = page.locator('table[data-table=income]');
     if ((await income.count()) === 0) await page.getByRole('button', { name: /按模板添加标准行/ }).first().click();
@@ -53,6 +53,12 @@ describe.skipIf(!chromiumPath)('finance tables as a spreadsheet in the browser',
     await page.getByText(/已粘贴 \d+ 个单元格/).waitFor();
     expect(await cell('汇总·收入合计').inputValue()).toBe('1505.50');
     expect(await first.inputValue()).toBe('1200.50');
+    // the whole paste is one undo step, and comes back with Ctrl+Y
+    await first.focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell('汇总·收入合计').inputValue()).toBe('');
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => cell('汇总·收入合计').inputValue()).toBe('1505.50');
     // ↓ and Enter go down a row, Shift+Enter back up
     await first.focus();
     await page.keyboard.press('ArrowDown');

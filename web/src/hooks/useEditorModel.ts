@@ -10,6 +10,7 @@ import type { EditScope, ReturnRecord, WaiverRecord } from '../api/types';
 import { EditorMarks, type EditorContextValue } from '../components/editor/editor-context';
 import { formOfReport } from '../lib/path-label';
 import { getAt, isWithin, normalizePath, selfAndAncestors, setAt } from '../lib/paths';
+import { UndoHistory } from './undo-history';
 import { useLiveCheck, type LiveCheck } from './useLiveCheck';
 
 const attr = (s: string) => s.replace(/["\\]/g, '\\$&');
@@ -46,6 +47,11 @@ export interface EditorModel {
   /** the element the fields live in; jumps search inside it */
   mainRef: React.RefObject<HTMLDivElement | null>;
   jumpTo: (path: string) => void;
+  /** Ctrl+Z / Ctrl+Y over the user's own edits (hooks/undo-history.ts) */
+  undo: () => void;
+  redo: () => void;
+  canUndo: boolean;
+  canRedo: boolean;
 }
 
 export function useEditorModel(o: EditorModelOptions): EditorModel {
@@ -71,8 +77,44 @@ export function useEditorModel(o: EditorModelOptions): EditorModel {
   // The same rule the server applies on save (core/workflow/edit.ts): the department's whole-report scope
   // does not reach the finance section's opinion, which only the 归口科室 writes.
   const canEdit = useCallback((path: string) => canWrite(scope ?? null, path), [scope]);
-  const change = useCallback((path: string, value: unknown) => setReport((r) => setAt(r, path, value)), []);
-  const update = useCallback((path: string, fn: (old: unknown) => unknown) => setReport((r) => setAt(r, path, fn(getAt(r, path)))), []);
+  // the user's edits go through here and are recorded for undo; any other replacement of the report (a
+  // merge, a reload, a new scope) starts a new history
+  const history = useRef(new UndoHistory<Report>());
+  const ours = useRef<Report>(report);
+  const [, setHistoryTick] = useState(0);
+  const edit = useCallback((path: string, fn: (r: Report) => Report) => {
+    setReport((r) => {
+      const next = fn(r);
+      if (next !== r) {
+        history.current.record(r, path, Date.now());
+        ours.current = next;
+      }
+      return next;
+    });
+    setHistoryTick((n) => n + 1);
+  }, []);
+  const change = useCallback((path: string, value: unknown) => edit(path, (r) => setAt(r, path, value)), [edit]);
+  const update = useCallback((path: string, fn: (old: unknown) => unknown, step?: string) => edit(step ?? path, (r) => setAt(r, path, fn(getAt(r, path)))), [edit]);
+  const step = useCallback((direction: 'undo' | 'redo') => {
+    setReport((r) => {
+      const next = direction === 'undo' ? history.current.undo(r) : history.current.redo(r);
+      if (next === null) return r;
+      ours.current = next;
+      return next;
+    });
+    setHistoryTick((n) => n + 1);
+  }, []);
+  const undo = useCallback(() => step('undo'), [step]);
+  const redo = useCallback(() => step('redo'), [step]);
+  useLayoutEffect(() => {
+    if (report !== ours.current) {
+      history.current.clear();
+      ours.current = report;
+    }
+  }, [report]);
+  // what may be edited changed (a submit, a return): an undo must not reach back past it
+  const scopeKey = JSON.stringify(scope ?? null);
+  useLayoutEffect(() => history.current.clear(), [scopeKey]);
 
   const jumpTo = useCallback((path: string) => {
     const root = mainRef.current;
@@ -117,5 +159,5 @@ export function useEditorModel(o: EditorModelOptions): EditorModel {
     [form, marks, returnsByPath, waivers, canEdit, jumpTo, change, update, o.priorYear],
   );
 
-  return { report, setReport, live, ctx, marks, mainRef, jumpTo };
+  return { report, setReport, live, ctx, marks, mainRef, jumpTo, undo, redo, canUndo: history.current.canUndo, canRedo: history.current.canRedo };
 }

@@ -68,7 +68,7 @@ export function ReportEditor({ view, reload }: Props) {
   }, [view.returns, view.status]);
   const waivers = useMemo(() => view.waivers ?? [], [view.waivers]);
   const expectedPriorIssues = useMemo(() => view.expectedPriorIssues ?? [], [view.expectedPriorIssues]);
-  const { report, setReport, live, ctx, marks, mainRef, jumpTo } = useEditorModel({
+  const { report, setReport, live, ctx, marks, mainRef, jumpTo, undo, redo, canUndo, canRedo } = useEditorModel({
     initial: view.report,
     scope,
     activeReturn: latestReturn,
@@ -77,6 +77,15 @@ export function ReportEditor({ view, reload }: Props) {
     onMissing: () => message.info('该项不在编辑页面中（例如整份报告层面的问题）'),
     priorYear: view.priorYear,
   });
+  // the editor's own undo, over every field (a field's text box alone would undo only its own typing)
+  const onUndoKeys = (e: React.KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || scope === null) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) undo();
+    else if (key === 'y' || (key === 'z' && e.shiftKey)) redo();
+    else return;
+    e.preventDefault();
+  };
   const autosave = useAutosave({
     id: view.id,
     enabled: scope !== null,
@@ -199,6 +208,12 @@ export function ReportEditor({ view, reload }: Props) {
           <Space wrap>
             <ReportActions view={view} report={report} findings={live.findings} ownDepartment={ownDepartment} finance={finance} />
             {ownDepartment && scope === '*' && user.roles.includes('preparer') && <ImportIntoButton id={view.id} flush={autosave.flush} describe={describe} onDone={reload} />}
+            {scope !== null && (
+              <Space.Compact>
+                <Button onClick={undo} disabled={!canUndo} title="撤销（Ctrl+Z）" aria-label="撤销">↶</Button>
+                <Button onClick={redo} disabled={!canRedo} title="重做（Ctrl+Y）" aria-label="重做">↷</Button>
+              </Space.Compact>
+            )}
             <Button onClick={() => setPreviewOpen(true)}>预览</Button>
             <Button onClick={() => setHistoryOpen(true)}>历史版本</Button>
             <WorkflowBar
@@ -269,7 +284,7 @@ export function ReportEditor({ view, reload }: Props) {
           <nav className="jx-toc">
             <Anchor targetOffset={80} items={hasPrior ? [...toc, PRIOR_TOC] : toc} />
           </nav>
-          <div className="jx-editor-main" ref={mainRef} onFocusCapture={onFocusCapture}>
+          <div className="jx-editor-main" ref={mainRef} onFocusCapture={onFocusCapture} onKeyDownCapture={onUndoKeys}>
             {form.sections.map((s) => {
               switch (s.type) {
                 case 'cover':

@@ -28,7 +28,8 @@ export interface EditorContextValue {
   /** writes one value; `path` uses the findings syntax */
   change: (path: string, value: unknown) => void;
   /** replaces a whole subtree at once (rows added or removed, several cells recomputed) */
-  update: (path: string, fn: (old: unknown) => unknown) => void;
+  /** `step`: what one undo step is (default the path; a table names the cell, a paste its own step) */
+  update: (path: string, fn: (old: unknown) => unknown, step?: string) => void;
   /** the same department's report of the year before, when there is one (上年 values, Q15) */
   priorYear?: PriorYear | null;
 }

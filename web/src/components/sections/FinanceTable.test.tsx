@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The 局机关及二级机构汇总 row is summed from the institution rows as the user types, exactly (分).
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, type IncomeRow, type Report } from '../../../../src/core/model/report';
 import type { EditorModel } from '../../hooks/useEditorModel';
@@ -153,5 +153,23 @@ describe('FinanceTable as a spreadsheet', { timeout: 90_000 }, () => {
     expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^第2行/);
     fireEvent.keyDown(subAmount, { key: 'd', ctrlKey: true });
     expect(model().report.finance.income[2]!.total).toBe('4.5');
+  });
+
+  it('undoes a whole paste in one step and a typed cell in another, and redoes them', () => {
+    const { input, model } = renderIncome(reportWith([row('summary', '局机关及二级机构汇总'), row('main', '局机关'), row('sub', '二级机构1')]));
+    fireEvent.change(input('局机关·收入合计'), { target: { value: '1' } });
+    fireEvent.change(input('局机关·收入合计'), { target: { value: '12' } });
+    paste(input('二级机构1·收入合计'), '3\n4');
+    expect(model().report.finance.income.map((r) => r.total)).toEqual(['19', '12', '3', '4']);
+    act(() => model().undo());
+    expect(model().report.finance.income.map((r) => r.total)).toEqual(['12', '12', null]);
+    expect(input('汇总·收入合计').value).toBe('12');
+    act(() => model().undo());
+    expect(model().report.finance.income.map((r) => r.total)).toEqual([null, null, null]);
+    expect(model().canUndo).toBe(false);
+    act(() => model().redo());
+    act(() => model().redo());
+    expect(model().report.finance.income.map((r) => r.total)).toEqual(['19', '12', '3', '4']);
+    expect(model().canRedo).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // per institution. The 汇总 row is not typed in but summed from the institution rows as the user types
 // (exactly, in 分).
 import { App, Button, Popconfirm, Tooltip } from 'antd';
-import { Fragment, memo, useCallback, useMemo, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { Fragment, memo, useCallback, useMemo, useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { blankRows, table as tableOf, type TableShape } from '../../../../src/core/forms/index';
 import { gridText, isBlock, parseGrid, planPaste, type PasteRow, type PasteTarget } from '../../../../src/core/forms/paste';
 import { gridPlace, onGridKeyDown } from '../../lib/grid-keys';
@@ -141,6 +141,7 @@ function overwritePreview(o: ReturnType<typeof planPaste>['overwrites']) {
 export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
   const ctx = useEditor();
   const { modal, message } = App.useApp();
+  const pastes = useRef(0);
   const shape = tableOf(ctx.form, table);
   const { def, leaves } = shape;
   const { summary, main, sub } = shape.rows;
@@ -158,7 +159,7 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
         const next = [...(old as Row[])];
         next[i] = { ...next[i]!, [column]: value };
         return withSummary(next, amountKeys, [column]);
-      }),
+      }, `${base}[${i}].${column}`),
     [ctx, base, amountKeys],
   );
   const addSub = () =>
@@ -195,7 +196,7 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
       ctx.update(base, (old) => {
         const p = planPaste(old as PasteRow[], target, { row: at.row, column: at.col }, grid);
         return withSummary(p.rows as unknown as Row[], amountKeys, p.touched);
-      });
+      }, `paste:${++pastes.current}`);
       const added = plan.added ? `，新增 ${plan.added} 行` : '';
       if (plan.problems.length) message.warning(`已粘贴 ${plan.written} 个单元格${added}；${plan.problems.length} 处未粘贴：${plan.problems.slice(0, 3).map((p) => `第 ${p.blockRow} 行第 ${p.blockColumn} 列 ${p.message}`).join('；')}`, 8);
       else message.success(`已粘贴 ${plan.written} 个单元格${added}`);
