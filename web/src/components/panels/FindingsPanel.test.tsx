@@ -92,4 +92,18 @@ describe('FindingsPanel', { timeout: 90_000 }, () => {
     expect(findingButton('FIN.SUMMARY_UNSUPPORTED', 'finance.threePublic[1].total')).toBeNull();
     expect(findingButton('FIN.SUMMARY_UNSUPPORTED', 'finance.threePublic[1].reception')).not.toBeNull();
   });
+
+  it('keeps the rules’ codes out of sight until asked for, and remembers the choice', () => {
+    window.localStorage.removeItem('jixiao.showRuleCodes');
+    renderEditor();
+    const button = findingButton('FIN.SUMMARY_UNSUPPORTED', 'finance.threePublic[1].total')!;
+    expect(button.textContent).not.toContain('FIN.SUMMARY_UNSUPPORTED');
+    expect(button.title).toContain('FIN.SUMMARY_UNSUPPORTED');
+    fireEvent.click(screen.getByLabelText('显示规则代码'));
+    expect(findingButton('FIN.SUMMARY_UNSUPPORTED', 'finance.threePublic[1].total')!.textContent).toContain('FIN.SUMMARY_UNSUPPORTED');
+    cleanup();
+    renderEditor();
+    expect(findingButton('FIN.SUMMARY_UNSUPPORTED', 'finance.threePublic[1].total')!.textContent).toContain('FIN.SUMMARY_UNSUPPORTED');
+    window.localStorage.removeItem('jixiao.showRuleCodes');
+  });
 });

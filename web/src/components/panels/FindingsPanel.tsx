@@ -1,9 +1,11 @@
 // 校验发现: the core rules' findings on the report as edited, grouped by severity. A click jumps to the
-// offending field. Waivers written at submission are shown beside the finding they cover.
-import { Badge, Empty, Tag } from 'antd';
+// offending field. Waivers written at submission are shown beside the finding they cover. The rules' codes
+// (FIN.SUMMARY_UNSUPPORTED …) are for whoever maintains the rules: shown only on request, remembered.
+import { Badge, Empty, Switch, Tag } from 'antd';
 import { memo } from 'react';
 import type { Finding, Severity } from '../../../../src/core/model/finding';
 import type { WaiverRecord } from '../../api/types';
+import { useRemembered } from '../../lib/use-remembered';
 
 const GROUPS: Array<{ severity: Severity; title: string; color: string }> = [
   { severity: 'error', title: '错误', color: '#cf1322' },
@@ -21,6 +23,7 @@ interface Props {
 }
 
 export const FindingsPanel = memo(function FindingsPanel({ findings, onJump, describe, waiverOf, pending }: Props) {
+  const [showCodes, setShowCodes] = useRemembered('jixiao.showRuleCodes', false);
   if (findings.length === 0)
     return (
       <div className="jx-findings" data-testid="findings-panel">
@@ -38,6 +41,9 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, onJump, des
           </span>
         ))}
         {waiverOf && waived > 0 && <span className="jx-count jx-count-waived">其中 {waived} 项错误已在提交时豁免</span>}
+        <label className="jx-codes-toggle">
+          <Switch size="small" checked={showCodes} onChange={setShowCodes} aria-label="显示规则代码" /> 规则代码
+        </label>
       </div>
       {GROUPS.map((g) => {
         const list = findings.filter((f) => f.severity === g.severity);
@@ -52,11 +58,11 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, onJump, des
                 const w = waiverOf?.(f);
                 return (
                   <li key={`${f.code}-${f.path}-${i}`}>
-                    <button type="button" className="jx-finding" data-path={f.path} data-code={f.code} onClick={() => f.path && onJump(f.path)} disabled={!f.path} title={f.path ? '点击定位到该处' : undefined}>
+                    <button type="button" className="jx-finding" data-path={f.path} data-code={f.code} onClick={() => f.path && onJump(f.path)} disabled={!f.path} title={f.path ? `点击定位到该处（规则 ${f.code}）` : `规则 ${f.code}`}>
                       <span className="jx-finding-msg">{f.message}</span>
                       <span className="jx-finding-meta">
                         {describe && f.path ? <span>{describe(f.path)}</span> : null}
-                        <Tag className="jx-code">{f.code}</Tag>
+                        {showCodes && <Tag className="jx-code">{f.code}</Tag>}
                       </span>
                     </button>
                     {w && <div className="jx-waiver-note">已豁免：{w.reason}</div>}
