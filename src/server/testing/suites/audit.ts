@@ -115,6 +115,21 @@ export function auditSuite(backend: Backend): void {
       expect((await t.call(prep, 'GET', `/api/audit/events?${query}`)).statusCode).toBe(403);
     });
 
+    it('sends an Excel export of more than 10,000 entries to CSV, saying so', async () => {
+      const rows = Array.from({ length: 10_001 }, (_, i) => ({
+        chain: 'legacy', chain_seq: null, alg: 'sha256', ts: '2026-03-01T08:00:00.000Z', actor_id: null, actor_username: 'bulk', actor_role: null, ip: null,
+        event: 'probe', object_type: null, object_id: null, outcome: 'success' as const, detail: `{"i":${i}}`, prev_hash: '', hash: String(i),
+      }));
+      for (let i = 0; i < rows.length; i += 1000) await t.db.kysely.insertInto('audit_log').values(rows.slice(i, i + 1000)).execute();
+      const aud = await t.login('aud');
+      const xlsx = await t.call(aud, 'GET', '/api/audit/export?actor=bulk&format=xlsx');
+      expect(xlsx.statusCode).toBe(400);
+      expect(json(xlsx).error.message).toBe('符合条件的记录有 10001 条，Excel 导出最多 10000 条：请缩小时间范围，或导出为 CSV');
+      const csv = await t.call(aud, 'GET', '/api/audit/export?actor=bulk&format=csv');
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['x-record-count']).toBe('10001');
+    });
+
     it('refuses UPDATE and DELETE on audit rows at the database level', async () => {
       await t.login('prep1');
       await expect(t.db.kysely.updateTable('audit_log').set({ event: 'x' }).where('seq', '=', 1).execute()).rejects.toThrow(/只追加/);
