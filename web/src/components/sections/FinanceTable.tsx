@@ -112,13 +112,16 @@ const FinanceRow = memo(function FinanceRow({ row: r, i, number, base, shape, te
   );
 });
 
-/** "局机关 · 公务用车运维费" for a cell path of this table. */
+/** "局机关 · 公务用车运维费": a cell of this table in the form's words. */
+function rowCellName(shape: TableShape, r: { kind: string; institution: string } | undefined, column: string): string {
+  const name = r?.kind === 'summary' ? shape.rows.summary.label : r?.institution ?? '';
+  return `${name} · ${column === 'institution' ? shape.rows.header : shape.byKey.get(column)?.label ?? column}`;
+}
+
+/** The same, for a cell path of this table. */
 function cellName(rows: readonly Row[], path: string, shape: TableShape): string {
   const m = /\[(\d+)\]\.(\w+)$/.exec(path);
-  if (!m) return path;
-  const r = rows[Number(m[1])];
-  const col = shape.byKey.get(m[2]!);
-  return `${r?.kind === 'summary' ? shape.rows.summary.label : r?.institution ?? ''} · ${m[2] === 'institution' ? shape.rows.header : col?.label ?? m[2]}`;
+  return m ? rowCellName(shape, rows[Number(m[1])], m[2]!) : path;
 }
 
 /** The confirmation a paste needs when it overwrites filled cells: which, from what to what. */
@@ -180,7 +183,7 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
   );
   const target: PasteTarget = {
     columns: amountKeys,
-    cellName: (r, c) => `${r?.kind === 'summary' ? summary.label : r?.institution ?? ''} · ${shape.byKey.get(c)?.label ?? c}`,
+    cellName: (r, c) => rowCellName(shape, r, c),
     maxRows: def.maxRows ?? ctx.form.limits.tableRows,
     subLabel: sub.label,
   };
