@@ -46,6 +46,7 @@ import { installCsrfCheck } from './http/csrf';
 import { installJsonParser } from './http/large-json';
 import { publicRoutes } from './http/routes/public';
 import { batchExportRoutes } from './http/routes/batch-export';
+import { startBatchExportWorker } from './use-cases/batch-export';
 import { installSecurityHeaders } from './http/security-headers';
 
 export interface CreateServerOptions {
@@ -128,6 +129,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   // onClose hooks run last-registered first: the timers stop before the database closes
   const background = startBackgroundAudit(deps);
   app.addHook('onClose', () => background.stop());
+  const batchExports = startBatchExportWorker(deps);
+  app.addHook('onClose', () => batchExports.stop());
 
   // before any plugin, so the plugins' own routes (the API docs) answer errors in the same shape
   const spa = existsSync(join(config.webDist, 'index.html'));

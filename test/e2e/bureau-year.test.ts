@@ -55,10 +55,11 @@ describe.skipIf(!chromiumPath)('a whole year of the finance bureau in the browse
     report.cover.budgetCode = code;
     report.narrative = report.narrative.map((n) => ({ ...n, text: n.text.replaceAll('党群工作部', name) }));
     report.performance.selfScore = 90 + i;
-    // the 组长 signed the paper form (the department's review is not what this test walks through)
-    report.signoffs.leader = { ...report.signoffs.leader, signer: '评价组组长', date: `${year + 1}-03-01` };
     report.priorIssues = view.report.priorIssues;
     await prep('PUT', `/api/reports/${item.id}`, { report }, { 'if-match': `"${view.version}"` });
+    // the 组长 signs the draft (the department's review is not what this test walks through)
+    const lead = await apiAs(app.url, `y-lead${i + 1}`);
+    await lead('POST', `/api/reports/${item.id}/signatures`, { role: 'leader' });
     return { prep, id: item.id as string };
   }
 

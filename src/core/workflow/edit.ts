@@ -1,6 +1,7 @@
 // Field-level write rules (ASVS 8.2.3): who may change which part of a report in which status.
 // The UI greys out what a user cannot change; the server refuses a save that touches anything else.
 import { STATUSES, type ReportStatus, type Role } from './index';
+import { isSignatureMark } from './signature';
 
 /**
  * '*' = the department's whole report (everything but FINANCE_ONLY); otherwise report path prefixes like
@@ -41,9 +42,10 @@ export function outsideScope(scope: EditScope, changed: readonly string[]): stri
   return changed.filter((p) => isIdentityPath(p) || !scope.some((s) => within(p, s)));
 }
 
-/** Whether a path may be written under a scope (the same rule the server applies on save). */
+/** Whether a path may be written under a scope (the same rule the server applies on save; the marks
+ * signing writes — signer, date, 签字 — are written by signing only, core/workflow/signature.ts). */
 export function canWrite(scope: EditScope | null, path: string): boolean {
-  return scope !== null && outsideScope(scope, [path]).length === 0;
+  return scope !== null && !isSignatureMark(path) && outsideScope(scope, [path]).length === 0;
 }
 
 /** Whether these roles may edit in some status: tells "not now" (409) from "never" (403). */

@@ -3,11 +3,13 @@
 // scope everything but the block it writes — so a restore never does what a save by the same person could not.
 import type { Report } from '../model/report';
 import { FINANCE_ONLY, IDENTITY_PATHS, type EditScope } from './edit';
+import { keepSignatureMarks } from './signature';
 
 /** The report to save when `old` is restored under `scope` on top of `current`. */
 export function restoredContent(current: Report, old: Report, scope: EditScope): Report {
-  if (scope === '*') return copyPaths(old, current, [...IDENTITY_PATHS, ...FINANCE_ONLY]);
-  return copyPaths(current, old, scope);
+  // the marks signing wrote stay as they are now: restoring an old name into a 签字栏 is not a signature
+  if (scope === '*') return keepSignatureMarks(current, copyPaths(old, current, [...IDENTITY_PATHS, ...FINANCE_ONLY]));
+  return keepSignatureMarks(current, copyPaths(current, old, scope));
 }
 
 /** `base` with the value at each dotted path taken from `from` (absent in `from` → absent in the result). */

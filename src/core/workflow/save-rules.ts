@@ -6,6 +6,7 @@ import type { Report } from '../model/report';
 import { drasticLoss, type ContentLoss } from './content-loss';
 import { diffValues, type FieldChange } from './diff';
 import { isIdentityPath, outsideScope, type EditScope } from './edit';
+import { signatureMarkChanges } from './signature';
 
 export type SaveVerdict =
   | { ok: true; changes: FieldChange[] }
@@ -31,6 +32,12 @@ export function judgeSave(current: Report, next: Report, scope: EditScope, opts:
     return {
       ok: false, code: 'FIELD_FORBIDDEN', paths: identity,
       message: `年度、部门(单位)名称、预算编码和评分表模板由系统按报告确定，不能在报告中修改：${identity.slice(0, 5).map((p) => describePath(current, p)).join('、')}`,
+    };
+  const marks = signatureMarkChanges(current, next);
+  if (marks.length > 0)
+    return {
+      ok: false, code: 'FIELD_FORBIDDEN', paths: marks,
+      message: `签名和签署日期只能由签署人本人点击该栏的「签署」写入，不能直接填写或修改：${marks.slice(0, 5).map((p) => describePath(current, p)).join('、')}`,
     };
   if (outside.length > 0)
     return { ok: false, code: 'FIELD_FORBIDDEN', paths: outside, message: `当前状态下您只能修改${scopeLabel(scope)}，不能修改：${outside.slice(0, 5).join('、')}` };

@@ -59,6 +59,43 @@ export function withSignature(report: Report, role: SignatureRole, signer: strin
 }
 
 /**
+ * `next` with the marks signing writes — every block's signer and date, each evaluator's 签字 cell —
+ * taken from `current`: what a save or a restore may not change (typing a name into the block is not a
+ * signature; signing is). An evaluator's mark follows the row's name, so adding, removing or reordering
+ * rows keeps each person's mark on their row; a new name gets an empty 签字 cell.
+ */
+export function keepSignatureMarks(current: Report, next: Report): Report {
+  const signoffs = { ...next.signoffs };
+  for (const key of Object.keys(signoffs) as BlockKey[]) {
+    const was = current.signoffs[key];
+    signoffs[key] = { ...signoffs[key], signer: was?.signer ?? '', date: was?.date ?? null };
+  }
+  const marks = new Map<string, string>();
+  for (const e of current.evaluators) if (e.signature && !marks.has(e.name.trim())) marks.set(e.name.trim(), e.signature);
+  const evaluators = next.evaluators.map((e) => ({ ...e, signature: marks.get(e.name.trim()) ?? '' }));
+  return { ...next, signoffs, evaluators };
+}
+
+/** The signature marks `next` changes against `current` (paths), which a save refuses. */
+export function signatureMarkChanges(current: Report, next: Report): string[] {
+  const kept = keepSignatureMarks(current, next);
+  const out: string[] = [];
+  for (const key of Object.keys(next.signoffs) as BlockKey[]) {
+    if (next.signoffs[key].signer !== kept.signoffs[key].signer) out.push(`signoffs.${key}.signer`);
+    if (next.signoffs[key].date !== kept.signoffs[key].date) out.push(`signoffs.${key}.date`);
+  }
+  next.evaluators.forEach((e, i) => {
+    if (e.signature !== kept.evaluators[i]!.signature) out.push(`evaluators[${i}].signature`);
+  });
+  return out;
+}
+
+/** Whether a report path is one of the marks only signing writes. */
+export function isSignatureMark(path: string): boolean {
+  return /^signoffs\.\w+\.(signer|date)$/.test(path) || /^evaluators\[\d+\]\.signature$/.test(path);
+}
+
+/**
  * The verification code printed under a signature: the first 48 random bits of its id (a v4 UUID), in
  * three groups. Anyone holding the printed form can look it up on the public site.
  */

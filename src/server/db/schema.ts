@@ -47,6 +47,35 @@ export interface ReportSourceTable {
   imported_at: string;
 }
 
+/** A 批量导出 job (migration 0062): the reports it exports, how far it got, and which server holds it. */
+export interface BatchExportTable {
+  id: string;
+  user_id: string;
+  ip: string;
+  task_id: string;
+  format: 'pdf' | 'docx';
+  state: 'running' | 'done' | 'failed';
+  file_name: string;
+  /** JSON: the reports to export, in order ([{ id, departmentName }]) */
+  reports: string;
+  /** reports processed so far (exported or failed) */
+  done: number;
+  /** JSON: [{ reportId, departmentName, message }] */
+  failed: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A file a batch export made, in the order of the job's reports. */
+export interface BatchExportFileTable {
+  job_id: string;
+  seq: number;
+  name: string;
+  content: Buffer;
+}
+
 /** One changed field of an organisation unit (migration 0060): the unit's history on the 组织机构 screen. */
 export interface OrgHistoryTable {
   id: string;
@@ -326,6 +355,8 @@ export interface Database extends BureauTables {
   departments: DepartmentTable;
   org_history: OrgHistoryTable;
   report_sources: ReportSourceTable;
+  batch_exports: BatchExportTable;
+  batch_export_files: BatchExportFileTable;
   users: UserTable;
   user_roles: UserRoleTable;
   auth_throttle: AuthThrottleTable;

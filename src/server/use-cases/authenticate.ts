@@ -1,7 +1,7 @@
 // Resolves a session cookie to an actor on every request: idle timeout (等保 DB-AUTH-2b), absolute
 // lifetime, disabled accounts. Roles are read fresh each time, so a change takes effect at once.
 import { sha256Hex } from '../audit/canonical';
-import type { Actor } from '../auth/actor';
+import { actorOf, type Actor } from '../auth/actor';
 import { AppError } from '../errors';
 import type { Deps } from '../deps';
 import { deleteSession, touchSession } from '../repositories/sessions';
@@ -52,17 +52,7 @@ export async function authenticate(deps: Deps, opts: { token: string | undefined
     throw new AppError('SESSION_EXPIRED', idle ? '长时间未操作，登录已超时，请重新登录' : '登录已失效，请重新登录');
   }
   if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_MS) await touchSession(db, tokenHash, now.toISOString());
-  const actor: Actor = {
-    id: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    kind: user.kind,
-    roles: user.roles,
-    bureauId: user.bureau_id,
-    departmentId: user.department_id,
-    sectionId: user.section_id,
-    ip: opts.ip,
-  };
+  const actor = actorOf(user, opts.ip);
   return {
     actor, tokenHash, sessionId: session.id, mustChangePassword: mustChangePassword(deps, user), stage: session.mfa,
     passwordExpiresAt: passwordExpiresAt(deps, user), totpEnabled: user.totp_enabled_at != null,

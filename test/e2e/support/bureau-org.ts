@@ -34,6 +34,7 @@ export async function seedBureau(db: Db): Promise<void> {
   for (const [i, [id, name]] of DEPARTMENTS.entries()) {
     await user(`y-prep${i + 1}`, `${name}填报人`, ['preparer'], { department: id });
     await user(`y-head${i + 1}`, `${name}负责人`, ['head'], { department: id });
+    await user(`y-lead${i + 1}`, `${name}组长`, ['leader'], { department: id });
   }
 }
 

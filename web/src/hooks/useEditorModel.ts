@@ -6,6 +6,7 @@ import type { Finding } from '../../../src/core/model/finding';
 import type { PriorYear } from '../../../src/core/library/prior-year';
 import type { Report } from '../../../src/core/model/report';
 import { canWrite } from '../../../src/core/workflow/edit';
+import { keepSignatureMarks } from '../../../src/core/workflow/signature';
 import type { EditScope, ReturnRecord, WaiverRecord } from '../api/types';
 import { EditorMarks, type EditorContextValue } from '../components/editor/editor-context';
 import { formOfReport } from '../lib/path-label';
@@ -84,7 +85,9 @@ export function useEditorModel(o: EditorModelOptions): EditorModel {
   const [, setHistoryTick] = useState(0);
   const edit = useCallback((path: string, fn: (r: Report) => Report) => {
     setReport((r) => {
-      const next = fn(r);
+      let next = fn(r);
+      // an evaluator's 签字 cell follows the row's name: a renamed or new row carries no one's signature
+      if (next !== r && path.startsWith('evaluators')) next = keepSignatureMarks(r, next);
       if (next !== r) {
         history.current.record(r, path, Date.now());
         ours.current = next;

@@ -38,7 +38,7 @@ export function batchExportRoutes(app: FastifyInstance, deps: Deps): void {
     schema: { tags, summary: '下载批量导出的 zip', params: IdParams, response: { 200: { description: 'zip', content: { 'application/zip': { schema: z.string().meta({ format: 'binary' }) } } }, ...errors(401, 404, 409) } },
     preValidation,
   }, async (request, reply) => {
-    const f = batchExportFile(deps, { actor: authOf(request).actor, id: request.params.id });
+    const f = await batchExportFile(deps, { actor: authOf(request).actor, id: request.params.id });
     return reply.type('application/zip').header('Content-Disposition', contentDisposition(f.fileName, 'reports.zip'))
       .send(Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) as unknown as string);
   });

@@ -213,6 +213,26 @@ export function workflowSuite(backend: Backend): void {
       expect(review.body).toContain('签名已失效');
     });
 
+    it('refuses a save that types a name into a 签字栏 (403, the cell named) and keeps the report as it was', async () => {
+      const prep = await t.login('prep1');
+      const { id } = await createDraft(t, prep);
+      const v = await getView(t, prep, id);
+      const typed = structuredClone(v.report);
+      typed.signoffs.leader = { ...typed.signoffs.leader, signer: '王焱', date: '2022-03-01' };
+      typed.overview.duties = '同一次保存里的其他修改';
+      const res = await t.call(prep, 'PUT', `/api/reports/${id}`, { report: typed }, { 'if-match': `"${v.version}"` });
+      expect(res.statusCode).toBe(403);
+      expect(json(res).error.code).toBe('FIELD_FORBIDDEN');
+      expect(json(res).error.message).toMatch(/签名和签署日期只能由签署人本人点击该栏的「签署」写入.*评价组组长/);
+      const after = await getView(t, prep, id);
+      expect(after.version).toBe(v.version);
+      expect(after.report.signoffs.leader).toEqual(v.report.signoffs.leader);
+      // signing is the way: the 组长 signs, the block is filled, and later saves keep the marks
+      expect((await sign(t, await t.login('eval1'), id, 'leader')).statusCode).toBe(201);
+      await save(t, prep, id, (r) => (r.overview.duties = '签署后的修改'));
+      expect((await getView(t, prep, id)).report.signoffs.leader.signer).toBe('测试eval1');
+    });
+
     it('replays a retried transition with the same Idempotency-Key and refuses a reused key (422)', async () => {
       const id = await reportIn(t, 'submitted');
       const rev = await t.login('revA');

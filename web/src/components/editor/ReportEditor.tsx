@@ -32,6 +32,7 @@ import { ScoreSheetSection } from '../sections/ScoreSheetSection';
 import { SignoffSection } from '../sections/SignoffSection';
 import { StatusTag } from '../StatusTag';
 import { SignaturePanel } from '../workflow/SignaturePanel';
+import { SigningContext, useSigning } from '../workflow/signing';
 import { WorkflowBar } from '../workflow/WorkflowBar';
 import { CarriedNotice, TaskDeadline } from '../bureau/CarriedNotice';
 import { PriorIssuesSection } from '../bureau/PriorIssuesSection';
@@ -167,11 +168,14 @@ export function ReportEditor({ view, reload }: Props) {
     try {
       await signApi(view.id, role, opinion || undefined);
       message.success('已签署');
-      refreshSignatures();
+      // signing wrote the name and date on the form as a new version: read it back
+      reload();
     } catch (err) {
       message.error((err as ApiError).message);
     }
   };
+
+  const signing = useSigning({ signatures, status: view.status, roles: user.roles, me: user.displayName, onSign });
 
   const form = ctx.form;
   const hasProjects = view.projects != null;
@@ -285,6 +289,7 @@ export function ReportEditor({ view, reload }: Props) {
             <Anchor targetOffset={80} items={hasPrior ? [...toc, PRIOR_TOC] : toc} />
           </nav>
           <div className="jx-editor-main" ref={mainRef} onFocusCapture={onFocusCapture} onKeyDownCapture={onUndoKeys}>
+            <SigningContext.Provider value={signing}>
             {form.sections.map((s) => {
               switch (s.type) {
                 case 'cover':
@@ -305,7 +310,7 @@ export function ReportEditor({ view, reload }: Props) {
                       evaluators={report.evaluators}
                       signoffs={report.signoffs}
                       preparer={report.preparer}
-                      signatures={<SignaturePanel signatures={signatures} status={view.status} roles={user.roles} onSign={onSign} />}
+                      signatures={<SignaturePanel signing={signing} />}
                     />
                   );
                 case 'narrative':
@@ -330,6 +335,8 @@ export function ReportEditor({ view, reload }: Props) {
                   return null;
               }
             })}
+            </SigningContext.Provider>
+            {signing.dialog}
             {view.projects && <ProjectsPanel projects={view.projects} year={view.year ?? report.year} />}
             {/* 上年问题整改情况 is not a part of the printed form: it comes from last year's 整改通知 */}
             <PriorIssuesSection items={report.priorIssues} expected={expectedPriorIssues} />

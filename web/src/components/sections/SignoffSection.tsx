@@ -8,11 +8,18 @@ import { useEditor } from '../editor/editor-context';
 import { AreaField, DateField, Labeled, TextField } from '../editor/fields';
 import { PathField } from '../editor/PathField';
 import { Section, SubTitle } from './Section';
+import { SIGNATURE_BLOCK } from '../../../../src/core/workflow/signature';
+import type { SignatureRole } from '../../../../src/core/workflow/index';
+import { SignHere, useSigningContext } from '../workflow/signing';
+
+const ROLE_OF_BLOCK: Record<string, SignatureRole> = Object.fromEntries(Object.entries(SIGNATURE_BLOCK).map(([role, key]) => [key, role as SignatureRole]));
 
 function SignoffBlock({ block, value }: { block: BlockDef; value: Signoff }) {
   const ctx = useEditor();
   const base = `signoffs.${block.key}`;
   const title = block.opinion ?? block.signer;
+  // the name and date are written by signing (core/workflow/signature.ts), never typed
+  const role = ROLE_OF_BLOCK[block.key];
   return (
     <PathField path={base} className="jx-signoff">
       <div className="jx-signoff-title">{title}</div>
@@ -24,8 +31,20 @@ function SignoffBlock({ block, value }: { block: BlockDef; value: Signoff }) {
         <Labeled label={block.fields.date}>
           <DateField path={`${base}.date`} value={value.date} ariaLabel={`${title}${block.fields.date}`} />
         </Labeled>
+        {role && <SignHere role={role} label={block.signer} />}
       </div>
     </PathField>
+  );
+}
+
+/** The sign button in an evaluator's own 签字 cell (signing writes the cell of the row bearing the signer's name). */
+function EvaluatorSign({ name, signed, label }: { name: string; signed: boolean; label: string }) {
+  const signing = useSigningContext();
+  if (!signing || signed || !name.trim() || name.trim() !== signing.me.trim() || !signing.offered.includes('evaluator')) return null;
+  return (
+    <Button size="small" type="link" aria-label={`在${label}栏签署`} onClick={() => signing.ask('evaluator')}>
+      签署
+    </Button>
   );
 }
 
@@ -85,6 +104,7 @@ export const SignoffSection = memo(function SignoffSection({
                 {ev.columns.map((c) => (
                   <td key={c.key}>
                     <TextField path={`${ev.path}[${i}].${c.key}`} value={e[c.key as keyof typeof e] ?? ''} cell ariaLabel={`${ev.label}${i + 1}${c.label}`} maxLength={ctx.form.limits.text} />
+                    {c.key === 'signature' && <EvaluatorSign name={e.name} signed={!!e.signature} label={`${ev.label}${i + 1}${c.label}`} />}
                   </td>
                 ))}
                 {editable && (

@@ -1,15 +1,11 @@
 // 电子签署: who signed which version as which role, and whether the signature still matches the content
 // (签名已失效（内容已修改） once anything changed). Offers the signatures this user may give now.
-import { Button, Empty, List, Modal, Input, Tag, Tooltip } from 'antd';
-import { useState } from 'react';
-import { SIGNATURE_ROLE_LABEL, SIGNATURE_ROLES, checkSignature, type ReportStatus, type Role, type SignatureRole } from '../../../../src/core/workflow/index';
-import type { Signature } from '../../api/types';
+import { Button, Empty, List, Tag, Tooltip } from 'antd';
+import { SIGNATURE_ROLE_LABEL } from '../../../../src/core/workflow/index';
+import type { Signing } from './signing';
 
 interface Props {
-  signatures: readonly Signature[] | null;
-  status: ReportStatus;
-  roles: readonly Role[];
-  onSign: (role: SignatureRole, opinion: string) => Promise<void>;
+  signing: Signing;
 }
 
 function when(iso: string): string {
@@ -19,23 +15,15 @@ function when(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-export function SignaturePanel({ signatures, status, roles, onSign }: Props) {
-  const [asRole, setAsRole] = useState<SignatureRole | null>(null);
-  const [opinion, setOpinion] = useState('');
-  const [busy, setBusy] = useState(false);
-  const offered = SIGNATURE_ROLES.filter((r) => checkSignature(status, r, roles).ok);
-  const latest = new Map<SignatureRole, Signature>();
-  for (const s of signatures ?? []) {
-    const prev = latest.get(s.role);
-    if (!prev || prev.signedAt < s.signedAt) latest.set(s.role, s);
-  }
+export function SignaturePanel({ signing }: Props) {
+  const { signatures, offered, latest, ask } = signing;
   return (
     <div className="jx-signatures" data-testid="signatures">
       <div className="jx-subtitle">
         <span>电子签署</span>
         <span>
           {offered.map((r) => (
-            <Button key={r} size="small" style={{ marginLeft: 8 }} onClick={() => (setAsRole(r), setOpinion(''))}>
+            <Button key={r} size="small" style={{ marginLeft: 8 }} onClick={() => ask(r)}>
               以{SIGNATURE_ROLE_LABEL[r]}身份签署
             </Button>
           ))}
@@ -69,27 +57,6 @@ export function SignaturePanel({ signatures, status, roles, onSign }: Props) {
           )}
         />
       )}
-      <Modal
-        open={asRole !== null}
-        title={asRole ? `以${SIGNATURE_ROLE_LABEL[asRole]}身份签署` : ''}
-        okText="签署"
-        confirmLoading={busy}
-        onCancel={() => setAsRole(null)}
-        onOk={async () => {
-          if (!asRole) return;
-          setBusy(true);
-          try {
-            await onSign(asRole, opinion.trim());
-            setAsRole(null);
-          } finally {
-            setBusy(false);
-          }
-        }}
-        destroyOnHidden
-      >
-        <p>签署将在报告的签字栏填写您的姓名和日期，并记录您所签内容的哈希值（部门签署人：部门填报的内容；财政归口科室：另含其意见）。此后所签内容一旦修改，签名即显示为失效，打印件不再印出该签名。</p>
-        <Input.TextArea value={opinion} onChange={(e) => setOpinion(e.target.value)} placeholder="签署意见（选填）" autoSize={{ minRows: 2 }} aria-label="签署意见" />
-      </Modal>
     </div>
   );
 }

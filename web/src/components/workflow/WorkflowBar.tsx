@@ -3,7 +3,6 @@
 // return, the 归口科室's opinion on acceptance. Every action first saves pending edits, then sends
 // If-Match with the saved version and one Idempotency-Key per intent.
 import { App, Button } from 'antd';
-import dayjs from 'dayjs';
 import { useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { checkReport } from '../../../../src/core/check';
 import type { Finding } from '../../../../src/core/model/finding';
@@ -100,23 +99,25 @@ export function WorkflowBar({ view, report, setReport, flush, signatures, sugges
     }
   };
 
-  /** Writes the opinion into the sign-off block (when this role may), saves, signs, then acts. */
+  /** Writes the opinion into the sign-off block (when this role may), saves, signs — which writes the
+   * signer and date on the form as a new version — then acts on that version. */
   const opinionThenAct = async (action: 'approve' | 'accept', block: 'department' | 'finance', sigRole: 'head' | 'reviewer', o: { opinion: string; sign: boolean; reason?: string }) => {
     let next = report;
     if (o.opinion && canWrite(`signoffs.${block}`)) {
-      next = setAt(report, `signoffs.${block}`, { opinion: o.opinion, signer: user.displayName, date: dayjs().format('YYYY-MM-DD') });
+      next = setAt(report, `signoffs.${block}.opinion`, o.opinion);
       setReport(next);
     }
     const saved = await flush(next);
     if (!saved) return void message.error('意见未能保存，请重试');
+    let version = saved.version;
     if (o.sign && !hasValid(sigRole, saved.version)) {
       try {
-        await sign(view.id, sigRole, o.opinion || undefined);
+        version = (await sign(view.id, sigRole, o.opinion || undefined)).version;
       } catch (err) {
         return void message.error((err as ApiError).message);
       }
     }
-    await act(action, o.reason ? { reason: o.reason } : {}, saved.version);
+    await act(action, o.reason ? { reason: o.reason } : {}, version);
   };
 
   const hasValid = (role: string, version?: number) =>
