@@ -1,6 +1,7 @@
 // The 三员's screens in a real browser against the real server (demo data): the 系统管理员 moves and
 // renames a department and reads its 变更记录, is refused (with the server's reason) when disabling a
-// section that still has departments, and adds an account; the 安全管理员 finds it and grants it a role.
+// section that still has departments, and adds an account; the 安全管理员 finds it and grants it a role,
+// and resets its password once it is locked out.
 // A preparer imports the seed file into her existing draft: the differences first, then 合并.
 // Screenshots go to test-artifacts/e2e/admin-*.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -109,6 +110,42 @@ describe.skipIf(!chromiumPath)('the 三员 screens in the browser', () => {
     expect(await granted.getByRole('button', { name: '停用' }).count()).toBe(0);
     await shot(page, 'admin-05-accounts');
     expect(errors.join('\n')).toBe('');
+  }, 120_000);
+
+  it('安全管理员 resets the password of a locked-out user, who then signs in with it and must change it', async () => {
+    // the user mistyped five times (as at a desk: through the login API)
+    for (let i = 0; i < 5; i++)
+      await fetch(`${app.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'e2e-zhang', password: 'wrong-guess' }) });
+    await as('demo-secadmin');
+    await page.waitForURL(/\/accounts$/);
+    await page.getByLabel('查找账户').fill('e2e-zhang');
+    const locked = row('accounts', 'e2e-zhang');
+    await expectText(locked, '已锁定至');
+    await locked.getByRole('button', { name: '重置密码' }).click();
+    await dialog().getByLabel('临时密码').fill('Linshi-Mima-2026!');
+    await shot(page, 'admin-06-reset-password');
+    await dialog().getByRole('button', { name: /^重\s?置$/ }).click();
+    await expect.poll(async () => (await locked.textContent()) ?? '').not.toContain('已锁定');
+    await expectText(locked, '正常');
+    expect(errors.join('\n')).toBe('');
+
+    // a fresh browser: the login page loads without a single console error (the session probe is a 200)
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    try {
+      const p = await fresh.newPage();
+      const logged: string[] = [];
+      p.on('console', (m) => m.type() === 'error' && logged.push(m.text()));
+      await p.goto(`${app.url}/reports`);
+      await p.getByRole('button', { name: '登录' }).waitFor();
+      expect(logged).toEqual([]);
+      await p.getByLabel('用户名').fill('e2e-zhang');
+      await p.getByLabel('密码').fill('Linshi-Mima-2026!');
+      await p.getByRole('button', { name: '登录' }).click();
+      await p.getByTestId('setup-password').waitFor();
+      await shot(p, 'admin-07-must-change');
+    } finally {
+      await fresh.close();
+    }
   }, 120_000);
 
   it('填报人 imports a file into her draft: sees the differences, then 合并 takes what the file fills in', async () => {

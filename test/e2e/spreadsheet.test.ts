@@ -1,7 +1,7 @@
-// The finance tables as a spreadsheet in a real browser at 1280×720: a preparer pastes rows copied from an
+// The form's tables as a spreadsheet in a real browser at 1280×720: a preparer pastes rows copied from an
 // Excel sheet (tab-separated, thousands separators, a cell in 元) into the 收入 table, moves with the arrow
 // keys and Enter, folds the findings panel for a wider table, and the summary row, the autosave, the fold and a
-// reload agree. Screenshots go to test-artifacts/e2e/.
+// reload agree; then pastes indicators into the indicator grid and moves between its cells. Screenshots go to test-artifacts/e2e/.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app-server';
@@ -86,6 +86,58 @@ describe.skipIf(!chromiumPath)('finance tables as a spreadsheet in the browser',
     await page.getByTestId('side-unfold').waitFor();
     await page.getByTestId('side-unfold').click();
     await page.getByTestId('findings-panel').waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('pastes Excel rows into the indicator grid, asks before overwriting, and moves between its cells with the keys', async () => {
+    const grid = page.locator('table.jx-ind-wide');
+    const add = page.getByRole('button', { name: '添加指标' });
+    await add.scrollIntoViewIfNeeded();
+    if ((await grid.locator('tbody textarea').count()) === 0) await add.click();
+    const name = page.getByLabel('第1项三级指标', { exact: true });
+    await name.waitFor();
+    await name.focus();
+    const pasteInto = (el: typeof name, text: string) =>
+      el.evaluate((node, t) => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', t);
+        node.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      }, text);
+    // 三级指标 … 偏差原因 of two indicators, as copied from a workbook
+    await pasteInto(name, ['组织培训场次\t≥\t50\t次\t52\t', '服务对象满意度\t不低于\t90\t%\t95%\t'].join('\r\n'));
+    await page.getByText(/已粘贴 \d+ 个单元格，新增 1 项指标/).waitFor();
+    expect(await page.getByLabel('第2项三级指标', { exact: true }).inputValue()).toBe('服务对象满意度');
+    expect(await page.getByLabel('第2项指标值', { exact: true }).inputValue()).toBe('90');
+    expect(await page.getByLabel('第2项完成值', { exact: true }).inputValue()).toBe('95%');
+    await expect.poll(() => grid.locator('tbody tr').nth(1).textContent()).toContain('≥');
+    // a paste over filled cells shows what it replaces first
+    await pasteInto(page.getByLabel('第1项指标值', { exact: true }), '60\t场');
+    const preview = page.getByTestId('paste-preview');
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('第1项 指标值：50 → 60');
+    await shot(page, 'sheet-03-indicator-paste-preview');
+    await page.getByRole('button', { name: '覆盖并粘贴' }).click();
+    await expect.poll(() => page.getByLabel('第1项指标值', { exact: true }).inputValue()).toBe('60');
+    expect(await page.getByLabel('第1项度量单位', { exact: true }).inputValue()).toBe('场');
+    // ↓ from 度量单位 goes to the next indicator's; → at the end of a text goes to the next column
+    await page.getByLabel('第1项度量单位', { exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('第2项度量单位');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('第2项完成值');
+    // Enter goes down in a text cell too; Alt+Enter breaks the line instead
+    await page.keyboard.press('Shift+Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('第1项完成值');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Alt+Enter');
+    await page.keyboard.type('另见附件');
+    expect(await page.getByLabel('第1项完成值', { exact: true }).inputValue()).toBe('52\n另见附件');
+    // at 1280×720 with the findings panel open, the grid scrolls inside its own box, never past the window
+    const box = await page.locator('.jx-table-scroll').filter({ has: grid }).boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+    await shot(page, 'sheet-04-indicators-1280');
+    await waitSaved(page);
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

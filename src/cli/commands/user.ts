@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { Command } from 'commander';
 import { ROLES, type Role } from '../../core/workflow/index';
 import { foldUsername } from '../../server/auth/password';
+import { resetPassword } from '../../server/use-cases/reset-password';
 import { withCliDeps } from '../../server/cli-deps';
 import type { AccountKind } from '../../server/db/schema';
 import type { Deps } from '../../server/deps';
@@ -94,5 +95,15 @@ export function userCommand(): Command {
         await withDeps(async (deps) => setUserDisabled(deps, { actor: null, userId: await userId(deps, username), disabled }));
         process.stdout.write(`${disabled ? '已停用' : '已启用'}账户 ${username}\n`);
       });
+  user
+    .command('reset-password')
+    .description('设置临时密码（下次登录须修改），结束其全部会话并解除锁定；三员账户只能在这里重置')
+    .argument('<username>')
+    .option('--password-stdin', '从标准输入读取临时密码')
+    .action(async (username: string, o: { passwordStdin?: boolean }) => {
+      const password = await readPassword(Boolean(o.passwordStdin));
+      await withDeps(async (deps) => resetPassword(deps, { actor: null, userId: await userId(deps, username), password }));
+      process.stdout.write(`已重置账户 ${username} 的密码：下次登录须修改\n`);
+    });
   return user;
 }

@@ -16,6 +16,7 @@ const NAMED: Record<string, string> = {
   password_change: '修改密码',
   password_change_failed: '修改密码失败',
   password_reset: '重置密码',
+  account_unlock: '解除账户锁定',
   second_factor_enabled: '启用双因素认证',
   second_factor_disabled: '停用双因素认证',
   second_factor_verified: '双因素认证通过',

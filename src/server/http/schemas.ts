@@ -38,6 +38,7 @@ export const UserView = z.object({
   departmentId: z.string().nullable(),
   sectionId: z.string().nullable(),
   disabled: z.boolean(),
+  lockedUntil: z.string().nullable().optional().describe('登录锁定到何时（连续输错密码）；未锁定为 null'),
   bureauName: z.string().nullable().optional().describe('所属财政局名称（会话接口返回）'),
   departmentName: z.string().nullable().optional().describe('所属部门名称（会话接口返回）'),
   sectionName: z.string().nullable().optional().describe('所属科室名称（会话接口返回）'),

@@ -18,6 +18,8 @@ export interface UserView {
   departmentId: string | null;
   sectionId: string | null;
   disabled: boolean;
+  /** until when a login lockout holds the account (after repeated wrong passwords), if it does now */
+  lockedUntil: string | null;
 }
 
 const PRIORITY: Role[] = ['perf_admin', 'reviewer', 'head', 'leader', 'evaluator', 'preparer'];
@@ -29,7 +31,7 @@ export function primaryRole(kind: AccountKind, roles: readonly Role[]): { role: 
   return { role, roleLabel: role ? ROLE_LABEL[role] : '未分配角色' };
 }
 
-export function userView(u: UserWithRoles): UserView {
+export function userView(u: UserWithRoles, lockedUntil: string | null = null): UserView {
   return {
     id: u.id,
     username: u.username,
@@ -41,7 +43,20 @@ export function userView(u: UserWithRoles): UserView {
     departmentId: u.department_id,
     sectionId: u.section_id,
     disabled: u.disabled === 1,
+    lockedUntil,
   };
+}
+
+/** The login lockouts holding these accounts now, by username (auth_throttle, key user:<name>). */
+export async function accountLocks(deps: Deps, usernames: readonly string[]): Promise<Map<string, string>> {
+  const now = deps.clock.now().toISOString();
+  const out = new Map<string, string>();
+  for (let i = 0; i < usernames.length; i += 500) {
+    const keys = usernames.slice(i, i + 500).map((u) => `user:${u}`);
+    const rows = await deps.db.kysely.selectFrom('auth_throttle').select(['key', 'locked_until']).where('key', 'in', keys).where('locked_until', '>', now).execute();
+    for (const r of rows) out.set(r.key.slice('user:'.length), r.locked_until!);
+  }
+  return out;
 }
 
 export interface OrgNames {

@@ -1,5 +1,5 @@
 // 账户管理 for the 三员 who manage accounts: the 系统管理员 adds business accounts and disables or
-// re-enables them (enabling also lifts a lockout); the 安全管理员 grants and revokes roles. Each button is
+// re-enables them; the 安全管理员 grants and revokes roles, resets passwords and lifts lockouts. Each button is
 // shown to the one the API lets do it, and the API still decides: its Chinese refusal is shown as is.
 import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -7,12 +7,29 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ROLE_LABEL, ROLES } from '../../../src/core/workflow/index';
 import type { ApiError } from '../api/client';
 import { listBureaus, listDepartments, listSections, type Department, type Section } from '../api/org';
-import { listAccounts, setAccountDisabled, type Account } from '../api/users';
+import { listAccounts, setAccountDisabled, unlockAccount, type Account } from '../api/users';
+import { ResetPasswordDialog } from '../components/accounts/ResetPasswordDialog';
 import { NewAccountDialog } from '../components/accounts/NewAccountDialog';
 import { RolesDialog } from '../components/accounts/RolesDialog';
 import { useSession } from '../session';
 
 const KIND_LABEL: Record<Account['kind'], string> = { business: '业务账户', sysadmin: '系统管理员', secadmin: '安全管理员', auditor: '审计管理员' };
+
+/** 正常 / 已停用, and 已锁定 with until when (repeated wrong passwords). */
+function AccountState({ account: a }: { account: Account }) {
+  const until = a.lockedUntil ? new Date(a.lockedUntil) : null;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return (
+    <Space size={4} wrap>
+      {a.disabled ? <Tag>已停用</Tag> : !until && <Tag color="green">正常</Tag>}
+      {until && (
+        <Tag color="red" title="连续输错密码被锁定；到时自动解除，或由安全管理员解除">
+          已锁定至 {`${p(until.getMonth() + 1)}-${p(until.getDate())} ${p(until.getHours())}:${p(until.getMinutes())}`}
+        </Tag>
+      )}
+    </Space>
+  );
+}
 
 export default function AccountsPage() {
   const { user } = useSession();
@@ -24,6 +41,7 @@ export default function AccountsPage() {
   const [search, setSearch] = useState('');
   const [roles, setRoles] = useState<Account | null>(null);
   const [adding, setAdding] = useState(false);
+  const [resetting, setResetting] = useState<Account | null>(null);
   const sys = user.kind === 'sysadmin';
   const sec = user.kind === 'secadmin';
 
@@ -56,6 +74,16 @@ export default function AccountsPage() {
     }
   };
 
+  const unlock = async (a: Account) => {
+    try {
+      await unlockAccount(a.id);
+      message.success(`已解除“${a.username}”的锁定，可以重新登录`);
+      await load();
+    } catch (err) {
+      message.error((err as ApiError).message);
+    }
+  };
+
   const q = search.trim().toLowerCase();
   const shown = (accounts ?? []).filter((a) => !q || a.username.toLowerCase().includes(q) || a.displayName.toLowerCase().includes(q) || unitName(a).includes(search.trim()));
   const columns: ColumnsType<Account> = [
@@ -68,13 +96,20 @@ export default function AccountsPage() {
     },
     { title: '所属单位', key: 'unit', width: 160, render: (_, a) => unitName(a) },
     {
-      title: '状态', dataIndex: 'disabled', width: 90, render: (d: boolean) => (d ? <Tag>已停用</Tag> : <Tag color="green">正常</Tag>),
-      filters: [{ value: 'on', text: '正常' }, { value: 'off', text: '已停用' }], onFilter: (v, a) => (v === 'off') === a.disabled,
+      title: '状态', dataIndex: 'disabled', width: 130, render: (_, a) => <AccountState account={a} />,
+      filters: [{ value: 'on', text: '正常' }, { value: 'off', text: '已停用' }, { value: 'locked', text: '已锁定' }],
+      onFilter: (v, a) => (v === 'locked' ? !!a.lockedUntil : (v === 'off') === a.disabled),
     },
     {
-      title: '操作', key: 'actions', width: 170, render: (_, a) => (
-        <Space size={0}>
+      title: '操作', key: 'actions', width: 240, render: (_, a) => (
+        <Space size={0} wrap>
           {sec && a.kind === 'business' && <Button size="small" type="link" onClick={() => setRoles(a)}>设置角色</Button>}
+          {sec && a.kind === 'business' && <Button size="small" type="link" onClick={() => setResetting(a)}>重置密码</Button>}
+          {sec && a.lockedUntil && (
+            <Popconfirm title={`解除“${a.username}”的登录锁定？`} okText="解除" cancelText="取消" onConfirm={() => unlock(a)}>
+              <Button size="small" type="link">解除锁定</Button>
+            </Popconfirm>
+          )}
           {sys && a.id !== user.id && (a.kind === 'business' || a.kind === 'sysadmin') && (
             <Popconfirm title={a.disabled ? `启用“${a.username}”并解除锁定？` : `停用“${a.username}”？其全部会话将立即结束。`} okText="确定" cancelText="取消" onConfirm={() => toggle(a)}>
               <Button size="small" type="link" danger={!a.disabled}>{a.disabled ? '启用' : '停用'}</Button>
@@ -99,6 +134,14 @@ export default function AccountsPage() {
         onCancel={() => setRoles(null)}
         onDone={() => {
           setRoles(null);
+          void load();
+        }}
+      />
+      <ResetPasswordDialog
+        account={resetting}
+        onCancel={() => setResetting(null)}
+        onDone={() => {
+          setResetting(null);
           void load();
         }}
       />

@@ -10,8 +10,11 @@ import { login } from '../../use-cases/login';
 import { logout } from '../../use-cases/logout';
 import { orgNames, primaryRole } from '../../use-cases/user-view';
 import { verifySecondFactor } from '../../use-cases/verify-second-factor';
-import { ANY_STEP, assertTransport, authOf, clearSessionCookie, requireAuth, setSessionCookie } from '../auth-hook';
+import { ANY_STEP, assertTransport, authOf, clearSessionCookie, requireAuth, sessionToken, setSessionCookie } from '../auth-hook';
 import { LoginBody, PasswordBody, SecondFactorBody, SessionView, errors } from '../schemas';
+
+/** GET /api/session for a visitor without a session. */
+const NoSession = z.object({ user: z.null() });
 
 /** The session as the UI needs it: who, and which step (if any) is still due. */
 export async function sessionView(deps: Deps, auth: Pick<Authenticated, 'actor' | 'mustChangePassword' | 'stage' | 'passwordExpiresAt' | 'totpEnabled'>) {
@@ -69,10 +72,16 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps): void {
     return sessionView(deps, { ...auth, stage: 'ok' });
   });
 
+  const signedIn = requireAuth(deps, { allow: ANY_STEP });
   r.get('/api/session', {
-    schema: { tags, summary: '当前用户', response: { 200: SessionView, ...errors(401) } },
-    preValidation: requireAuth(deps, { allow: ANY_STEP }),
-  }, async (request) => sessionView(deps, authOf(request)));
+    schema: {
+      tags, summary: '当前用户',
+      description: '未登录（请求不带会话 Cookie）时返回 200 `{ "user": null }`，登录页打开时不产生错误；带着已失效或超时的会话 Cookie 时返回 401，说明原因。',
+      response: { 200: z.union([SessionView, NoSession]), ...errors(401) },
+    },
+    // a visitor who never signed in is an answer, not an error; a session that ended is a 401 with its reason
+    preValidation: async (request) => (sessionToken(deps.config, request) ? signedIn(request) : undefined),
+  }, async (request) => (request.auth ? sessionView(deps, request.auth) : { user: null }));
 
   r.delete('/api/session', {
     schema: { tags, summary: '退出登录', description: '服务端删除会话，旧 Cookie 随即失效。', response: { 204: z.null(), ...errors(401) } },

@@ -160,9 +160,9 @@ export function loginDefencesSuite(backend: Backend): void {
       expect((await t.call(cookies[3]!, 'DELETE', `/api/account/sessions/${theirs}`)).statusCode).toBe(404);
     });
 
-    it('forces a change of an administrator-set password, which expires unused after 72 hours', async () => {
-      const sys = await t.login('sys');
-      const reset = await t.call(sys, 'POST', `/api/users/${t.ids.prep2}/password`, { password: 'Temp-pass-2026x' });
+    it('forces a change of a password the security administrator set, which expires unused after 72 hours', async () => {
+      const sec = await t.login('sec');
+      const reset = await t.call(sec, 'POST', `/api/users/${t.ids.prep2}/password`, { password: 'Temp-pass-2026x' });
       expect(reset.statusCode, reset.body).toBe(200);
       const first = await t.call(null, 'POST', '/api/session', { username: 'prep2', password: 'Temp-pass-2026x' });
       expect(json(first).mustChangePassword).toBe(true);
@@ -170,12 +170,37 @@ export function loginDefencesSuite(backend: Backend): void {
       const late = await t.call(null, 'POST', '/api/session', { username: 'prep2', password: 'Temp-pass-2026x' });
       expect(late.statusCode).toBe(401);
       expect(json(late).error.message).toContain('初始密码已过期');
-      // the security and audit administrators are out of the system administrator's reach
-      const sys2 = await t.login('sys');
-      for (const target of [t.ids.aud, t.ids.sec]) {
-        expect((await t.call(sys2, 'POST', `/api/users/${target}/disable`)).statusCode).toBe(403);
-        expect((await t.call(sys2, 'POST', `/api/users/${target}/password`, { password: 'Temp-pass-2026x' })).statusCode).toBe(403);
+      // the 三员 accounts are reset by the deployer only; the system administrator resets nobody's
+      const sec2 = await t.login('sec');
+      for (const target of [t.ids.aud, t.ids.sys]) {
+        const r = await t.call(sec2, 'POST', `/api/users/${target}/password`, { password: 'Temp-pass-2026x' });
+        expect(r.statusCode).toBe(403);
+        expect(json(r).error.message).toContain('命令行');
       }
+      const sys = await t.login('sys');
+      expect((await t.call(sys, 'POST', `/api/users/${t.ids.prep2}/password`, { password: 'Temp-pass-2026x' })).statusCode).toBe(403);
+      for (const target of [t.ids.aud, t.ids.sec]) expect((await t.call(sys, 'POST', `/api/users/${target}/disable`)).statusCode).toBe(403);
+    });
+
+    it('shows the security administrator who is locked out, until when, and lets her unlock or reset them (audited)', async () => {
+      for (let i = 0; i < 5; i++) await attempt('prep2', WRONG);
+      expect((await attempt('prep2', PASSWORD)).statusCode).toBe(423);
+      const sec = await t.login('sec');
+      const listed = json<{ items: Array<{ username: string; lockedUntil: string | null }> }>(await t.call(sec, 'GET', '/api/users')).items;
+      const locked = listed.find((u) => u.username === 'prep2')!;
+      expect(Date.parse(locked.lockedUntil!)).toBeGreaterThan(t.clock.now().getTime());
+      expect(listed.filter((u) => u.lockedUntil).map((u) => u.username)).toEqual(['prep2']);
+      expect((await t.call(await t.login('sys'), 'POST', `/api/users/${t.ids.prep2}/unlock`)).statusCode).toBe(403);
+      const unlocked = await t.call(sec, 'POST', `/api/users/${t.ids.prep2}/unlock`);
+      expect(unlocked.statusCode).toBe(200);
+      expect(json(unlocked).lockedUntil).toBeNull();
+      expect((await attempt('prep2', PASSWORD)).statusCode).toBe(200);
+      const events = await t.db.kysely.selectFrom('audit_log').select(['event', 'actor_username']).where('event', '=', 'account_unlock').execute();
+      expect(events).toEqual([{ event: 'account_unlock', actor_username: 'sec' }]);
+      // a reset clears a lock as well: locked again, reset, and the temporary password works at once
+      for (let i = 0; i < 5; i++) await attempt('prep2', WRONG);
+      expect((await t.call(sec, 'POST', `/api/users/${t.ids.prep2}/password`, { password: 'Temp-pass-2026y' })).statusCode).toBe(200);
+      expect(json(await t.call(null, 'POST', '/api/session', { username: 'prep2', password: 'Temp-pass-2026y' })).mustChangePassword).toBe(true);
     });
 
     it('throttles and audits failed password changes; a weak new password is refused with the reason', async () => {

@@ -49,7 +49,7 @@ export const TextField = memo(function TextField({ path, also, cell, placeholder
   );
 });
 
-export const AreaField = memo(function AreaField({ path, also, cell, placeholder, ariaLabel, value, minRows = 2, maxLength }: Base & { value: string; minRows?: number; maxLength?: number }) {
+export const AreaField = memo(function AreaField({ path, also, cell, placeholder, ariaLabel, value, minRows = 2, maxLength, gridRow, gridCol }: Base & { value: string; minRows?: number; maxLength?: number }) {
   const ctx = useEditor();
   const editable = ctx.canEdit(path);
   return (
@@ -63,6 +63,7 @@ export const AreaField = memo(function AreaField({ path, also, cell, placeholder
         maxLength={maxLength}
         autoSize={{ minRows, maxRows: 24 }}
         onChange={(e) => ctx.change(path, e.target.value)}
+        {...gridAttrs(gridRow, gridCol)}
       />
     </PathField>
   );
@@ -207,23 +208,28 @@ export const SelectField = memo(function SelectField({
   onValue,
   allowFree,
   placeholder = '请选择',
+  gridRow,
+  gridCol,
 }: Base & { value: string | null; options: readonly string[]; onValue?: (v: string | null) => void; allowFree?: boolean }) {
   const ctx = useEditor();
   const editable = ctx.canEdit(path);
   const opts = [...new Set([...(value && allowFree ? [value] : []), ...options])].map((o) => ({ value: o, label: o }));
+  const select = (
+    <Select
+      value={value || undefined}
+      options={opts}
+      disabled={!editable}
+      variant={editable ? 'outlined' : 'borderless'}
+      allowClear={editable}
+      placeholder={editable ? placeholder : ''}
+      aria-label={ariaLabel}
+      style={{ width: '100%' }}
+      onChange={(v: string | undefined) => (onValue ? onValue(v ?? null) : ctx.change(path, v ?? (allowFree ? '' : null)))}
+    />
+  );
   return (
     <PathField path={path} also={also} cell={cell}>
-      <Select
-        value={value || undefined}
-        options={opts}
-        disabled={!editable}
-        variant={editable ? 'outlined' : 'borderless'}
-        allowClear={editable}
-        placeholder={editable ? placeholder : ''}
-        aria-label={ariaLabel}
-        style={{ width: '100%' }}
-        onChange={(v: string | undefined) => (onValue ? onValue(v ?? null) : ctx.change(path, v ?? (allowFree ? '' : null)))}
-      />
+      {gridRow === undefined ? select : <div {...gridAttrs(gridRow, gridCol)}>{select}</div>}
     </PathField>
   );
 });

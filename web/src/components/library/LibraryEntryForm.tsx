@@ -3,7 +3,8 @@
 import { Button, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { LibraryFields, type LibraryEntry, type LibraryFieldsInput, type LibraryScope } from '../../../../src/core/library/model';
-import { LEVEL1_OPTIONS, LEVEL2_OPTIONS, NATURE_OPTIONS, type Nature } from '../../lib/indicator-values';
+import { NATURE_OPTIONS, type Nature } from '../../../../src/core/forms/indicator-values';
+import { LEVEL1_OPTIONS, LEVEL2_OPTIONS } from '../../lib/indicator-values';
 
 interface Props {
   open: boolean;

@@ -2,10 +2,11 @@
 // per institution. The 汇总 row is not typed in but summed from the institution rows as the user types
 // (exactly, in 分).
 import { App, Button, Popconfirm, Tooltip } from 'antd';
-import { Fragment, memo, useCallback, useMemo, useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { Fragment, memo, useCallback, useMemo, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { blankRows, table as tableOf, type TableShape } from '../../../../src/core/forms/index';
 import { gridText, isBlock, parseGrid, planPaste, type PasteRow, type PasteTarget } from '../../../../src/core/forms/paste';
 import { gridPlace, onGridKeyDown } from '../../lib/grid-keys';
+import { usePastePlan } from '../editor/paste-preview';
 import { summaryMismatch, withSummary, type AmountRow } from '../../lib/finance-sum';
 import { useEditor } from '../editor/editor-context';
 import { AmountField, TextField } from '../editor/fields';
@@ -125,26 +126,10 @@ function cellName(rows: readonly Row[], path: string, shape: TableShape): string
 }
 
 /** The confirmation a paste needs when it overwrites filled cells: which, from what to what. */
-function overwritePreview(o: ReturnType<typeof planPaste>['overwrites']) {
-  return (
-    <div data-testid="paste-preview">
-      <p>粘贴将覆盖 {o.length} 个已填写的单元格：</p>
-      <ul className="jx-paste-preview">
-        {o.slice(0, 8).map((w, k) => (
-          <li key={k}>
-            {w.cell}：{w.from} → {w.to}
-          </li>
-        ))}
-        {o.length > 8 && <li>……另有 {o.length - 8} 个</li>}
-      </ul>
-    </div>
-  );
-}
-
 export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
   const ctx = useEditor();
-  const { modal, message } = App.useApp();
-  const pastes = useRef(0);
+  const { message } = App.useApp();
+  const paste = usePastePlan();
   const shape = tableOf(ctx.form, table);
   const { def, leaves } = shape;
   const { summary, main, sub } = shape.rows;
@@ -195,17 +180,16 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
     e.preventDefault();
     const grid = parseGrid(text);
     const plan = planPaste(rows as unknown as PasteRow[], target, { row: at.row, column: at.col }, grid);
-    const apply = () => {
-      ctx.update(base, (old) => {
-        const p = planPaste(old as PasteRow[], target, { row: at.row, column: at.col }, grid);
-        return withSummary(p.rows as unknown as Row[], amountKeys, p.touched);
-      }, `paste:${++pastes.current}`);
-      const added = plan.added ? `，新增 ${plan.added} 行` : '';
-      if (plan.problems.length) message.warning(`已粘贴 ${plan.written} 个单元格${added}；${plan.problems.length} 处未粘贴：${plan.problems.slice(0, 3).map((p) => `第 ${p.blockRow} 行第 ${p.blockColumn} 列 ${p.message}`).join('；')}`, 8);
-      else message.success(`已粘贴 ${plan.written} 个单元格${added}`);
-    };
-    if (plan.overwrites.length === 0) apply();
-    else modal.confirm({ title: `粘贴到${def.name}`, content: overwritePreview(plan.overwrites), okText: '覆盖并粘贴', cancelText: '取消', onOk: apply });
+    paste({
+      title: `粘贴到${def.name}`,
+      plan,
+      added: '新增 N 行',
+      apply: (step) =>
+        ctx.update(base, (old) => {
+          const p = planPaste(old as PasteRow[], target, { row: at.row, column: at.col }, grid);
+          return withSummary(p.rows as unknown as Row[], amountKeys, p.touched);
+        }, step),
+    });
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     const at = gridPlace(e.target);

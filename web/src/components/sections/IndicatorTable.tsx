@@ -1,12 +1,16 @@
 // The form's indicator grid (整体支出绩效定量目标): one row per 三级指标, its columns as the form names them.
 // 指标值 and 完成值 also set their numeric parts (targetValue, actualValue) that the rules read.
 import { Button, Input, Space, Tag } from 'antd';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { FormDescriptor } from '../../../../src/core/forms/index';
 import { matchPriorYear, type PriorMatch } from '../../../../src/core/library/prior-year';
 import { quotedLibraryIds, targetText } from '../../../../src/core/library/quote';
 import type { Indicator } from '../../../../src/core/model/report';
-import { NATURE_OPTIONS, indicatorPatch, natureOf } from '../../lib/indicator-values';
+import { NATURE_OPTIONS, indicatorPatch, natureOf } from '../../../../src/core/forms/indicator-values';
+import { isBlock, parseGrid } from '../../../../src/core/forms/paste';
+import { indicatorCellText, planIndicatorPaste, type IndicatorCell, type IndicatorPasteTarget } from '../../../../src/core/forms/paste-indicators';
+import { gridPlace, onGridKeyDown } from '../../lib/grid-keys';
+import { usePastePlan } from '../editor/paste-preview';
 import { useEditor } from '../editor/editor-context';
 import { AreaField, SelectField, TextField } from '../editor/fields';
 import { PathField } from '../editor/PathField';
@@ -55,6 +59,35 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, year = 
   // last year's row of each indicator (same library entry, else same category and name): shown beside this year's
   const prior = useMemo(() => (ctx.priorYear ? matchPriorYear(indicators, ctx.priorYear.indicators) : []), [indicators, ctx.priorYear]);
   const priorYearText = ctx.priorYear?.year != null ? `${ctx.priorYear.year}年` : '上年';
+  const paste = usePastePlan();
+  const target: IndicatorPasteTarget = { columns: GRID_KEYS, labels: cols.label, maxRows: grid.maxItems ?? ctx.form.limits.indicators, blank: () => blank(ctx.form) };
+  // a block from Excel/WPS lands from the focused cell on (core/forms/paste-indicators.ts)
+  const onPaste = (e: ClipboardEvent<HTMLTableElement>) => {
+    const at = gridPlace(e.target);
+    const text = e.clipboardData.getData('text/plain');
+    if (!at || !editable || !isBlock(text)) return;
+    e.preventDefault();
+    const block = parseGrid(text);
+    const place = { row: at.row, column: at.col };
+    paste({
+      title: `粘贴到${grid.short}`,
+      plan: planIndicatorPaste(indicators, target, place, block),
+      added: '新增 N 项指标',
+      apply: (step) => ctx.update(base, (old) => planIndicatorPaste((old as Indicator[]) ?? [], target, place, block).rows, step),
+    });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+    const at = gridPlace(e.target);
+    // Ctrl+D fills the cell from the one above, as in Excel
+    if (at && editable && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'd' && at.row > 0) {
+      e.preventDefault();
+      const key = GRID_KEYS[at.col]!;
+      const above = indicatorCellText(indicators[at.row - 1]!, key);
+      ctx.update(base, (old) => planIndicatorPaste(old as Indicator[], target, { row: at.row, column: at.col }, [[above]]).rows, `${base}[${at.row}].${key}`);
+      return;
+    }
+    onGridKeyDown(e);
+  };
 
   return (
     <PathField path={base} className="jx-ind-wrap">
@@ -78,7 +111,7 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, year = 
         <QuoteLibraryDialog open={quoting} year={year} quoted={quoted} onClose={() => setQuoting(false)} onQuote={(rows) => ctx.update(base, (old) => [...((old as Indicator[]) ?? []), ...rows])} />
       )}
       <div className="jx-table-scroll">
-        <table className="jx-ind jx-ind-wide">
+        <table className="jx-ind jx-ind-wide" onKeyDown={onKeyDown} onPaste={onPaste}>
           <colgroup>
             <col style={{ width: 40 }} />
             <col style={{ width: 108 }} />
@@ -119,12 +152,13 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, year = 
   );
 });
 
-/** The grid's columns in the form's order, after 序号. */
-const GRID_KEYS = ['level1', 'level2', 'name', 'nature', 'target', 'unit', 'actual', 'reason'] as const;
+/** The grid's columns in the form's order, after 序号 (their place is the cell's data-grid-col). */
+const GRID_KEYS: readonly IndicatorCell[] = ['level1', 'level2', 'name', 'nature', 'target', 'unit', 'actual', 'reason'];
+const col = (key: IndicatorCell) => GRID_KEYS.indexOf(key);
 
 /** What every row of the grid prints beside its values: the form's column names and options, the text limit. */
 interface GridColumns {
-  label: Record<(typeof GRID_KEYS)[number], string>;
+  label: Record<IndicatorCell, string>;
   level1Options: string[];
   level2Options: string[];
   text: number;
@@ -150,13 +184,13 @@ const IndicatorRow = memo(function IndicatorRow({ ind, i, base, cols, editable, 
     <tr>
       <td className="jx-center">{i + 1}</td>
       <td>
-        <SelectField path={`${p}.level1`} value={ind.level1 || null} options={cols.level1Options} allowFree cell ariaLabel={`第${i + 1}项${cols.label.level1}`} />
+        <SelectField path={`${p}.level1`} value={ind.level1 || null} options={cols.level1Options} allowFree cell ariaLabel={`第${i + 1}项${cols.label.level1}`} gridRow={i} gridCol={col('level1')} />
       </td>
       <td>
-        <SelectField path={`${p}.level2`} value={ind.level2 || null} options={cols.level2Options} allowFree cell ariaLabel={`第${i + 1}项${cols.label.level2}`} />
+        <SelectField path={`${p}.level2`} value={ind.level2 || null} options={cols.level2Options} allowFree cell ariaLabel={`第${i + 1}项${cols.label.level2}`} gridRow={i} gridCol={col('level2')} />
       </td>
       <td>
-        <AreaField path={`${p}.name`} value={ind.name} cell minRows={1} ariaLabel={`第${i + 1}项${cols.label.name}`} maxLength={cols.text} />
+        <AreaField path={`${p}.name`} value={ind.name} cell minRows={1} ariaLabel={`第${i + 1}项${cols.label.name}`} maxLength={cols.text} gridRow={i} gridCol={col('name')} />
         {ind.libraryId && <Tag className="jx-lib-tag" title="引自指标库：下一年度可据此对照本年数值">指标库</Tag>}
       </td>
       <td>
@@ -168,6 +202,8 @@ const IndicatorRow = memo(function IndicatorRow({ ind, i, base, cols, editable, 
           cell
           placeholder="选择"
           ariaLabel={`第${i + 1}项${cols.label.nature}`}
+          gridRow={i}
+          gridCol={col('nature')}
           onValue={(v) => patch(i, indicatorPatch('nature', v))}
         />
       </td>
@@ -176,14 +212,14 @@ const IndicatorRow = memo(function IndicatorRow({ ind, i, base, cols, editable, 
         <PriorValue match={prior} field="target" year={priorYearText} />
       </td>
       <td>
-        <TextField path={`${p}.unit`} value={ind.unit} cell ariaLabel={`第${i + 1}项${cols.label.unit}`} maxLength={40} />
+        <TextField path={`${p}.unit`} value={ind.unit} cell ariaLabel={`第${i + 1}项${cols.label.unit}`} maxLength={40} gridRow={i} gridCol={col('unit')} />
       </td>
       <td>
         <ValueCell index={i} ind={ind} onPatch={patch} label={cols.label.actual} />
         <PriorValue match={prior} field="actual" year={priorYearText} />
       </td>
       <td>
-        <AreaField path={`${p}.deviationReason`} value={ind.deviationReason} cell minRows={1} ariaLabel={`第${i + 1}项${cols.label.reason}`} maxLength={cols.text} />
+        <AreaField path={`${p}.deviationReason`} value={ind.deviationReason} cell minRows={1} ariaLabel={`第${i + 1}项${cols.label.reason}`} maxLength={cols.text} gridRow={i} gridCol={col('reason')} />
       </td>
       {editable && (
         <td className="jx-center">
@@ -211,15 +247,15 @@ type CellProps = { index: number; ind: Indicator; label: string; onPatch: (i: nu
 
 /** 指标值: writes target and its numeric part together. */
 function TargetCell({ index, ind, label, onPatch }: CellProps) {
-  return <BoundText path={`performance.indicators[${index}].target`} also={[`performance.indicators[${index}].targetValue`]} value={ind.target} label={`第${index + 1}项${label}`} onText={(t) => onPatch(index, indicatorPatch('target', t))} />;
+  return <BoundText path={`performance.indicators[${index}].target`} also={[`performance.indicators[${index}].targetValue`]} value={ind.target} label={`第${index + 1}项${label}`} row={index} col={col('target')} onText={(t) => onPatch(index, indicatorPatch('target', t))} />;
 }
 
 /** 完成值: writes actual and its numeric part together. */
 function ValueCell({ index, ind, label, onPatch }: CellProps) {
-  return <BoundText path={`performance.indicators[${index}].actual`} also={[`performance.indicators[${index}].actualValue`]} value={ind.actual} label={`第${index + 1}项${label}`} onText={(t) => onPatch(index, indicatorPatch('actual', t))} />;
+  return <BoundText path={`performance.indicators[${index}].actual`} also={[`performance.indicators[${index}].actualValue`]} value={ind.actual} label={`第${index + 1}项${label}`} row={index} col={col('actual')} onText={(t) => onPatch(index, indicatorPatch('actual', t))} />;
 }
 
-function BoundText({ path, also, value, label, onText }: { path: string; also: string[]; value: string; label: string; onText: (t: string) => void }) {
+function BoundText({ path, also, value, label, row, col: column, onText }: { path: string; also: string[]; value: string; label: string; row: number; col: number; onText: (t: string) => void }) {
   const ctx = useEditor();
   const editable = ctx.canEdit(path);
   return (
@@ -230,6 +266,8 @@ function BoundText({ path, also, value, label, onText }: { path: string; also: s
         readOnly={!editable}
         variant={editable ? 'outlined' : 'borderless'}
         aria-label={label}
+        data-grid-row={row}
+        data-grid-col={column}
         onChange={(e) => onText(e.target.value)}
       />
     </PathField>
