@@ -132,7 +132,7 @@ describe.skipIf(!chromiumPath)('finance tables as a spreadsheet in the browser',
     await page.keyboard.press('End');
     await page.keyboard.press('Alt+Enter');
     await page.keyboard.type('另见附件');
-    expect(await page.getByLabel('第1项完成值', { exact: true }).inputValue()).toBe('52\n另见附件');
+    await expect.poll(() => page.getByLabel('第1项完成值', { exact: true }).inputValue()).toBe('52\n另见附件');
     // at 1280×720 with the findings panel open, the grid scrolls inside its own box, never past the window
     const box = await page.locator('.jx-table-scroll').filter({ has: grid }).boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(1280);

@@ -81,4 +81,19 @@ describe('ScoreSheetSection', { timeout: 90_000 }, () => {
     expect(screen.getByLabelText('资金使用合规性不符合情形数')).toBeTruthy();
     expect(screen.getByTestId('claim-total').textContent).toContain('64 分待定');
   });
+
+  it('takes 自评得分 and 说明 rows pasted from Excel from the focused item on, and moves between items with ↓', async () => {
+    const { model } = renderSheet('ceshi-overall');
+    const first = screen.getByLabelText('财政供养人员控制率自评得分') as HTMLInputElement;
+    const rows = [...document.querySelectorAll<HTMLInputElement>('input[data-grid-col="0"]')];
+    expect(rows[0]).toBe(first);
+    fireEvent.paste(first, { clipboardData: { getData: () => '10\t编外人员为临聘\r\n' } });
+    await act(async () => new Promise((r) => setTimeout(r, 10)));
+    expect(model().report.scoreSheet.find((c) => c.itemId === 'input.staff')).toMatchObject({ score: 10, note: '编外人员为临聘' });
+    expect((screen.getByLabelText('财政供养人员控制率说明') as HTMLTextAreaElement).value).toBe('编外人员为临聘');
+    // ↓ goes to the next item whose score is typed, skipping the ones scored by ticking or counting
+    first.focus();
+    fireEvent.keyDown(screen.getByLabelText('财政供养人员控制率自评得分'), { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(rows[1]);
+  });
 });

@@ -3,7 +3,11 @@
 // reason — beside what Jixiao computes from the report, with the difference explained. The sheet's total
 // and grade follow; once every item is in, they become the report's 绩效自评综合得分 and 评价等次.
 import { Alert, Checkbox, Input, Select, Tag, Tooltip } from 'antd';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, type ClipboardEvent } from 'react';
+import { isBlock, parseGrid } from '../../../../src/core/forms/paste';
+import { planScorePaste } from '../../../../src/core/forms/paste-scores';
+import { gridPlace, onGridKeyDown } from '../../lib/grid-keys';
+import { usePastePlan } from '../editor/paste-preview';
 import type { SectionDef } from '../../../../src/core/forms/index';
 import type { Report, ScoreClaim } from '../../../../src/core/model/report';
 import type { Scorecard } from '../../../../src/core/model/score';
@@ -18,10 +22,12 @@ import { Section } from './Section';
 const LEVELS = ['达成', '部分达成', '未达成'] as const;
 const fmt = (n: number | null | undefined) => (n == null ? '—' : String(Math.round(n * 100) / 100));
 
-function ScoreInput({ label, value, max, disabled, onValue }: { label: string; value: number | null; max: number; disabled: boolean; onValue: (v: number | null) => void }) {
+function ScoreInput({ label, value, max, disabled, row, onValue }: { label: string; value: number | null; max: number; disabled: boolean; row: number; onValue: (v: number | null) => void }) {
   const text = value == null ? '' : String(value);
   return (
     <Input
+      data-grid-row={row}
+      data-grid-col={0}
       size="small"
       inputMode="decimal"
       aria-label={label}
@@ -42,7 +48,14 @@ function ScoreInput({ label, value, max, disabled, onValue }: { label: string; v
 }
 
 /** What the team enters for one item, by the kind of rule that scores it. */
-function Inputs({ line, rule, editable, set }: { line: ClaimLine; rule: ScoreRule | undefined; editable: boolean; set: (p: ClaimPatch) => void }) {
+/** Whether the team types the item's score (not ticking 评分要点, counting 不符合情形, or 待定). */
+function typedScore(line: ClaimLine): boolean {
+  const rule = line.leaf.node.rule;
+  return !line.leaf.unknown && rule?.type !== 'checklist' && !(rule?.type === 'violationDeduct' && !rule.metric);
+}
+
+/** What the team enters for one item, by the kind of rule that scores it; `row` is its place in the sheet's grid. */
+function Inputs({ line, rule, editable, row, set }: { line: ClaimLine; rule: ScoreRule | undefined; editable: boolean; row: number; set: (p: ClaimPatch) => void }) {
   const { leaf, claim } = line;
   const name = leaf.node.name;
   const na = claim?.notApplicable === true;
@@ -102,12 +115,14 @@ function Inputs({ line, rule, editable, set }: { line: ClaimLine; rule: ScoreRul
           onChange={(v) => set({ level: v ?? undefined })}
         />,
       );
-    parts.push(<ScoreInput key="score" label={`${name}自评得分`} value={claim?.score ?? null} max={leaf.weight} disabled={off} onValue={(v) => set({ score: v })} />);
+    parts.push(<ScoreInput key="score" label={`${name}自评得分`} value={claim?.score ?? null} max={leaf.weight} disabled={off} row={row} onValue={(v) => set({ score: v })} />);
   }
   return (
     <div className="jx-claim-inputs">
       {parts}
       <Input.TextArea
+        data-grid-row={row}
+        data-grid-col={1}
         aria-label={`${name}说明`}
         disabled={!editable}
         autoSize={{ minRows: 1, maxRows: 4 }}
@@ -137,6 +152,7 @@ export const ScoreSheetSection = memo(function ScoreSheetSection({ section, scor
   const sheet = useMemo(() => (template ? claimSheet({ scoreSheet }, template) : null), [scoreSheet, template]);
   const editable = ctx.canEdit('scoreSheet');
   const edited = useRef(false);
+  const paste = usePastePlan();
 
   // The total and grade follow the sheet once it is complete: written when the team changes the sheet,
   // never on opening a report (an imported self-score stays as written until the sheet says otherwise).
@@ -154,6 +170,31 @@ export const ScoreSheetSection = memo(function ScoreSheetSection({ section, scor
     ctx.update('scoreSheet', (old) => patchClaim((old as ScoreClaim[]) ?? [], line.leaf.node.id, p, line.leaf.node.rule, line.leaf.weight));
   };
   const known = sheet.lines.filter((l) => !l.leaf.unknown);
+  // a block of 自评得分 and 说明 from Excel/WPS lands from the focused item on (core/forms/paste-scores.ts)
+  const onPaste = (e: ClipboardEvent<HTMLTableElement>) => {
+    const at = gridPlace(e.target);
+    const text = e.clipboardData.getData('text/plain');
+    if (!at || !editable || !isBlock(text)) return;
+    e.preventDefault();
+    const byId = new Map(sheet.lines.map((l) => [l.leaf.node.id, l]));
+    const plan = planScorePaste(
+      sheet.lines.map((l) => ({ id: l.leaf.node.id, name: l.leaf.node.name, weight: l.leaf.weight, typed: typedScore(l), score: l.claim?.score ?? null, note: l.claim?.note ?? '' })),
+      { row: at.row, column: at.col },
+      parseGrid(text),
+    );
+    paste({
+      title: `粘贴到${section.label}`,
+      plan,
+      added: '',
+      apply: (step) => {
+        edited.current = true;
+        ctx.update('scoreSheet', (old) => plan.patches.reduce((claims, { id, ...p }) => {
+          const line = byId.get(id)!;
+          return patchClaim(claims, id, p, line.leaf.node.rule, line.leaf.weight);
+        }, (old as ScoreClaim[]) ?? []), step);
+      },
+    });
+  };
   return (
     <Section id={`sec-${section.key}`} title={section.label}>
       <div className="jx-hint">
@@ -161,7 +202,7 @@ export const ScoreSheetSection = memo(function ScoreSheetSection({ section, scor
         {sheet.unknownWeight > 0 && ` 模板中有 ${fmt(sheet.unknownWeight)} 分的评分项尚待确认（由绩效管理科在本局模板中补充），不能自评。`}
       </div>
       <PathField path="scoreSheet">
-        <table className="jx-ind jx-claims">
+        <table className="jx-ind jx-claims" onKeyDown={onGridKeyDown} onPaste={onPaste}>
           <colgroup>
             <col style={{ width: '22%' }} />
             <col style={{ width: 52 }} />
@@ -181,7 +222,7 @@ export const ScoreSheetSection = memo(function ScoreSheetSection({ section, scor
             </tr>
           </thead>
           <tbody>
-            {sheet.lines.map((line) => {
+            {sheet.lines.map((line, row) => {
               const item = items.get(line.leaf.node.id);
               const rule = line.leaf.node.rule;
               return (
@@ -192,7 +233,7 @@ export const ScoreSheetSection = memo(function ScoreSheetSection({ section, scor
                     </Tooltip>
                   </td>
                   <td className="jx-center">{fmt(line.leaf.weight)}</td>
-                  <td>{line.leaf.unknown ? <Tag>待定</Tag> : <Inputs line={line} rule={rule} editable={editable} set={set(line)} />}</td>
+                  <td>{line.leaf.unknown ? <Tag>待定</Tag> : <Inputs line={line} rule={rule} editable={editable} row={row} set={set(line)} />}</td>
                   <td className="jx-center" data-testid={`claimed-${line.leaf.node.id}`}>
                     {line.claim?.notApplicable ? '不适用' : fmt(line.counted)}
                   </td>
