@@ -4,7 +4,6 @@
 // department disputes the reason and resubmits, the reviewer answers and accepts with a reason; a 整改
 // notice is sent and answered with evidence; next year's task is issued and its draft shows the item
 // as 上年问题整改情况. Screenshots go to test-artifacts/e2e/year-*.
-import { join } from 'node:path';
 import dayjs from 'dayjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

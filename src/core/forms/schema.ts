@@ -32,6 +32,7 @@ export const FieldDef = z.strictObject({
   unit: z.string().max(10).optional(),
   /** the value a new report starts with */
   default: z.string().max(200).optional(),
+  /** the hint in an empty input; "{year}" stands for the report's year */
   placeholder: z.string().max(200).optional(),
   /** a list's item, as named in messages and the editor: 任务 → 任务1, 任务2 */
   item: Label.optional(),

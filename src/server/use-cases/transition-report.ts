@@ -26,8 +26,6 @@ import { insertRevocation } from '../repositories/review-extras';
 import { concernsFor } from './accept-check';
 import { withPriorIssueChecks } from './draft-origin';
 import { staleError } from './save-report';
-import { sealPersonal } from '../crypto/personal-data';
-import { EncodedJson } from '../repositories/json';
 import { by, checkKey, inTransaction, loadVisibleReport, runChecks, templateOf } from './shared';
 
 export interface TransitionOptions {

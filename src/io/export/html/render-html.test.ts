@@ -2,7 +2,6 @@
 // Structure of the HTML rendering, checked on the seed: every value printed, the finance headers merged
 // exactly as the Yueyang template merges them, every value cell addressable by its report path.
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../core/model/finding';
 import { renderReportHtml } from './index';
 import { seedReport } from '../../../../test/helpers/seed';
 

@@ -3,7 +3,7 @@
 import { field, type SectionDef, type SignoffBlock } from '../../../core/forms/index';
 import type { Report } from '../../../core/model/report';
 import { codeLine, type PrintedBlock, printedSignoffs } from '../content';
-import { cell, cellHtml, colgroup, framed, label, sectionBar, type RenderContext } from './cells';
+import { cellHtml, colgroup, framed, label, sectionBar, type RenderContext } from './cells';
 import { esc } from './escape';
 import { lines, paragraphs, signDateLine } from './format';
 

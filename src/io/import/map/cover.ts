@@ -59,7 +59,6 @@ export function mapCover(ctx: MapContext, end = coverEnd(ctx)): void {
   }
   // Some covers carry the preparer: 填报人：潘进良 / 联系电话：7620466.
   for (let i = 0; i < end; i++) {
-    const t = ctx.tokens[i]!;
     if (ctx.isUsed(i) || !ctx.is(COVER.preparer, i)) continue;
     const p = readLabelled(ctx, i, COVER.preparer);
     r.preparer.name = p.value;

@@ -9,11 +9,13 @@ import { AmountField, AreaField, DateField, Labeled, NumberField, SelectField, T
 /** The name the editor gives a field: its short name when the form has one. */
 export const editorLabel = (f: FieldDef) => f.short ?? f.label;
 
-export const FieldInput = memo(function FieldInput({ field, value, grades }: { field: FieldDef; value: unknown; grades?: readonly string[] }) {
+export const FieldInput = memo(function FieldInput({ field, value, grades, year }: { field: FieldDef; value: unknown; grades?: readonly string[]; year?: number | null }) {
   const ctx = useEditor();
   const name = editorLabel(field);
   const limit = field.maxLength ?? (field.type === 'longText' ? ctx.form.limits.longText : ctx.form.limits.text);
-  const common = { path: field.path, ariaLabel: name, placeholder: field.placeholder ?? field.default };
+  // a placeholder names the report's own year ("如：2025年度…"), never the template's example year
+  const hint = (field.placeholder ?? field.default)?.replaceAll('{year}', year != null ? String(year) : '本');
+  const common = { path: field.path, ariaLabel: name, placeholder: hint };
   let input;
   switch (field.type) {
     case 'longText':

@@ -2,8 +2,9 @@
 // a preview when it would overwrite filled cells, then how many cells were pasted, rows added and what
 // did not fit — the plans come from core/forms/paste*.ts.
 import { App } from 'antd';
-import { useCallback, useRef } from 'react';
-import type { PasteProblem } from '../../../../src/core/forms/paste';
+import { useCallback, useRef, type ClipboardEvent } from 'react';
+import { isBlock, parseGrid, type PasteProblem } from '../../../../src/core/forms/paste';
+import { gridPlace } from '../../lib/grid-keys';
 
 interface Plan {
   written: number;
@@ -26,6 +27,18 @@ function overwritePreview(o: Plan['overwrites']) {
       </ul>
     </div>
   );
+}
+
+/**
+ * The block a paste event carries and the cell it lands at, or null (and the browser pastes as usual)
+ * when it is not a block of cells, not into a grid cell, or the table is read-only.
+ */
+export function pastedBlock(e: ClipboardEvent<HTMLElement>, editable: boolean): { at: { row: number; column: number }; grid: string[][] } | null {
+  const at = gridPlace(e.target);
+  const text = e.clipboardData.getData('text/plain');
+  if (!at || !editable || !isBlock(text)) return null;
+  e.preventDefault();
+  return { at: { row: at.row, column: at.col }, grid: parseGrid(text) };
 }
 
 /**

@@ -76,7 +76,7 @@ export const FieldsSection = memo(function FieldsSection({ section, report: valu
     if (f.type === 'list') {
       flush();
       parts.push(<ListField key={f.path} f={f} items={(fieldValue(values, f) as string[]) ?? []} />);
-    } else grid.push(<FieldInput key={f.path} field={f} value={fieldValue(values, f)} />);
+    } else grid.push(<FieldInput key={f.path} field={f} value={fieldValue(values, f)} year={values.year} />);
   }
   flush();
   return (

@@ -4,9 +4,9 @@
 import { App, Button, Popconfirm, Tooltip } from 'antd';
 import { Fragment, memo, useCallback, useMemo, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { blankRows, table as tableOf, type TableShape } from '../../../../src/core/forms/index';
-import { gridText, isBlock, parseGrid, planPaste, type PasteRow, type PasteTarget } from '../../../../src/core/forms/paste';
+import { gridText, planPaste, type PasteRow, type PasteTarget } from '../../../../src/core/forms/paste';
 import { gridPlace, onGridKeyDown } from '../../lib/grid-keys';
-import { usePastePlan } from '../editor/paste-preview';
+import { pastedBlock, usePastePlan } from '../editor/paste-preview';
 import { summaryMismatch, withSummary, type AmountRow } from '../../lib/finance-sum';
 import { useEditor } from '../editor/editor-context';
 import { AmountField, TextField } from '../editor/fields';
@@ -174,19 +174,17 @@ export const FinanceTable = memo(function FinanceTable({ table, rows }: Props) {
   };
   // a block from Excel/WPS lands from the focused cell on (core/forms/paste.ts); one value stays the input's
   const onPaste = (e: ClipboardEvent<HTMLTableElement>) => {
-    const at = gridPlace(e.target);
-    const text = e.clipboardData.getData('text/plain');
-    if (!at || !editable || !isBlock(text)) return;
-    e.preventDefault();
-    const grid = parseGrid(text);
-    const plan = planPaste(rows as unknown as PasteRow[], target, { row: at.row, column: at.col }, grid);
+    const block = pastedBlock(e, editable);
+    if (!block) return;
+    const { at, grid } = block;
+    const plan = planPaste(rows as unknown as PasteRow[], target, at, grid);
     paste({
       title: `粘贴到${def.name}`,
       plan,
       added: '新增 N 行',
       apply: (step) =>
         ctx.update(base, (old) => {
-          const p = planPaste(old as PasteRow[], target, { row: at.row, column: at.col }, grid);
+          const p = planPaste(old as PasteRow[], target, at, grid);
           return withSummary(p.rows as unknown as Row[], amountKeys, p.touched);
         }, step),
     });

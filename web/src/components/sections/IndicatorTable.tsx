@@ -7,10 +7,9 @@ import { matchPriorYear, type PriorMatch } from '../../../../src/core/library/pr
 import { quotedLibraryIds, targetText } from '../../../../src/core/library/quote';
 import type { Indicator } from '../../../../src/core/model/report';
 import { NATURE_OPTIONS, indicatorPatch, natureOf } from '../../../../src/core/forms/indicator-values';
-import { isBlock, parseGrid } from '../../../../src/core/forms/paste';
 import { indicatorCellText, planIndicatorPaste, type IndicatorCell, type IndicatorPasteTarget } from '../../../../src/core/forms/paste-indicators';
 import { gridPlace, onGridKeyDown } from '../../lib/grid-keys';
-import { usePastePlan } from '../editor/paste-preview';
+import { pastedBlock, usePastePlan } from '../editor/paste-preview';
 import { useEditor } from '../editor/editor-context';
 import { AreaField, SelectField, TextField } from '../editor/fields';
 import { PathField } from '../editor/PathField';
@@ -63,12 +62,9 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, year = 
   const target: IndicatorPasteTarget = { columns: GRID_KEYS, labels: cols.label, maxRows: grid.maxItems ?? ctx.form.limits.indicators, blank: () => blank(ctx.form) };
   // a block from Excel/WPS lands from the focused cell on (core/forms/paste-indicators.ts)
   const onPaste = (e: ClipboardEvent<HTMLTableElement>) => {
-    const at = gridPlace(e.target);
-    const text = e.clipboardData.getData('text/plain');
-    if (!at || !editable || !isBlock(text)) return;
-    e.preventDefault();
-    const block = parseGrid(text);
-    const place = { row: at.row, column: at.col };
+    const pasted = pastedBlock(e, editable);
+    if (!pasted) return;
+    const { at: place, grid: block } = pasted;
     paste({
       title: `粘贴到${grid.short}`,
       plan: planIndicatorPaste(indicators, target, place, block),

@@ -4,10 +4,9 @@
 // and grade follow; once every item is in, they become the report's 绩效自评综合得分 and 评价等次.
 import { Alert, Checkbox, Input, Select, Tag, Tooltip } from 'antd';
 import { memo, useEffect, useMemo, useRef, type ClipboardEvent } from 'react';
-import { isBlock, parseGrid } from '../../../../src/core/forms/paste';
 import { planScorePaste } from '../../../../src/core/forms/paste-scores';
-import { gridPlace, onGridKeyDown } from '../../lib/grid-keys';
-import { usePastePlan } from '../editor/paste-preview';
+import { onGridKeyDown } from '../../lib/grid-keys';
+import { pastedBlock, usePastePlan } from '../editor/paste-preview';
 import type { SectionDef } from '../../../../src/core/forms/index';
 import type { Report, ScoreClaim } from '../../../../src/core/model/report';
 import type { Scorecard } from '../../../../src/core/model/score';
@@ -172,15 +171,13 @@ export const ScoreSheetSection = memo(function ScoreSheetSection({ section, scor
   const known = sheet.lines.filter((l) => !l.leaf.unknown);
   // a block of 自评得分 and 说明 from Excel/WPS lands from the focused item on (core/forms/paste-scores.ts)
   const onPaste = (e: ClipboardEvent<HTMLTableElement>) => {
-    const at = gridPlace(e.target);
-    const text = e.clipboardData.getData('text/plain');
-    if (!at || !editable || !isBlock(text)) return;
-    e.preventDefault();
+    const pasted = pastedBlock(e, editable);
+    if (!pasted) return;
     const byId = new Map(sheet.lines.map((l) => [l.leaf.node.id, l]));
     const plan = planScorePaste(
       sheet.lines.map((l) => ({ id: l.leaf.node.id, name: l.leaf.node.name, weight: l.leaf.weight, typed: typedScore(l), score: l.claim?.score ?? null, note: l.claim?.note ?? '' })),
-      { row: at.row, column: at.col },
-      parseGrid(text),
+      pasted.at,
+      pasted.grid,
     );
     paste({
       title: `粘贴到${section.label}`,
