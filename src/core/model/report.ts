@@ -163,7 +163,7 @@ export const Evaluator = z.object({
   signature: Text,
 });
 
-/** A sign-off: 评价组组长, 部门(单位)意见 + 负责人, 财政部门归口业务科室意见 + 负责人. */
+/** A sign-off: 评价组组长, 部门（单位）意见 + 负责人, 财政部门归口业务科室意见 + 负责人. */
 export const Signoff = z.object({
   opinion: Text,
   signer: Text,

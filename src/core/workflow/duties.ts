@@ -58,7 +58,7 @@ function lastBy(c: DutyContext, action: string): string | null {
   return null;
 }
 
-const HEAD_RULE = '部门(单位)意见须由提交人以外的负责人签署和审核：不能审核自己提交的报告';
+const HEAD_RULE = '部门（单位）意见须由提交人以外的负责人签署和审核：不能审核自己提交的报告';
 const FINANCE_RULE = '财政审核须由部门以外、未参与本报告填报和部门审核的人员进行';
 
 /** Whether the actor may take `action` (or give the `sign` signature) on this report, by its history. */
@@ -79,7 +79,7 @@ export function checkDuty(step: { action: WorkflowAction } | { sign: SignatureRo
  */
 export function missingSignature(action: WorkflowAction, signatures: readonly SignatureFact[], report: { signoffs: { finance: { opinion: string } } }): string | null {
   if (action === 'approve' && !signatures.some((s) => s.role === 'head' && s.valid))
-    return '请先以部门(单位)负责人身份签署当前版本，再审核通过';
+    return '请先以部门（单位）负责人身份签署当前版本，再审核通过';
   if (action === 'accept') {
     const signed = signatures.filter((s) => s.role === 'reviewer' && s.valid);
     if (signed.length === 0) return '请先以财政部门归口业务科室身份签署当前版本，再审核通过';

@@ -41,7 +41,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   preparer: '填报人',
   evaluator: '评价组成员',
   leader: '评价组组长',
-  head: '部门(单位)负责人',
+  head: '部门（单位）负责人',
   reviewer: '财政归口业务科室',
   perf_admin: '绩效管理科',
 };
@@ -116,7 +116,7 @@ export type SignatureRole = (typeof SIGNATURE_ROLES)[number];
 export const SIGNATURE_ROLE_LABEL: Record<SignatureRole, string> = {
   evaluator: '评价组成员',
   leader: '评价组组长',
-  head: '部门(单位)负责人',
+  head: '部门（单位）负责人',
   reviewer: '财政归口业务科室',
 };
 

@@ -13,7 +13,7 @@ export type SaveVerdict =
   | { ok: false; code: 'CONFIRMATION_REQUIRED'; message: string; loss: ContentLoss }
   | { ok: false; code: 'FIELD_FORBIDDEN'; message: string; paths: string[] };
 
-const SCOPE_NAMES: Record<string, string> = { 'signoffs.department': '部门(单位)意见', 'signoffs.finance': '财政部门归口业务科室意见' };
+const SCOPE_NAMES: Record<string, string> = { 'signoffs.department': '部门（单位）意见', 'signoffs.finance': '财政部门归口业务科室意见' };
 
 export function scopeLabel(scope: EditScope): string {
   if (scope === '*') return '全部内容';

@@ -51,7 +51,7 @@ export async function getInbox(deps: Deps, o: { actor: Actor }): Promise<Inbox> 
       if (has('preparer') && r.status === 'draft') push({ kind: 'fill', title: `填报并提交：${label(r)}`, detail: '草稿尚未提交部门审核', link: { type: 'report', id: r.id } });
       if (has('preparer') && r.status === 'returned') push({ kind: 'answer_return', title: `回应退回意见：${label(r)}`, detail: '报告已被退回，请逐条回应（同意或提出异议）并修改后重新提交', link: { type: 'report', id: r.id } });
       if ((has('evaluator') || has('leader')) && r.status !== 'returned' && !signed.has(`${r.id}@${r.version}`)) push({ kind: 'sign', title: `评价组签署：${label(r)}`, detail: '请评价组成员及组长确认评分并签署', link: { type: 'report', id: r.id } });
-      if (has('head') && r.status === 'dept_review') push({ kind: 'approve', title: `签署部门意见并报送财政：${label(r)}`, detail: '等待部门(单位)负责人审核', link: { type: 'report', id: r.id } });
+      if (has('head') && r.status === 'dept_review') push({ kind: 'approve', title: `签署部门意见并报送财政：${label(r)}`, detail: '等待部门（单位）负责人审核', link: { type: 'report', id: r.id } });
     }
     if (has('preparer') || has('head')) {
       const items = await db.selectFrom('rectification_items as i').innerJoin('rectification_notices as n', 'n.id', 'i.notice_id')

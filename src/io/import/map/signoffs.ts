@@ -1,4 +1,4 @@
-// 四、评价人员 and the sign-offs: the evaluators table, 评价组组长, 部门(单位)意见 with its 负责人,
+// 四、评价人员 and the sign-offs: the evaluators table, 评价组组长, 部门（单位）意见 with its 负责人,
 // 财政部门归口业务科室意见 with its 负责人, each with a "年 月 日" line; and 填报人 / 联系电话.
 
 import { field } from '../../../core/forms/index';

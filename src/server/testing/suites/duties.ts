@@ -20,10 +20,10 @@ export function dutiesSuite(backend: Backend): void {
 
     it('refuses role sets that let one person approve their own work, at grant time', async () => {
       const cases: Array<[Record<string, unknown>, string]> = [
-        [{ roles: ['preparer', 'head'], departmentId: 'd1' }, '填报人与部门(单位)负责人不能由同一人担任'],
+        [{ roles: ['preparer', 'head'], departmentId: 'd1' }, '填报人与部门（单位）负责人不能由同一人担任'],
         [{ roles: ['preparer', 'reviewer'], departmentId: 'd1', sectionId: 'sec-a' }, '部门角色'],
         [{ roles: ['head', 'perf_admin'], departmentId: 'd1' }, '财政角色'],
-        [{ roles: ['evaluator', 'leader', 'head', 'preparer'], departmentId: 'd1' }, '填报人与部门(单位)负责人'],
+        [{ roles: ['evaluator', 'leader', 'head', 'preparer'], departmentId: 'd1' }, '填报人与部门（单位）负责人'],
       ];
       for (const [body, message] of cases) {
         const res = await grant('prep2', body);

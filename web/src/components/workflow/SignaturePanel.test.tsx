@@ -16,7 +16,7 @@ function Harness(p: { signatures: Signature[]; status: ReportStatus; roles: Role
   return (
     <SigningContext.Provider value={signing}>
       <SignaturePanel signing={signing} />
-      {p.block && <SignHere role={p.block} label="部门(单位)负责人" />}
+      {p.block && <SignHere role={p.block} label="部门（单位）负责人" />}
       {signing.dialog}
     </SigningContext.Provider>
   );
@@ -50,7 +50,7 @@ describe('SignaturePanel', { timeout: 60_000 }, () => {
     );
     expect(screen.getByText('签名已失效（内容已修改）')).toBeTruthy();
     expect(screen.getByText('签名有效')).toBeTruthy();
-    expect(screen.getByRole('button', { name: '以部门(单位)负责人身份签署' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '以部门（单位）负责人身份签署' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /评价组组长身份签署/ })).toBeNull();
   });
 
@@ -64,9 +64,9 @@ describe('SignaturePanel', { timeout: 60_000 }, () => {
       </ConfigProvider>,
     );
     expect(screen.getByText('签名已失效（内容已修改），需重新签署')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '在部门(单位)负责人栏签署' }));
+    fireEvent.click(screen.getByRole('button', { name: '在部门（单位）负责人栏签署' }));
     const dialog = await screen.findByRole('dialog');
-    expect(dialog.textContent).toContain('以部门(单位)负责人身份签署');
+    expect(dialog.textContent).toContain('以部门（单位）负责人身份签署');
     fireEvent.change(screen.getByLabelText('签署意见'), { target: { value: '同意报送' } });
     fireEvent.click(screen.getByText(/^签\s?署$/).closest('button')!);
     await waitFor(() => expect(onSign).toHaveBeenCalledWith('head', '同意报送'));
@@ -80,7 +80,7 @@ describe('SignaturePanel', { timeout: 60_000 }, () => {
         </App>
       </ConfigProvider>,
     );
-    expect(screen.queryByRole('button', { name: '在部门(单位)负责人栏签署' })).toBeNull();
-    expect(screen.getByText('由部门(单位)负责人本人签署')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '在部门（单位）负责人栏签署' })).toBeNull();
+    expect(screen.getByText('由部门（单位）负责人本人签署')).toBeTruthy();
   });
 });

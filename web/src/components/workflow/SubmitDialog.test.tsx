@@ -84,7 +84,7 @@ describe('SubmitDialog', { timeout: 90_000 }, () => {
     render(wrap(<SubmitDialog open errors={[f('SIGN.DEPARTMENT_UNSIGNED', 'signoffs.department.signer', '缺负责人签章')]} onSubmit={onSubmit} onCancel={() => undefined} />));
     const ok = screen.getByTestId('confirm-submit') as HTMLButtonElement;
     expect(ok.disabled).toBe(false);
-    expect(screen.getByText(/部门\(单位\)负责人：缺负责人签章/)).toBeTruthy();
+    expect(screen.getByText(/部门（单位）负责人：缺负责人签章/)).toBeTruthy();
     fireEvent.click(ok);
     await waitFor(() => expect(onSubmit).toHaveBeenCalledWith([]));
   });
