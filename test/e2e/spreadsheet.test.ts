@@ -97,12 +97,15 @@ describe.skipIf(!chromiumPath)('finance tables as a spreadsheet in the browser',
     const name = page.getByLabel('第1项三级指标', { exact: true });
     await name.waitFor();
     await name.focus();
-    const pasteInto = (el: typeof name, text: string) =>
-      el.evaluate((node, t) => {
+    // as Ctrl+V does: into the focused cell
+    const pasteInto = async (el: typeof name, text: string) => {
+      await el.focus();
+      await el.evaluate((node, t) => {
         const dt = new DataTransfer();
         dt.setData('text/plain', t);
         node.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
       }, text);
+    };
     // 三级指标 … 偏差原因 of two indicators, as copied from a workbook
     await pasteInto(name, ['组织培训场次\t≥\t50\t次\t52\t', '服务对象满意度\t不低于\t90\t%\t95%\t'].join('\r\n'));
     await page.getByText(/已粘贴 \d+ 个单元格，新增 1 项指标/).waitFor();
@@ -117,6 +120,7 @@ describe.skipIf(!chromiumPath)('finance tables as a spreadsheet in the browser',
     expect(await preview.textContent()).toContain('第1项 指标值：50 → 60');
     await shot(page, 'sheet-03-indicator-paste-preview');
     await page.getByRole('button', { name: '覆盖并粘贴' }).click();
+    await preview.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByLabel('第1项指标值', { exact: true }).inputValue()).toBe('60');
     expect(await page.getByLabel('第1项度量单位', { exact: true }).inputValue()).toBe('场');
     // ↓ from 度量单位 goes to the next indicator's; → at the end of a text goes to the next column
@@ -136,6 +140,13 @@ describe.skipIf(!chromiumPath)('finance tables as a spreadsheet in the browser',
     // at 1280×720 with the findings panel open, the grid scrolls inside its own box, never past the window
     const box = await page.locator('.jx-table-scroll').filter({ has: grid }).boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+    // scrolled to its last column, the grid keeps its 序号 column in view
+    const scroller = page.locator('.jx-table-scroll').filter({ has: grid });
+    const overflow = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeGreaterThan(0);
+    await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const serial = await grid.locator('tbody tr').first().locator('td').first().boundingBox();
+    expect(Math.abs(serial!.x - box!.x)).toBeLessThanOrEqual(2);
     await shot(page, 'sheet-04-indicators-1280');
     await waitSaved(page);
     expect(pageErrors).toEqual([]);
