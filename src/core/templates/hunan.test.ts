@@ -19,8 +19,8 @@ describe('the Hunan 部门整体支出绩效自评表', () => {
   });
   it('a Hunan table renders on it in its own words, and is checked and scored', () => {
     const r = importText(readFileSync(new URL('../../../test/fixtures/real-excerpts/013.txt', import.meta.url))).report;
-    r.templateId = 'hunan-overall';
-    r.templateVersion = 1;
+    // the importer knows the form: a Hunan 自评表 (its title, the 全年预算数 grid) is the Hunan template's report
+    expect([r.templateId, r.templateVersion]).toEqual(['hunan-overall', t.version]);
     const html = renderReportHtml(r);
     for (const words of ['部门整体支出绩效自评表', '年度资金总额', '按收入性质分', '一般公共预算', '按支出性质分', '年度总体目标', '实际完成值']) expect(html).toContain(words);
     expect(html).not.toContain('局机关及二级机构汇总');
@@ -28,6 +28,16 @@ describe('the Hunan 部门整体支出绩效自评表', () => {
     const { score } = checkReport(r);
     expect(score.templateName).toBe(t.name);
     expect(score.items.find((i) => i.id === 'execution')?.status).not.toBe('unknown');
+  });
+});
+
+describe('which template an imported overall report is on', () => {
+  const excerpt = (n: string) => importText(readFileSync(new URL(`../../../test/fixtures/real-excerpts/${n}.txt`, import.meta.url)));
+  it('keeps the Yueyang form for Yueyang reports and other provinces’ reports, the Hunan one only for its 自评表', () => {
+    for (const n of ['002', '003', '012', '015']) expect(excerpt(n).report.templateId, n).toBe('yueyang-overall');
+    // a Hunan report that is titled 自评表 but has no 全年预算数 grid is not taken for the table
+    const text = readFileSync(new URL('../../../test/fixtures/real-excerpts/013.txt', import.meta.url), 'utf8').replaceAll('全年预算数', '调整数');
+    expect(importText(text).report.templateId).toBe('yueyang-overall');
   });
 });
 

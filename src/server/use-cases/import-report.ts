@@ -14,6 +14,8 @@ import { isUniqueViolation } from '../db/errors';
 import { priorIssuesOf } from '../../core/bureau/carry-over';
 import { assertNoTaskReport, priorItems, taskFor } from './draft-origin';
 import { insertDraft, preparerDepartment } from './new-report';
+import { chooseTemplate } from './create-report';
+import { listTemplates } from '../../core/templates/index';
 import { reportView, type ReportView } from './report-view';
 import { assertWithinRate } from './rate-limit';
 import { assertWithinBounds, by, inTransaction } from './shared';
@@ -91,16 +93,32 @@ export async function readImport(
   };
 }
 
+function templateName(id: string): string {
+  return listTemplates().find((t) => t.id === id)?.name ?? id;
+}
+
 export async function importReport(
   deps: Deps,
   o: { actor: Actor; bytes: Uint8Array; fileName: string; year?: number },
 ): Promise<ReportView> {
   const department = await preparerDepartment(deps, o.actor);
   const db = deps.db.kysely;
-  const { report, file, importMeta, auditDetail } = await readImport(deps, { ...o, department });
+  const { report, file, importMeta, auditDetail, diagnostics } = await readImport(deps, { ...o, department });
   // the year's task takes one report per department; last year's 整改 items come along unless the file has its own
   const task = await taskFor(db, department, report.year, report.kind);
   if (task) await assertNoTaskReport(db, task, department.id);
+  // the task names the form the bureau collects; without a task the file keeps the form it is written in
+  if (task) {
+    const template = await chooseTemplate(deps, department.bureau_id, task.template_id, report.kind);
+    if (template.id !== report.templateId) {
+      diagnostics.push({
+        code: 'IMPORT.TEMPLATE_OF_TASK', severity: 'info', path: 'templateId',
+        message: `文件按“${templateName(report.templateId)}”的表式填写，本年度自评任务使用“${template.name}”，已按任务的模板保存，请核对各表内容`,
+      });
+    }
+    report.templateId = template.id;
+    report.templateVersion = template.version;
+  }
   if (!(report.priorIssues ?? []).length) report.priorIssues = priorIssuesOf(await priorItems(db, department.id, report.year));
   try {
     const row = await insertDraft(deps, {

@@ -3,6 +3,7 @@
 import type { Family } from '../doc';
 import type { MapContext } from './context';
 import { tables } from '../../../core/forms/index';
+import { formOf, getTemplate } from '../../../core/templates/index';
 import { COVER, IMPORT_FORM, MISC, OVERVIEW, SECTION } from './labels';
 import { norm } from './normalize';
 
@@ -53,4 +54,22 @@ export function detectFamily(ctx: MapContext): Family {
     HUNAN.test(department) ||
     head.slice(0, 60).some((t) => t.text.length < 200 && HUNAN.test(t.norm));
   return hunan ? 'hunan-other' : 'other-province-overall';
+}
+
+// The Hunan 部门整体支出绩效自评表 (the 年初预算数 / 全年预算数 / 全年执行数 grid): its title's tail as the
+// shipped template prints it, and the grid's own column.
+const HUNAN_TABLE = getTemplate('hunan-overall');
+const HUNAN_TAIL = new RegExp(`(${formOf(HUNAN_TABLE).title.breakBefore.map(norm).join('|')})$`);
+const FULL_YEAR_BUDGET = /^全年预算数$/;
+
+/**
+ * The shipped template whose form a non-Yueyang overall document is written in, or null for the
+ * default: a Hunan 自评表 is titled so (or carries that heading) and has the 全年预算数 grid.
+ */
+export function overallTemplateOf(ctx: MapContext, family: Family): { id: string; version: number } | null {
+  if (family !== 'hunan-other' && family !== 'other-province-overall') return null;
+  const head = ctx.tokens.slice(0, 400);
+  const titled = HUNAN_TAIL.test(norm(ctx.report.cover.title)) || head.some((t) => t.text.length < 60 && HUNAN_TAIL.test(t.norm));
+  const grid = head.some((t) => FULL_YEAR_BUDGET.test(t.norm));
+  return titled && grid ? { id: HUNAN_TABLE.id, version: HUNAN_TABLE.version } : null;
 }

@@ -5,7 +5,7 @@ import type { Doc, Family, ImportDiagnostic, Unmapped } from '../doc';
 import { MapContext } from './context';
 import { coverEnd, mapCover } from './cover';
 import { mapFallbacks } from './fallback';
-import { detectFamily } from './family';
+import { detectFamily, overallTemplateOf } from './family';
 import { mapFinance } from './finance';
 import { BOILERPLATE, COVER, FINANCE_HEADER, PERFORMANCE, SECTION, SIGNOFF } from './labels';
 import { mapNarrative } from './narrative';
@@ -68,6 +68,12 @@ export function mapDoc(doc: Doc): MapResult {
   inferYear(ctx, cover);
   const family = detectFamily(ctx);
   if (family === 'project-selfeval') mapProject(ctx);
+  // a form another shipped template prints (the Hunan 自评表) is that template's report, not the default's
+  const own = overallTemplateOf(ctx, family);
+  if (own) {
+    ctx.report.templateId = own.id;
+    ctx.report.templateVersion = own.version;
+  }
 
   const unmapped: Unmapped[] = [];
   for (let i = 0; i < n; i++) {

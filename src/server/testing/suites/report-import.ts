@@ -6,6 +6,8 @@ import { seedReport, seedText } from '../../../../test/helpers/seed';
 import { defaultImportFile } from '../../app';
 import type { Backend } from '../backends';
 import { json, makeTestApp, type TestApp } from '../harness';
+import { board, issuedTask, makeBureauApp } from '../bureau-helpers';
+import { readFileSync } from 'node:fs';
 import { createDraft, getView, multipart, reportIn, save } from '../report-helpers';
 
 export function reportImportSuite(backend: Backend): void {
@@ -95,6 +97,44 @@ export function reportImportSuite(backend: Backend): void {
       const late = await upload(prep, submitted, 'preview');
       expect(late.statusCode).toBe(409);
       expect(json(late).error.message).toContain('报告已提交，不能再导入文件');
+    });
+  });
+
+  describe(`which template an imported report is on (${backend.name})`, () => {
+    const HUNAN = readFileSync(new URL('../../../../test/fixtures/real-excerpts/013.txt', import.meta.url));
+    const importNew = async (t: TestApp, cookie: string) => {
+      const mp = multipart({}, { name: '零陵区林业局2021.txt', content: HUNAN.toString('utf8') });
+      const res = await t.app.inject({ method: 'POST', url: '/api/reports/import', payload: mp.payload, headers: { ...mp.headers, cookie } });
+      expect(res.statusCode, res.body).toBe(201);
+      const id = json<{ id: string }>(res).id;
+      const row = await t.db.kysely.selectFrom('reports').select(['template_id', 'import_meta']).where('id', '=', id).executeTakeFirstOrThrow();
+      return { template: row.template_id, codes: (JSON.parse(String(row.import_meta)).diagnostics as Array<{ code: string; message: string }>) };
+    };
+
+    it('keeps the form a file is written in when no task names one: a Hunan 自评表 is on the Hunan template', async () => {
+      const t = await makeTestApp(backend, { deps: { importFile: defaultImportFile } });
+      try {
+        const { template } = await importNew(t, await t.login('prep1'));
+        expect(template).toBe('hunan-overall');
+      } finally {
+        await t.close();
+      }
+    });
+
+    it('puts an import into the year’s task on the task’s template, and says so', async () => {
+      const t = await makeBureauApp(backend, { deps: { importFile: defaultImportFile } });
+      try {
+        const taskId = await issuedTask(t);
+        const own = (await board(t, taskId)).items.find((i) => i.departmentId === 'd1')!;
+        const prep = await t.as('prep1');
+        expect((await t.call(prep, 'DELETE', `/api/reports/${own.reportId}`)).statusCode).toBe(200);
+        const { template, codes } = await importNew(t, prep);
+        expect(template).toBe('yueyang-overall');
+        const said = codes.find((d) => d.code === 'IMPORT.TEMPLATE_OF_TASK');
+        expect(said?.message).toContain('已按任务的模板保存');
+      } finally {
+        await t.close();
+      }
     });
   });
 }
