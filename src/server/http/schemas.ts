@@ -226,6 +226,9 @@ export const VersionItem = z.object({
   created_at: z.string(),
 });
 
+/** A line of the history: a version, and for an editing session the autosaves it folds (newest first). */
+export const VersionLine = VersionItem.extend({ autosaves: z.array(VersionItem).describe('同一编辑时段（同一人、间隔不超过 10 分钟）中较早的自动保存版本，新的在前；每一版仍可比较和恢复') });
+
 export const DiffResult = z.object({
   a: z.number(),
   b: z.number(),

@@ -4,7 +4,7 @@ import type { SignatureRole, Waiver, WorkflowAction } from '../../../src/core/wo
 import type { z } from 'zod';
 import type * as Http from '../../../src/server/http/schemas';
 import { api, newIdempotencyKey } from './client';
-import type { DiffResult, ListItem, ReportView, SaveResult, Signature, TransitionResult, VersionItem } from './types';
+import type { DiffResult, ListItem, ReportView, SaveResult, Signature, TransitionResult, VersionLine } from './types';
 
 const enc = encodeURIComponent;
 
@@ -54,8 +54,9 @@ export async function sign(id: string, role: SignatureRole, opinion?: string): P
   return (await api<Signature>(`/api/reports/${enc(id)}/signatures`, { method: 'POST', body: { role, ...(opinion ? { opinion } : {}) } })).data;
 }
 
-export async function listVersions(id: string): Promise<VersionItem[]> {
-  return (await api<{ items: VersionItem[] }>(`/api/reports/${enc(id)}/versions`)).data.items;
+/** The history's lines, oldest first: one per editing session (its earlier autosaves folded in), one per other step. */
+export async function listVersions(id: string): Promise<VersionLine[]> {
+  return (await api<{ items: VersionLine[] }>(`/api/reports/${enc(id)}/versions`)).data.items;
 }
 
 export async function diffVersions(id: string, a: number, b: number): Promise<DiffResult> {

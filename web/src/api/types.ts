@@ -139,6 +139,11 @@ export interface VersionItem {
   created_at?: string;
 }
 
+/** A line of the history as the server folds it: an editing session's newest save with its earlier autosaves. */
+export interface VersionLine extends VersionItem {
+  autosaves?: VersionItem[];
+}
+
 export type DiffResult = z.infer<typeof Http.DiffResult>;
 export type DiffChange = DiffResult['changes'][number];
 

@@ -117,7 +117,7 @@ export function historySuite(backend: Backend): void {
       expect(after.report.overview.tasks).toEqual(['任务一']);
       expect(after.report.cover.departmentName).toBe(view.report.cover.departmentName);
       // history keeps every step: the restore is a new version, the versions in between stay readable
-      const versions = json<{ items: Array<{ version: number; action: string }> }>(await t.call(prep, 'GET', `/api/reports/${id}/versions`)).items;
+      const versions = json<{ items: Array<{ version: number; action: string }> }>(await t.call(prep, 'GET', `/api/reports/${id}/versions?all=true`)).items;
       expect(versions.map((v) => v.action).slice(-3)).toEqual(['save', 'save', 'restore']);
       expect((await findVersionDocument(t.db.kysely, id, view.version))!.overview.tasks).toEqual(['误删后只剩这一条']);
       const audit = await t.db.kysely.selectFrom('audit_log').select(['event', 'detail']).where('object_id', '=', id).where('event', '=', 'report_restore').execute();

@@ -185,7 +185,10 @@ export function reportsSuite(backend: Backend): void {
         r.overview.contact = '王焱焱';
         r.overview.staffQuota = 3;
       });
-      const versions = json(await t.call(prep, 'GET', `/api/reports/${id}/versions`)).items;
+      // the history folds one person's autosaves into their editing session; ?all=true lists every stored version
+      const lines = json(await t.call(prep, 'GET', `/api/reports/${id}/versions`)).items;
+      expect(lines.map((v: { version: number; action: string; autosaves: Array<{ version: number }> }) => [v.version, v.action, v.autosaves.map((a) => a.version)])).toEqual([[1, 'create', []], [3, 'save', [2]]]);
+      const versions = json(await t.call(prep, 'GET', `/api/reports/${id}/versions?all=true`)).items;
       expect(versions.map((v: { version: number; action: string }) => [v.version, v.action])).toEqual([[1, 'create'], [2, 'save'], [3, 'save']]);
       expect(versions[1].user_name).toBe('测试prep1');
       const diff = json(await t.call(prep, 'GET', `/api/reports/${id}/versions/1/diff/3`));

@@ -17,7 +17,7 @@ afterEach(() => {
 
 const versions = [1, 2, 3].map((v) => ({ version: v, status: 'draft', action: v === 1 ? 'create' : 'save', user_id: 'u1', user_name: '张会计', created_at: `2026-06-2${v}T02:00:00Z` }));
 
-function serve(restoreStatus: number, items = versions) {
+function serve(restoreStatus: number, items: unknown[] = versions) {
   const calls: Array<{ url: string; init: RequestInit }> = [];
   vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
     calls.push({ url, init });
@@ -68,11 +68,12 @@ describe('HistoryDrawer restore', { timeout: 90_000 }, () => {
   });
 
   it('folds one person’s autosaves into one line per editing session; each folded version can still be restored', async () => {
-    // create, then five saves a minute apart, then 张会计 submits
+    // create, then five saves a minute apart, then 张会计 submits: the server folds the saves into one line
+    const save = (v: number) => ({ version: v, status: 'draft', action: 'save', user_id: 'u1', user_name: '张会计', created_at: `2026-06-20T01:0${v}:00Z` });
     const typed = [
-      { version: 1, status: 'draft', action: 'create', user_id: 'u1', user_name: '张会计', created_at: '2026-06-20T01:00:00Z' },
-      ...[2, 3, 4, 5, 6].map((v) => ({ version: v, status: 'draft', action: 'save', user_id: 'u1', user_name: '张会计', created_at: `2026-06-20T01:0${v}:00Z` })),
-      { version: 7, status: 'dept_review', action: 'submit', user_id: 'u1', user_name: '张会计', created_at: '2026-06-20T01:09:00Z' },
+      { version: 1, status: 'draft', action: 'create', user_id: 'u1', user_name: '张会计', created_at: '2026-06-20T01:00:00Z', autosaves: [] },
+      { ...save(6), autosaves: [5, 4, 3, 2].map(save) },
+      { version: 7, status: 'dept_review', action: 'submit', user_id: 'u1', user_name: '张会计', created_at: '2026-06-20T01:09:00Z', autosaves: [] },
     ];
     const calls = serve(200, typed);
     const onDone = vi.fn();

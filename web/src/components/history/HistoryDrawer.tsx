@@ -5,11 +5,10 @@
 import { Alert, App, Button, Drawer, Empty, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Report } from '../../../../src/core/model/report';
-import { editingSessions } from '../../../../src/core/workflow/editing-sessions';
 import { ACTION_LABEL, STATUS_LABEL, type ReportStatus } from '../../../../src/core/workflow/index';
 import type { ApiError } from '../../api/client';
 import { diffVersions, listVersions, restoreVersion } from '../../api/reports';
-import type { DiffChange, VersionItem } from '../../api/types';
+import type { DiffChange, VersionItem, VersionLine } from '../../api/types';
 import { normalizePath } from '../../lib/paths';
 import { describePath } from '../../lib/path-label';
 import { formatValue } from '../merge/format-value';
@@ -33,6 +32,7 @@ interface Restore {
 export function HistoryDrawer({ open, id, report, onClose, restore }: { open: boolean; id: string; report: Report; onClose: () => void; restore?: Restore }) {
   const { message } = App.useApp();
   const [versions, setVersions] = useState<VersionItem[] | null>(null);
+  const [lines, setLines] = useState<VersionLine[] | null>(null);
   const [a, setA] = useState<number | null>(null);
   const [b, setB] = useState<number | null>(null);
   const [changes, setChanges] = useState<DiffChange[] | null>(null);
@@ -44,8 +44,10 @@ export function HistoryDrawer({ open, id, report, onClose, restore }: { open: bo
     setError(null);
     setChanges(null);
     listVersions(id)
-      .then((v) => {
-        const sorted = [...v].sort((x, y) => y.version - x.version);
+      .then((lines) => {
+        // the server folds each editing session's autosaves under its newest save; every version can be compared
+        setLines([...lines].sort((x, y) => y.version - x.version));
+        const sorted = lines.flatMap((l) => [l, ...(l.autosaves ?? [])]).sort((x, y) => y.version - x.version);
         setVersions(sorted);
         if (sorted.length >= 2) {
           setB(sorted[0]!.version);
@@ -86,7 +88,7 @@ export function HistoryDrawer({ open, id, report, onClose, restore }: { open: bo
     }
   };
   const latest = versions?.[0]?.version;
-  const sessions = editingSessions(versions ?? []);
+  const sessions = (lines ?? []).map((l) => ({ head: l, folded: l.autosaves ?? [] }));
   const foldedUnder = new Map(sessions.map((x) => [x.head.version, x.folded]));
   const restoreColumn = restore
     ? [{
