@@ -214,6 +214,17 @@ describe.skipIf(!chromiumPath)('report review cycle in the browser', () => {
     await waitStatus(page, 'dept_review');
   }, 180_000);
 
+  it('the 组长 signs again from the form’s 签字栏: his signature no longer matched the fixed report', async () => {
+    await as('demo-evaluator');
+    await openReport(page, app.url, DEPT);
+    await scrollTo(page, '.jx-signoffs');
+    await expectText(page.locator('.jx-signoffs'), '签名已失效（内容已修改），需重新签署');
+    await page.getByRole('button', { name: '在评价组组长栏签署' }).click();
+    await page.getByRole('dialog', { name: '以评价组组长身份签署' }).getByRole('button', { name: /^签\s?署$/ }).click();
+    await expectText(page.locator('.jx-signoffs'), '电子签名有效');
+    await shot(page, '13b-leader-signs-again');
+  }, 180_000);
+
   it('the head approves again (the earlier signature no longer matches) and the reviewer accepts', async () => {
     await as('demo-head');
     await openReport(page, app.url, DEPT);

@@ -36,6 +36,10 @@ describe('separation of duties (pure rules)', () => {
     expect(missingSignature('approve', [], form(''))).toContain('负责人');
     expect(missingSignature('approve', [{ ...head, valid: false }], form(''))).toContain('负责人');
     expect(missingSignature('approve', [head], form(''))).toBeNull();
+    // the 组长 signed, then the content changed: approving waits for the 组长 to sign again
+    const leader = { role: 'leader' as const, userId: 'l', valid: false, opinion: '' };
+    expect(missingSignature('approve', [leader, head], form(''))).toBe('评价组组长的签名在签署后报告内容有修改，已失效：请重新签署后再审核通过');
+    expect(missingSignature('approve', [leader, head, { ...leader, valid: true }], form(''))).toBeNull();
     const rev = { role: 'reviewer' as const, userId: 'r', valid: true, opinion: '' };
     expect(missingSignature('accept', [], form('同意'))).toContain('签署');
     expect(missingSignature('accept', [rev], form(''))).toContain('意见');

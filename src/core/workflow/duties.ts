@@ -2,7 +2,7 @@
 // when roles are granted and again at every step) and the UI (which can explain a refusal). Two layers:
 // which roles one account may hold at all, and who may take a step on a given report, from that report's
 // own history — so a person whose roles changed over time still cannot approve their own work.
-import { DEPARTMENT_ROLES, FINANCE_ROLES, ROLE_LABEL, type Role, type SignatureRole, type WorkflowAction } from './index';
+import { DEPARTMENT_ROLES, FINANCE_ROLES, ROLE_LABEL, SIGNATURE_ROLE_LABEL, type Role, type SignatureRole, type WorkflowAction } from './index';
 
 export type DutyCheck = { ok: true } | { ok: false; message: string };
 
@@ -80,6 +80,13 @@ export function checkDuty(step: { action: WorkflowAction } | { sign: SignatureRo
 export function missingSignature(action: WorkflowAction, signatures: readonly SignatureFact[], report: { signoffs: { finance: { opinion: string } } }): string | null {
   if (action === 'approve' && !signatures.some((s) => s.role === 'head' && s.valid))
     return '请先以部门（单位）负责人身份签署当前版本，再审核通过';
+  if (action === 'approve') {
+    // a 组长's or evaluator's signature the content no longer matches would print as blank lines: signed again first
+    const latest = new Map<string, SignatureFact>();
+    for (const s of signatures) if (s.role === 'leader' || s.role === 'evaluator') latest.set(`${s.role}:${s.userId}`, s);
+    const stale = [...new Set([...latest.values()].filter((s) => !s.valid).map((s) => SIGNATURE_ROLE_LABEL[s.role]))];
+    if (stale.length) return `${stale.join('、')}的签名在签署后报告内容有修改，已失效：请重新签署后再审核通过`;
+  }
   if (action === 'accept') {
     const signed = signatures.filter((s) => s.role === 'reviewer' && s.valid);
     if (signed.length === 0) return '请先以财政部门归口业务科室身份签署当前版本，再审核通过';
