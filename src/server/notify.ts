@@ -20,6 +20,8 @@ export interface Reminder {
   /** one Chinese sentence, ready for an SMS or an e-mail subject */
   text: string;
   recipients: ReminderRecipient[];
+  /** a 项目支出 task: the department's late project tables, in one reminder (none when it has no report yet) */
+  projects?: Array<{ reportId: string | null; projectName: string; stateLabel: string }>;
 }
 
 export interface ReminderSender {

@@ -3,6 +3,7 @@
 export const BOARD_COLUMNS = {
   budgetCode: { label: '预算编码' },
   departmentName: { label: '部门（单位）' },
+  projectName: { label: '项目名称' },
   sectionName: { label: '归口科室' },
   state: { label: '状态' },
   due: { label: '截止日' },

@@ -1,5 +1,6 @@
 // The roster board (进度): every department in a task's scope with the state of its report, the deadline
-// that state is measured against and how far off it is. Pure: the server's board, the CLI's
+// that state is measured against and how far off it is. A 项目支出 task has a line per report (a department
+// reports each project on its own table) and one for a department without any. Pure: the server's board, the CLI's
 // `jixiao task board|remind` and the bell all derive the same rows.
 import type { ReportStatus } from '../workflow/index';
 import { daysLeft, type Deadlines } from './deadline';
@@ -88,15 +89,45 @@ export function rosterTiming(input: RosterInput, d: Deadlines, now: Date | strin
   return { state, stage: stageOf(state), due, daysLeft: days, late: days !== null && days < 0 };
 }
 
-/** Counts per state, in board order, and how many are late. */
-export function rosterSummary(rows: ReadonlyArray<{ state: RosterState; late: boolean }>): { total: number; late: number; byState: Array<{ state: RosterState; label: string; count: number }> } {
-  const counts = new Map<RosterState, number>();
+export interface StateCount {
+  state: RosterState;
+  label: string;
+  count: number;
+}
+
+export interface RosterSummary {
+  /** board lines (for a 部门整体 task: departments; for a 项目支出 task: reports, and departments without any) */
+  total: number;
+  late: number;
+  /** lines per state, in board order */
+  byState: StateCount[];
+  /** departments on the board, and lines with a report */
+  departments: number;
+  reports: number;
+  /** departments with at least one line in each state (a department with projects in two states counts in both) */
+  byDepartment: StateCount[];
+}
+
+/** Counts per state, in board order, and how many are late; a line without a department id counts as a department of its own. */
+export function rosterSummary(rows: ReadonlyArray<{ state: RosterState; late: boolean; departmentId?: string; reportId?: string | null }>): RosterSummary {
+  const lines = new Map<RosterState, number>();
+  const depts = new Map<RosterState, Set<string>>();
+  const departments = new Set<string>();
   let late = 0;
-  for (const r of rows) {
-    counts.set(r.state, (counts.get(r.state) ?? 0) + 1);
+  let reports = 0;
+  rows.forEach((r, i) => {
+    const dept = r.departmentId ?? `#${i}`;
+    lines.set(r.state, (lines.get(r.state) ?? 0) + 1);
+    depts.set(r.state, (depts.get(r.state) ?? new Set<string>()).add(dept));
+    departments.add(dept);
+    if (r.reportId) reports++;
     if (r.late) late++;
-  }
-  return { total: rows.length, late, byState: ROSTER_STATES.map((s) => ({ state: s, label: ROSTER_STATE_LABEL[s], count: counts.get(s) ?? 0 })) };
+  });
+  const count = (f: (s: RosterState) => number): StateCount[] => ROSTER_STATES.map((s) => ({ state: s, label: ROSTER_STATE_LABEL[s], count: f(s) }));
+  return {
+    total: rows.length, late, byState: count((s) => lines.get(s) ?? 0),
+    departments: departments.size, reports, byDepartment: count((s) => depts.get(s)?.size ?? 0),
+  };
 }
 
 /** The report is with finance or beyond (a returned one is back with the department): the completion figure. */

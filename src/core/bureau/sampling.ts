@@ -1,4 +1,4 @@
-// 抽查: a risk-based sample of a task's reports for 复核. Each candidate gets a risk score Σ weight × factor
+// 抽查: a risk-based sample of a task's reports for 复核 (a 项目支出 task's: each project table a candidate). Each candidate gets a risk score Σ weight × factor
 // (each factor in [0, 1], weights set by the bureau); the riskiest take the risk share of the sample and
 // a seeded random draw from the rest takes the random share, so every report can be picked and the same
 // inputs with the same seed give the same sample. Every pick says why, in Chinese.
@@ -116,7 +116,7 @@ export function sampleSize(p: Pick<SampleParams, 'size' | 'percent'>, candidates
 function factorsOf(c: Candidate, budgetRank: Map<string, number>, budgetCount: number, k: number) {
   const v: Partial<Record<RiskFactor, number>> = {};
   const why: Partial<Record<RiskFactor, string>> = {};
-  const rank = budgetRank.get(c.departmentId);
+  const rank = budgetRank.get(c.reportId);
   if (c.budgetFen != null && rank != null) {
     v.largeBudget = budgetCount > 1 ? 1 - rank / (budgetCount - 1) : 1;
     why.largeBudget = `支出合计${fenToWan(c.budgetFen, 2)}万元，在本批 ${budgetCount} 份中居第 ${rank + 1} 位`;
@@ -146,10 +146,13 @@ function factorsOf(c: Candidate, budgetRank: Map<string, number>, budgetCount: n
   return { v, why };
 }
 
-/** Every candidate's risk score, riskiest first; ties by department id, so the order never depends on input order. */
+/**
+ * Every candidate's risk score, riskiest first; ties by department id, then report id (a 项目支出 task has
+ * several reports of a department), so the order never depends on input order.
+ */
 export function rankCandidates(candidates: readonly Candidate[], weights: RiskWeights, recentYears: number): Ranked[] {
-  const withBudget = candidates.filter((c) => c.budgetFen != null).sort((a, b) => b.budgetFen! - a.budgetFen! || cmp(a.departmentId, b.departmentId));
-  const budgetRank = new Map(withBudget.map((c, i) => [c.departmentId, i]));
+  const withBudget = candidates.filter((c) => c.budgetFen != null).sort((a, b) => b.budgetFen! - a.budgetFen! || byReport(a, b));
+  const budgetRank = new Map(withBudget.map((c, i) => [c.reportId, i]));
   const ranked = candidates.map((c) => {
     const { v, why } = factorsOf(c, budgetRank, withBudget.length, recentYears);
     let risk = new Dec(0);
@@ -164,7 +167,7 @@ export function rankCandidates(candidates: readonly Candidate[], weights: RiskWe
     const reasons = parts.map((p) => `${RISK_FACTOR_LABEL[p.f]}（+${p.contribution}）：${why[p.f]}`);
     return { candidate: c, risk: risk.toDecimalPlaces(4).toNumber(), factors: v, reasons };
   });
-  return ranked.sort((a, b) => b.risk - a.risk || cmp(a.candidate.departmentId, b.candidate.departmentId));
+  return ranked.sort((a, b) => b.risk - a.risk || byReport(a.candidate, b.candidate));
 }
 
 export function drawSample(candidates: readonly Candidate[], p: SampleParams): SampleResult {
@@ -173,8 +176,8 @@ export function drawSample(candidates: readonly Candidate[], p: SampleParams): S
   const randomCount = Math.min(size, Math.round(size * p.randomShare));
   const riskCount = size - randomCount;
   const byRisk = ranked.slice(0, riskCount);
-  // the random share is drawn from the rest in a canonical order (department id), never the input's
-  const rest = ranked.slice(riskCount).sort((a, b) => cmp(a.candidate.departmentId, b.candidate.departmentId));
+  // the random share is drawn from the rest in a canonical order (department id, report id), never the input's
+  const rest = ranked.slice(riskCount).sort((a, b) => byReport(a.candidate, b.candidate));
   const drawn = drawWithoutReplacement(rest, randomCount, seededRandom(p.seed));
   const picks: SamplePick[] = [
     ...byRisk.map((r, i) => ({ departmentId: r.candidate.departmentId, reportId: r.candidate.reportId, source: 'risk' as const, risk: r.risk, reasons: [`风险得分 ${r.risk}，居第 ${i + 1} 位`, ...r.reasons] })),
@@ -185,4 +188,9 @@ export function drawSample(candidates: readonly Candidate[], p: SampleParams): S
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The canonical order of candidates: by department (one report each in a 部门整体 task), then report. */
+function byReport(a: Pick<Candidate, 'departmentId' | 'reportId'>, b: Pick<Candidate, 'departmentId' | 'reportId'>): number {
+  return cmp(a.departmentId, b.departmentId) || cmp(a.reportId, b.reportId);
 }

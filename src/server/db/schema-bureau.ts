@@ -102,7 +102,8 @@ export interface SampleTable {
 export interface SamplePickTable {
   sample_id: string;
   department_id: string;
-  report_id: string | null;
+  /** the pick's key with sample_id (migration 0063): a project task's sample may hold several reports of a department */
+  report_id: string;
   source: 'risk' | 'random' | 'manual';
   risk: number;
   reasons: string; // JSON string[]

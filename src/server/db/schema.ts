@@ -175,13 +175,15 @@ export interface ReportTable {
   document: unknown; // jsonb (pg) or JSON text (sqlite); see repositories/json.ts
   self_score: number | null; // 绩效自评综合得分 as claimed by the report
   grade: string; // 评价等次 as claimed
+  /** 项目名称 of a 项目支出绩效自评表 as the document states it (migration 0063); null for 部门整体 */
+  project_name: string | null;
   finance_since: string | null; // first time the report reached finance (reviewers see it from then on)
   import_meta: string | null; // JSON text: source file, unmapped pieces, diagnostics
   created_by: string;
   created_at: string;
   updated_by: string;
   updated_at: string;
-  /** the 绩效自评任务 it answers (migration 0020); one report per task and department */
+  /** the 绩效自评任务 it answers (migration 0020); one 部门整体 report per task and department (0063) */
   task_id: string | null;
   /** JSON text: what the draft carried over from last year's report (core/bureau/carry-over.ts) */
   carried: string | null;

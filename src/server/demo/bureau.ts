@@ -16,6 +16,7 @@ import type { CopyMatchTable } from '../db/schema-bureau';
 import type { Random } from '../deps';
 import { replaceCopyRun } from '../repositories/copy-checks';
 import { insertNotice } from '../repositories/rectifications';
+import { projection } from '../repositories/projection';
 import { insertReport } from '../repositories/reports';
 import { insertReply, insertRescore } from '../repositories/review-extras';
 import { insertReturn } from '../repositories/reviews';
@@ -64,7 +65,7 @@ async function report(c: Ctx, o: { key: DeptKey; doc: Report; status: string; ta
   const document = sealPersonal(c.writer.crypto, o.doc);
   await insertReport(c.trx, c.dialect, {
     id, bureau_id: c.org.bureauId, department_id: c.org.departments[o.key], department_name: dept(o.key).name, year: o.doc.year, kind: 'overall', template_id: o.doc.templateId,
-    status: o.status, version, document, self_score: o.doc.performance.selfScore, grade: o.doc.performance.grade,
+    status: o.status, version, document, ...projection(o.doc),
     finance_since: actions.includes('approve') ? c.at : null, import_meta: o.importMeta ? JSON.stringify(o.importMeta) : null,
     created_by: created, created_at: c.at, updated_by: user, updated_at: c.at, task_id: o.taskId,
   });

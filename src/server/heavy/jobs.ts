@@ -22,6 +22,7 @@ import { digestMatcher, reportDigest } from '../audit/canonical';
 import { openPersonal, sealPersonal } from '../crypto/personal-data';
 import { softwareProvider, type ProviderMaterial } from '../crypto/provider';
 import { SaveBody } from '../http/schemas';
+import { projection, type Projection } from '../repositories/projection';
 import { reverseDelta } from '../repositories/version-delta';
 import { reportProblems } from '../http/validation-messages';
 
@@ -83,7 +84,7 @@ export interface PreparedSave {
   storedText: string;
   changed: number;
   paths: string[];
-  projection: { self_score: number | null; grade: string };
+  projection: Projection;
   /** the base version's reverse delta, stored forms (use-cases/save-report.ts reverseDelta) */
   delta: string | null;
   /** the 指标库 entries the new document quotes, when they (or its year) differ from before: library_usage to update */
@@ -123,7 +124,7 @@ export function prepareSaveJob(i: DocumentJob & { bodyText: string; scope: EditS
     delta: reverseDelta(sealed, storedCurrent),
     changed: changes.length,
     paths: changes.slice(0, 20).map((c) => c.path),
-    projection: { self_score: next.performance.selfScore, grade: next.performance.grade },
+    projection: projection(next),
     usage: usageChange(current, next),
   };
 }

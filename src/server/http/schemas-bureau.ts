@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ROSTER_STATES } from '../../core/bureau/roster';
 import { RISK_FACTORS } from '../../core/bureau/sampling';
+import { REPORT_KINDS } from '../../core/model/report';
 
 const Id = (what: string) => z.string({ message: `缺少${what}` }).min(1, { message: `缺少${what}` }).max(64);
 const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' });
@@ -25,6 +26,7 @@ export const TaskScopeSchema = z.object({
 
 export const CreateTaskBody = z.object({
   year: Year,
+  kind: z.enum(REPORT_KINDS, { message: '任务类型须为 overall（部门整体）或 project（项目支出）' }).optional().describe('任务类型：overall 部门整体支出（每个部门一份报告），project 项目支出（每个项目一份自评表）；默认为所选模板的类型'),
   templateId: z.string({ message: '请选择评分表模板' }).min(1).max(64),
   title: z.string().max(200).optional(),
   notice: z.string().max(20000, { message: '通知正文不超过 20000 字' }).optional(),
@@ -39,10 +41,14 @@ export const UpdateTaskBody = z.object({
   deadlines: DeadlinesSchema.optional(),
 });
 
+const StateCounts = z.array(z.object({ state: z.enum(ROSTER_STATES), label: z.string(), count: z.number() }));
 const Summary = z.object({
-  total: z.number(),
+  total: z.number().describe('进度表行数（部门整体任务为部门数；项目支出任务为报告数加尚无报告的部门数）'),
   late: z.number(),
-  byState: z.array(z.object({ state: z.enum(ROSTER_STATES), label: z.string(), count: z.number() })),
+  byState: StateCounts.describe('各状态的行数'),
+  departments: z.number().describe('部门数'),
+  reports: z.number().describe('报告数'),
+  byDepartment: StateCounts.describe('各状态的部门数（部门有多个项目处于不同状态时分别计入）'),
 });
 
 export const TaskViewSchema = z.object({
@@ -57,7 +63,8 @@ export const IssueResultSchema = z.object({ task: TaskViewSchema, departments: z
 
 export const BoardItemSchema = z.object({
   departmentId: z.string(), departmentName: z.string(), budgetCode: z.string(), sectionId: z.string().nullable(), sectionName: z.string().nullable(),
-  reportId: z.string().nullable(), canOpen: z.boolean().describe('报告已报送财政，可打开'),
+  reportId: z.string().nullable(), projectName: z.string().nullable().describe('项目名称（项目支出任务的报告；部门整体任务或尚无报告时为 null）'),
+  canOpen: z.boolean().describe('报告已报送财政，可打开'),
   state: z.enum(ROSTER_STATES), stateLabel: z.string(), stage: z.enum(['department', 'finance', 'publish', 'done']),
   due: z.string().nullable(), daysLeft: z.number().nullable().describe('距截止日天数，负数为逾期天数'), daysLeftText: z.string(), late: z.boolean(),
   extendedDue: z.string().nullable(), extensionReason: z.string().nullable(), lastActivity: z.string().nullable(),
@@ -78,6 +85,7 @@ export const RemindResultSchema = z.object({
   taskTitle: z.string(),
   late: z.array(z.object({
     taskId: z.string(), departmentId: z.string(), departmentName: z.string(), stage: z.enum(['department', 'finance', 'publish']), due: z.string(), daysLeft: z.number(), text: z.string(),
+    projects: z.array(z.object({ reportId: z.string().nullable(), projectName: z.string(), stateLabel: z.string() })).optional().describe('项目支出任务：该部门逾期的各项目（尚无报告时为空）'),
     recipients: z.array(z.object({ userId: z.string(), displayName: z.string(), role: z.string() })),
   })),
   sent: z.number().nullable(),
@@ -144,16 +152,17 @@ export const SampleBody = z.object({
   dryRun: z.boolean().optional().describe('true：只预览，不保存'),
 });
 const PickSchema = z.object({
-  departmentId: z.string(), departmentName: z.string(), reportId: z.string().nullable(), source: z.enum(['risk', 'random', 'manual']),
+  departmentId: z.string(), departmentName: z.string(), reportId: z.string(), projectName: z.string().nullable().describe('项目名称（项目支出任务）'), source: z.enum(['risk', 'random', 'manual']),
   risk: z.number(), reasons: z.array(z.string()), dropped: z.boolean(), note: z.string(),
 });
 export const SampleViewSchema = z.object({
   taskId: z.string(), stored: z.boolean(), seed: z.string(),
   params: z.object({ size: z.number().optional(), percent: z.number().optional(), weights: z.record(z.string(), z.number()), randomShare: z.number(), seed: z.string(), recentYears: z.number() }),
   candidates: z.number(), createdAt: z.string().nullable(), updatedAt: z.string().nullable(), picks: z.array(PickSchema),
-  ranked: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), reportId: z.string(), risk: z.number(), reasons: z.array(z.string()) })),
+  ranked: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), reportId: z.string(), projectName: z.string().nullable(), risk: z.number(), reasons: z.array(z.string()) })),
 });
-export const AdjustSampleBody = z.object({ departmentId: Id('部门'), action: z.enum(['add', 'drop'], { message: '操作须为 add 或 drop' }), reason: z.string().max(2000) });
+export const AdjustSampleBody = z.object({
+  departmentId: Id('部门'), reportId: z.string().max(64).optional().describe('报告编号：项目支出任务中部门有多份报告时必填'), action: z.enum(['add', 'drop'], { message: '操作须为 add 或 drop' }), reason: z.string().max(2000) });
 
 // 整改
 export const RectificationParams = z.object({ id: Id('整改通知编号') });

@@ -15,13 +15,13 @@ export interface ReportRow extends Omit<ReportTable, 'document'> {
   department_section_id: string | null;
 }
 
-export async function insertReport(db: DB, dialect: Dialect, row: Omit<ReportTable, 'document' | 'task_id' | 'carried'> & { document: Report; task_id?: string | null; carried?: string | null }): Promise<void> {
+export async function insertReport(db: DB, dialect: Dialect, row: Omit<ReportTable, 'document' | 'task_id' | 'carried' | 'project_name'> & { document: Report; task_id?: string | null; carried?: string | null; project_name?: string | null }): Promise<void> {
   await db.insertInto('reports').values({ ...row, document: encodeJson(dialect, row.document) }).execute();
 }
 
 /** Every column of reports but the document (read apart, see documentColumn); a new column must be added here. */
 const COLUMNS = [
-  'id', 'bureau_id', 'department_id', 'department_name', 'year', 'kind', 'template_id', 'status', 'version', 'self_score', 'grade',
+  'id', 'bureau_id', 'department_id', 'department_name', 'year', 'kind', 'template_id', 'status', 'version', 'self_score', 'grade', 'project_name',
   'finance_since', 'import_meta', 'created_by', 'created_at', 'updated_by', 'updated_at', 'task_id', 'carried',
 ] as const satisfies ReadonlyArray<keyof ReportTable>;
 // a column in schema.ts missing from COLUMNS fails to compile here
@@ -150,16 +150,17 @@ export interface ContentUpdate {
   document: Report | EncodedJson;
   self_score: number | null;
   grade: string;
+  project_name: string | null;
   updated_by: string;
   updated_at: string;
 }
 
 /** UPDATE … WHERE id = ? AND version = ?: true when this write won. */
 type ContentArgs = Omit<ContentUpdate, 'document'> & { document: string; id: string; base: number; next: number };
-const contentUpdate = prepared<ContentArgs, never>(['document', 'self_score', 'grade', 'updated_by', 'updated_at', 'id', 'base', 'next'], (db, p) =>
+const contentUpdate = prepared<ContentArgs, never>(['document', 'self_score', 'grade', 'project_name', 'updated_by', 'updated_at', 'id', 'base', 'next'], (db, p) =>
   db
     .updateTable('reports')
-    .set({ document: p.document, self_score: p.self_score, grade: p.grade, updated_by: p.updated_by, updated_at: p.updated_at, version: p.next })
+    .set({ document: p.document, self_score: p.self_score, grade: p.grade, project_name: p.project_name, updated_by: p.updated_by, updated_at: p.updated_at, version: p.next })
     .where('id', '=', p.id)
     .where('version', '=', p.base));
 

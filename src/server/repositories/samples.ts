@@ -17,12 +17,12 @@ export async function replaceSample(db: DB, sample: SampleTable, picks: SamplePi
 }
 
 export async function listPicks(db: DB, sampleId: string): Promise<SamplePickTable[]> {
-  return db.selectFrom('sample_picks').selectAll().where('sample_id', '=', sampleId).orderBy('risk', 'desc').orderBy('department_id').execute();
+  return db.selectFrom('sample_picks').selectAll().where('sample_id', '=', sampleId).orderBy('risk', 'desc').orderBy('department_id').orderBy('report_id').execute();
 }
 
 export async function upsertPick(db: DB, row: SamplePickTable): Promise<void> {
   await db.insertInto('sample_picks').values(row)
-    .onConflict((oc) => oc.columns(['sample_id', 'department_id']).doUpdateSet({ dropped: row.dropped, note: row.note, updated_by: row.updated_by, updated_at: row.updated_at, report_id: row.report_id }))
+    .onConflict((oc) => oc.columns(['sample_id', 'report_id']).doUpdateSet({ dropped: row.dropped, note: row.note, updated_by: row.updated_by, updated_at: row.updated_at }))
     .execute();
 }
 
@@ -31,7 +31,7 @@ export async function sampledReportIds(db: DB, reportIds: readonly string[]): Pr
   const out = new Set<string>();
   for (let i = 0; i < reportIds.length; i += 500) {
     const rows = await db.selectFrom('sample_picks').select('report_id').where('report_id', 'in', reportIds.slice(i, i + 500)).where('dropped', '=', 0).execute();
-    for (const r of rows) if (r.report_id) out.add(r.report_id);
+    for (const r of rows) out.add(r.report_id);
   }
   return out;
 }

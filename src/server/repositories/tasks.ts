@@ -65,9 +65,14 @@ export interface BoardRow {
   finance_since: string | null;
   self_score: number | null;
   grade: string | null;
+  project_name: string | null;
 }
 
-/** Every department of the roster with its report head (no document), in 预算编码 order. */
+/**
+ * Every department of the roster with its report heads (no document), in 预算编码 order: one row per report
+ * (a 项目支出 task has one per project of a department, in the order they were made), one with no report
+ * for a department that has none.
+ */
 export async function boardRows(db: DB, taskId: string, sectionId?: string | null): Promise<BoardRow[]> {
   let q = db
     .selectFrom('task_departments as td')
@@ -77,9 +82,9 @@ export async function boardRows(db: DB, taskId: string, sectionId?: string | nul
     .select([
       'd.id as department_id', 'd.name as department_name', 'd.budget_code', 'd.section_id', 's.name as section_name',
       'td.extended_due', 'td.extension_reason',
-      'r.id as report_id', 'r.status', 'r.version', 'r.updated_at', 'r.created_by', 'r.finance_since', 'r.self_score', 'r.grade',
+      'r.id as report_id', 'r.status', 'r.version', 'r.updated_at', 'r.created_by', 'r.finance_since', 'r.self_score', 'r.grade', 'r.project_name',
     ])
     .where('td.task_id', '=', taskId);
   if (sectionId) q = q.where('d.section_id', '=', sectionId);
-  return q.orderBy('d.budget_code').execute();
+  return q.orderBy('d.budget_code').orderBy('r.created_at').orderBy('r.id').execute();
 }

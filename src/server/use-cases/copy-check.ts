@@ -1,6 +1,7 @@
 // 文本雷同检查 for a task: every reported report of the task against the bureau's reported reports of
-// this year and the two before (core/bureau/copy-detect.ts), plus each cover against the department it
-// is filed under (cover-check.ts). Drafts take no part: a department's unsubmitted text is its own.
+// this year and the two before (core/bureau/copy-detect.ts), of the task's kind (a 项目支出 table is
+// compared with project tables: an overall report's prose is another form), plus each cover against the
+// department it is filed under (cover-check.ts). Drafts take no part: a department's unsubmitted text is its own.
 // The results replace the task's previous run; the run is audited.
 import { coverMismatch } from '../../core/bureau/cover-check';
 import { detectCopies } from '../../core/bureau/copy-detect';
@@ -41,7 +42,7 @@ function fileCoverOf(meta: string | null): { departmentName: string; budgetCode:
 /** Every reported report of the task against the bureau's reported reports of this year and the two before. */
 export async function computeCopyMatches(db: DB, t: TaskTable, newId: () => string): Promise<{ matches: CopyMatchTable[]; stats: Omit<NonNullable<CopyRunView['stats']>, 'ms'> }> {
   const rows = await db.selectFrom('reports').select(['id', 'department_id', 'department_name', 'year', 'task_id', 'document', 'import_meta'])
-    .where('bureau_id', '=', t.bureau_id).where('finance_since', 'is not', null).where('year', '>=', t.year - YEARS_BACK).where('year', '<=', t.year).execute();
+    .where('bureau_id', '=', t.bureau_id).where('kind', '=', t.kind).where('finance_since', 'is not', null).where('year', '>=', t.year - YEARS_BACK).where('year', '<=', t.year).execute();
   const roster = (await db.selectFrom('departments').select(['id', 'name', 'budget_code']).where('bureau_id', '=', t.bureau_id).execute()).map((d) => ({ id: d.id, name: d.name, budgetCode: d.budget_code }));
   const byId = new Map(roster.map((d) => [d.id, d]));
   // a report filed under the wrong department is the copy of the department its cover names, not the

@@ -1,7 +1,7 @@
 // 新建报告: a draft for the preparer's department and a year, on the template the request names, else the
 // year's task's, else the one the bureau's 绩效管理科 has activated, else the default (the report records its
 // version), carried over from the department's previous year (core/bureau/carry-over.ts). When the
-// year's task covers the department the draft belongs to it, and a second one is refused.
+// year's task covers the department the draft belongs to it, and a second one of a 部门整体 task is refused.
 import { PROJECT_TEMPLATE } from '../../core/model/empty';
 import type { ReportKind } from '../../core/model/report';
 import type { Template } from '../../core/model/template';
@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../db/errors';
 import { AppError } from '../errors';
 import type { Deps } from '../deps';
 import { activeTemplate } from '../repositories/templates';
-import { assertNoTaskReport, carriedDraft, taskFor } from './draft-origin';
+import { assertTaskTakes, carriedDraft, taskFor } from './draft-origin';
 import { insertDraft, preparerDepartment } from './new-report';
 import { reportView, type ReportView } from './report-view';
 import { visibleTo } from './templates-shared';
@@ -51,14 +51,15 @@ export async function createReport(deps: Deps, o: { actor: Actor; year: number; 
   const kind: ReportKind = o.kind ?? (named ? formOf(named).kind : 'overall');
   if (named && formOf(named).kind !== kind) throw new AppError('VALIDATION', `模板“${named.name}”的表单不是${KIND_NAME[kind]}，不能用于新建此类报告`);
   const task = await taskFor(db, department, o.year, kind);
-  if (task) await assertNoTaskReport(db, task, department.id);
+  // a new 项目支出 table has no name yet: a project task takes it (the name is checked when imported)
+  if (task) await assertTaskTakes(db, task, department.id);
   const template = named ?? (await chooseTemplate(deps, department.bureau_id, task?.template_id, kind));
   const { report, meta } = await carriedDraft(db, deps.crypto, department, o.year, kind, template);
   try {
     const row = await insertDraft(deps, { actor: o.actor, department, report, action: 'create', auditDetail: meta ? { carriedFrom: meta.fromReportId } : {}, taskId: task?.id ?? null, carried: meta });
     return reportView(deps, o.actor, row);
   } catch (err) {
-    if (task && isUniqueViolation(err)) await assertNoTaskReport(db, task, department.id);
+    if (task && isUniqueViolation(err)) await assertTaskTakes(db, task, department.id);
     throw err;
   }
 }

@@ -1,7 +1,8 @@
 // 新建绩效自评任务 (绩效管理科, or the local CLI): year, report kind and 评分表, the departments it covers
 // (all, by 归口科室, or picked from the roster), the three deadlines and the notice text. A draft until
-// issued; one task per bureau, year and kind.
+// issued; one task per bureau, year and kind (部门整体, or 项目支出: one table per project of each department).
 import { deadlineProblems, type Deadlines } from '../../core/bureau/deadline';
+import type { ReportKind } from '../../core/model/report';
 import { isUniqueViolation } from '../db/errors';
 import { nowIso, type Deps } from '../deps';
 import { AppError } from '../errors';
@@ -13,7 +14,8 @@ import { inTransaction } from './shared';
 
 export interface TaskInput {
   year: number;
-  kind?: 'overall';
+  /** default: the kind of the template's form */
+  kind?: ReportKind;
   templateId: string;
   title?: string;
   notice?: string;
@@ -56,8 +58,10 @@ export function checkDeadlines(d: Deadlines): void {
   if (problems.length) throw new AppError('VALIDATION', problems.join('；'));
 }
 
-export function defaultTitle(year: number): string {
-  return `${year}年度部门整体支出绩效自评任务`;
+const KIND_TASK: Record<ReportKind, string> = { overall: '部门整体支出', project: '项目支出' };
+
+export function defaultTitle(year: number, kind: ReportKind = 'overall'): string {
+  return `${year}年度${KIND_TASK[kind]}绩效自评任务`;
 }
 
 export async function createTask(deps: Deps, o: CreateTaskOptions): Promise<TaskView> {
@@ -65,21 +69,21 @@ export async function createTask(deps: Deps, o: CreateTaskOptions): Promise<Task
   const bureauId = o.actor?.bureauId ?? o.bureauId;
   if (!bureauId || !(await findBureau(deps.db.kysely, bureauId))) throw new AppError('VALIDATION', '请指定所属财政局');
   if (!Number.isInteger(o.year) || o.year < 1990 || o.year > 2100) throw new AppError('VALIDATION', '年度须为 1990–2100 之间的整数');
-  const kind = o.kind ?? 'overall';
   // the bureau's own uploaded templates count, as for a new report
   const template = await chooseTemplate(deps, bureauId, o.templateId);
-  if (template.kind !== kind) throw new AppError('VALIDATION', `评分表“${template.name}”不是部门整体支出评分表`);
+  const kind = o.kind ?? template.kind;
+  if (template.kind !== kind) throw new AppError('VALIDATION', `评分表“${template.name}”不是${KIND_TASK[kind]}评分表`);
   checkDeadlines(o.deadlines);
   const scope = await checkScope(deps, bureauId, o.scope);
   const at = nowIso(deps.clock);
   const who = o.actor?.id ?? 'cli';
   const row = {
     id: deps.random.uuid(), bureau_id: bureauId, year: o.year, kind, template_id: template.id,
-    title: o.title?.trim() || defaultTitle(o.year), notice: o.notice?.trim() ?? '', scope: JSON.stringify(scope),
+    title: o.title?.trim() || defaultTitle(o.year, kind), notice: o.notice?.trim() ?? '', scope: JSON.stringify(scope),
     self_eval_due: o.deadlines.selfEvalDue, finance_review_due: o.deadlines.financeReviewDue, publish_by: o.deadlines.publishBy,
     status: 'draft' as const, version: 1, created_by: who, created_at: at, updated_by: who, updated_at: at, issued_by: null, issued_at: null,
   };
-  const duplicate = () => new AppError('CONFLICT', `本局已有${o.year}年度的部门整体支出绩效自评任务`);
+  const duplicate = () => new AppError('CONFLICT', `本局已有${o.year}年度的${KIND_TASK[kind]}绩效自评任务`);
   try {
     await inTransaction(deps, async (trx, audit) => {
       if (await findTaskFor(trx, bureauId, o.year, kind)) throw duplicate();

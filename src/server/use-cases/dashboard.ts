@@ -36,7 +36,9 @@ export async function getDashboard(deps: Deps, o: { actor: Actor; year?: number 
   const now = deps.clock.now();
   const roster: RosterEntry[] = [];
   for (const t of await listTasks(db, scope.bureauId)) {
-    if (t.status === 'draft') continue;
+    // completion is of departments: a 项目支出 task's board has a line per project table, which would count
+    // a department several times over (its tables are among the reports above all the same)
+    if (t.status === 'draft' || t.kind !== 'overall') continue;
     for (const b of await boardRows(db, t.id, scope.sectionId)) {
       const report = b.report_id ? { status: b.status as ReportStatus, version: b.version!, untouched: b.version === 1 && b.created_by === t.issued_by } : null;
       const timing = rosterTiming({ departmentId: b.department_id, report, extendedDue: b.extended_due }, deadlinesOf(t), now);

@@ -1,7 +1,9 @@
 // Where a new draft comes from and where it belongs: last year's report of the department (carried
-// over: core/bureau/carry-over.ts), last year's 整改 items, and the issued task of its year, which allows
-// one report per department (the unique index reports_task_department is the final word).
+// over: core/bureau/carry-over.ts), last year's 整改 items, and the issued task of its year: a 部门整体 task
+// allows one report per department (the unique index reports_task_department_overall is the final word), a
+// 项目支出 task one per project of the department.
 import { carryOver, type CarriedOver, type PriorIssueInput } from '../../core/bureau/carry-over';
+import { projectKey } from '../../core/bureau/project-key';
 import { addPriorIssueFindings } from '../../core/check';
 import type { ExpectedPriorIssue } from '../../core/rules/prior-issues';
 import type { ReportRow } from '../repositories/reports';
@@ -69,8 +71,23 @@ export async function taskFor(db: DB, department: Pick<DepartmentTable, 'id' | '
   return (await findTaskDepartment(db, task.id, department.id)) ? task : null;
 }
 
-/** Refuses a second report of a department for a task. */
-export async function assertNoTaskReport(db: DB, task: TaskTable, departmentId: string): Promise<void> {
+/**
+ * Refuses what the task cannot take: a second report of a department for a 部门整体 task, and for a
+ * 项目支出 task a second table of the same project (a table without a name yet is refused nothing: the
+ * department names it while filling in). Renames on save are not checked: a save never fails for a name.
+ */
+export async function assertTaskTakes(db: DB, task: TaskTable, departmentId: string, projectName?: string | null): Promise<void> {
+  if (task.kind !== 'project') return assertNoTaskReport(db, task, departmentId);
+  const key = projectKey(projectName);
+  if (!key) return;
+  const rows = await db.selectFrom('reports').select(['id', 'project_name']).where('task_id', '=', task.id).where('department_id', '=', departmentId).where('kind', '=', 'project').orderBy('created_at').execute();
+  const same = rows.find((r) => projectKey(r.project_name) === key);
+  if (same)
+    throw new AppError('CONFLICT', `本部门在${task.year}年度项目支出自评任务中已有项目“${projectName!.trim()}”的自评表（报告编号 ${same.id}），同一项目只能有一份。请在该报告中填报，或用该报告的“导入到本草稿”导入文件`, { reportId: same.id });
+}
+
+/** Refuses a second report of a department for a 部门整体 task. */
+async function assertNoTaskReport(db: DB, task: TaskTable, departmentId: string): Promise<void> {
   const existing = await db.selectFrom('reports').select(['id', 'status']).where('task_id', '=', task.id).where('department_id', '=', departmentId).executeTakeFirst();
   if (existing)
     throw new AppError('CONFLICT', `本部门已有${task.year}年度自评任务的报告（每个部门每项任务只能有一份报告）。请在该报告中填报${existing.status === 'draft' ? '，或先删除该草稿再新建或导入' : ''}`, { reportId: existing.id });

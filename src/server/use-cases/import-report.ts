@@ -12,7 +12,7 @@ import { AppError, type ErrorCode } from '../errors';
 import type { Deps } from '../deps';
 import { isUniqueViolation } from '../db/errors';
 import { priorIssuesOf } from '../../core/bureau/carry-over';
-import { assertNoTaskReport, priorItems, taskFor } from './draft-origin';
+import { assertTaskTakes, priorItems, taskFor } from './draft-origin';
 import { insertDraft, preparerDepartment } from './new-report';
 import { chooseTemplate } from './create-report';
 import { listTemplates } from '../../core/templates/index';
@@ -104,9 +104,11 @@ export async function importReport(
   const department = await preparerDepartment(deps, o.actor);
   const db = deps.db.kysely;
   const { report, file, importMeta, auditDetail, diagnostics } = await readImport(deps, { ...o, department });
-  // the year's task takes one report per department; last year's 整改 items come along unless the file has its own
+  // the year's task takes one report per department (部门整体) or per project (项目支出, named in the file);
+  // last year's 整改 items come along unless the file has its own
   const task = await taskFor(db, department, report.year, report.kind);
-  if (task) await assertNoTaskReport(db, task, department.id);
+  const projectName = report.kind === 'project' ? (report.project?.name ?? null) : null;
+  if (task) await assertTaskTakes(db, task, department.id, projectName);
   // the task names the form the bureau collects; without a task the file keeps the form it is written in
   if (task) {
     const template = await chooseTemplate(deps, department.bureau_id, task.template_id, report.kind);
@@ -133,7 +135,7 @@ export async function importReport(
     });
     return reportView(deps, o.actor, row);
   } catch (err) {
-    if (task && isUniqueViolation(err)) await assertNoTaskReport(db, task, department.id);
+    if (task && isUniqueViolation(err)) await assertTaskTakes(db, task, department.id, projectName);
     throw err;
   }
 }

@@ -61,13 +61,15 @@ export async function getInbox(deps: Deps, o: { actor: Actor }): Promise<Inbox> 
         push({ kind: 'rectify', title: `整改反馈：${i.title}`, detail: `第${i.seq}项“${i.problem}”${i.status === 'reopened' ? '（已退回重改）' : ''}`, link: { type: 'rectification', id: i.notice_id }, due: i.due_date, daysLeft: days, level: level(days) });
       }
     }
-    // the department's deadline: each issued task covering it whose report is still with the department
+    // the department's deadline: each issued task covering it with a report still with the department (a
+    // 项目支出 task: any of its project tables), or none yet
     for (const t of await tasksOfDepartment(db, a.departmentId)) {
-      const r = await db.selectFrom('reports').select(['id', 'status', 'version', 'created_by']).where('task_id', '=', t.id).where('department_id', '=', a.departmentId).executeTakeFirst();
-      const state = rosterState(r ? { status: r.status as ReportStatus, version: r.version, untouched: r.version === 1 && r.created_by === t.issued_by } : null);
-      if (stageOf(state) !== 'department') continue;
+      const rows = await db.selectFrom('reports').select(['id', 'status', 'version', 'created_by']).where('task_id', '=', t.id).where('department_id', '=', a.departmentId).orderBy('created_at').execute();
+      const open = rows.filter((x) => stageOf(rosterState({ status: x.status as ReportStatus, version: x.version, untouched: x.version === 1 && x.created_by === t.issued_by })) === 'department');
+      if (rows.length && !open.length) continue;
+      const r = open[0];
       if (!r && has('preparer'))
-        push({ kind: 'fill', title: `新建或导入报告：${t.title}`, detail: '本部门还没有本年度任务的报告', link: { type: 'reports', id: '' } });
+        push({ kind: 'fill', title: `新建或导入报告：${t.title}`, detail: t.kind === 'project' ? '本部门还没有本年度任务的项目支出绩效自评表（每个项目新建或导入一份）' : '本部门还没有本年度任务的报告', link: { type: 'reports', id: '' } });
       const due = t.extended_due ?? t.self_eval_due;
       const days = daysLeft(due, now);
       const lv = level(days);
@@ -109,7 +111,8 @@ export async function getInbox(deps: Deps, o: { actor: Actor }): Promise<Inbox> 
       const selfDays = daysLeft(t.self_eval_due, now);
       if (has('perf_admin') && selfDays < 0) {
         const missing = await db.selectFrom('task_departments as td').leftJoin('reports as r', (j) => j.onRef('r.task_id', '=', 'td.task_id').onRef('r.department_id', '=', 'td.department_id'))
-          .select((eb) => eb.fn.countAll<number>().as('n')).where('td.task_id', '=', t.id)
+          // departments, not lines: a 项目支出 task's department may have several tables out
+          .select((eb) => eb.fn.count<number>('td.department_id').distinct().as('n')).where('td.task_id', '=', t.id)
           .where((eb) => eb.or([eb('r.id', 'is', null), eb('r.status', 'in', ['draft', 'dept_review', 'returned'])]))
           .where((eb) => eb.or([eb('td.extended_due', 'is', null), eb('td.extended_due', '<', bureauDate(now))]))
           .executeTakeFirst();

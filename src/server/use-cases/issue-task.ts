@@ -1,7 +1,9 @@
 // 下达任务: the roster is fixed from the scope, and every department on it gets its draft, carried over
 // from its previous year's report with last year's 整改 items. A report the department already keeps
-// for that year (made before the task) joins the task instead of a second one. One transaction: the
-// task is issued with all its drafts or not at all.
+// for that year (made before the task) joins the task instead of a second one. A 项目支出 task creates no
+// drafts — a department makes one table per project, and the task cannot know its projects — and takes in
+// every project table the department already keeps for the year. One transaction: the task is issued with
+// all its drafts or not at all.
 import { sealPersonal } from '../crypto/personal-data';
 import type { DepartmentTable } from '../db/schema';
 import { nowIso, type Deps } from '../deps';
@@ -48,6 +50,14 @@ export async function issueTask(deps: Deps, o: { actor: BureauActor; id: string;
     let attached = 0;
     for (const d of departments) {
       const own = await trx.selectFrom('reports').select(['id', 'status', 'updated_at']).where('department_id', '=', d.id).where('year', '=', t.year).where('kind', '=', t.kind).where('task_id', 'is', null).execute();
+      if (t.kind === 'project') {
+        for (const r of own) {
+          await trx.updateTable('reports').set({ task_id: t.id }).where('id', '=', r.id).execute();
+          await audit({ ...auditBy(o.actor), event: 'report_attach_task', objectType: 'report', objectId: r.id, detail: { taskId: t.id, departmentId: d.id } });
+        }
+        attached += own.length;
+        continue;
+      }
       if (own.length) {
         own.sort(furthestFirst);
         await trx.updateTable('reports').set({ task_id: t.id }).where('id', '=', own[0]!.id).execute();

@@ -19,9 +19,10 @@ export async function listTasks(deps: Deps, o: { actor: BureauActor; bureauId?: 
   return Promise.all(
     tasks.map(async (t) => {
       const rows = await boardRows(deps.db.kysely, t.id, scope?.sectionId ?? null);
-      const timings = rows.map((r) =>
-        rosterTiming({ departmentId: r.department_id, extendedDue: r.extended_due, report: r.report_id ? { status: r.status as ReportStatus, version: r.version!, untouched: r.version === 1 && r.created_by === t.issued_by } : null }, deadlinesOf(t), now),
-      );
+      const timings = rows.map((r) => ({
+        departmentId: r.department_id, reportId: r.report_id,
+        ...rosterTiming({ departmentId: r.department_id, extendedDue: r.extended_due, report: r.report_id ? { status: r.status as ReportStatus, version: r.version!, untouched: r.version === 1 && r.created_by === t.issued_by } : null }, deadlinesOf(t), now),
+      }));
       return { ...taskView(t), summary: rosterSummary(timings) };
     }),
   );

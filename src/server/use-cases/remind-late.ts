@@ -1,6 +1,7 @@
 // 催报 (jixiao task remind): the departments past their deadline — late to report or resubmit — and the
 // reports finance is late to review or publish, with the people each reminder is for. Printing is the
-// caller's; sending goes through Deps.reminders when one is configured, audited with what was sent.
+// caller's; sending goes through Deps.reminders when one is configured, audited with what was sent. A
+// 项目支出 task's board has a line per project: its department gets one reminder listing them.
 import { ROSTER_STATE_LABEL } from '../../core/bureau/roster';
 import { ROLE_LABEL, type Role } from '../../core/workflow/index';
 import type { Deps } from '../deps';
@@ -31,16 +32,31 @@ export async function remindLate(deps: Deps, o: { actor: BureauActor; taskId: st
   assertPerfAdmin(o.actor, board.task.bureauId);
   const db = deps.db.kysely;
   const late: Reminder[] = [];
+  const project = board.task.kind === 'project';
+  // one reminder per department and stage: a 部门整体 task has one line per department anyway
+  const groups = new Map<string, Array<(typeof board.items)[number] & { due: string; daysLeft: number; stage: Reminder['stage'] }>>();
   for (const i of board.items) {
     if (!i.late || i.due == null || i.daysLeft == null || i.stage === 'done') continue;
+    const key = project ? `${i.departmentId}\u0000${i.stage}` : `${groups.size}`;
+    groups.set(key, [...(groups.get(key) ?? []), { ...i, due: i.due, daysLeft: i.daysLeft, stage: i.stage }]);
+  }
+  for (const lines of groups.values()) {
+    const i = lines[0]!;
     const dept = i.stage === 'department';
     const who = dept ? await recipients(db, { departmentId: i.departmentId }, ['preparer', 'head']) : await recipients(db, { sectionId: i.sectionId }, ['reviewer']);
-    const what = dept ? `${i.departmentName}的${board.task.year}年度绩效自评报告（${i.stateLabel}）` : `${i.departmentName}的报告（${ROSTER_STATE_LABEL[i.state]}）`;
     const verb = i.stage === 'department' ? '报送' : i.stage === 'finance' ? '财政审核' : '公开';
-    late.push({
-      taskId: board.task.id, departmentId: i.departmentId, departmentName: i.departmentName, stage: i.stage, due: i.due, daysLeft: i.daysLeft,
-      text: `${what}已超过${verb}截止日（${i.due}）${-i.daysLeft} 天，请尽快办理。`, recipients: who,
-    });
+    const daysLeft = Math.min(...lines.map((l) => l.daysLeft));
+    const base = { taskId: board.task.id, departmentId: i.departmentId, departmentName: i.departmentName, stage: i.stage, due: i.due, daysLeft, recipients: who };
+    if (!project) {
+      const what = dept ? `${i.departmentName}的${board.task.year}年度绩效自评报告（${i.stateLabel}）` : `${i.departmentName}的报告（${ROSTER_STATE_LABEL[i.state]}）`;
+      late.push({ ...base, text: `${what}已超过${verb}截止日（${i.due}）${-daysLeft} 天，请尽快办理。` });
+      continue;
+    }
+    const projects = lines.filter((l) => l.reportId).map((l) => ({ reportId: l.reportId, projectName: l.projectName || '未填写项目名称', stateLabel: l.stateLabel }));
+    const what = projects.length
+      ? `${i.departmentName}的${board.task.year}年度项目支出绩效自评表${projects.map((p) => `“${p.projectName}”（${p.stateLabel}）`).join('、')}`
+      : `${i.departmentName}的${board.task.year}年度项目支出绩效自评表（尚未新建或导入）`;
+    late.push({ ...base, text: `${what}已超过${verb}截止日（${i.due}）${-daysLeft} 天，请尽快办理。`, projects });
   }
   const sender = deps.reminders ?? null;
   let sent: number | null = null;

@@ -46,10 +46,7 @@ export async function loadVisibleReport(deps: Deps, actor: Actor, id: string, db
   return withDocument(row, (d) => openPersonal(deps.crypto, d));
 }
 
-/** List columns projected from the document: the department's own claimed 自评得分 and 等次. */
-export function projection(report: Report): { self_score: number | null; grade: string } {
-  return { self_score: report.performance.selfScore, grade: report.performance.grade };
-}
+export { projection } from '../repositories/projection';
 
 export interface Checked {
   findings: Finding[];

@@ -2,7 +2,8 @@
 // measured against and how far off it is, last activity, open errors and waivers, open 整改 items,
 // whether it is sampled and re-scored, and copy flags. 绩效管理科 sees the whole roster, an 归口科室 its
 // own departments, the CLI everything. Content figures (errors, waivers) only for reports that have
-// reached finance: a department's draft stays its own.
+// reached finance: a department's draft stays its own. A 项目支出 task has a line per report, named by its
+// project, and one for a department without any report; the summary counts both lines and departments.
 import type { BoardRowFigures } from '../../core/bureau/board-columns';
 import { daysLeftText } from '../../core/bureau/deadline';
 import { ROSTER_STATE_LABEL, rosterSummary, rosterTiming, type RosterState, type Stage } from '../../core/bureau/roster';
@@ -20,6 +21,8 @@ export interface BoardItem extends BoardRowFigures {
   departmentId: string;
   sectionId: string | null;
   reportId: string | null;
+  /** 项目名称 of a 项目支出 task's report ('' while unnamed); null for a 部门整体 task or a line without a report */
+  projectName: string | null;
   /** the report has reached finance: the bureau may open it */
   canOpen: boolean;
   state: RosterState;
@@ -75,7 +78,7 @@ export async function taskBoard(deps: Deps, o: { actor: BureauActor; id: string 
     const c = r.report_id ? copies.get(r.report_id) : undefined;
     return {
       departmentId: r.department_id, departmentName: r.department_name, budgetCode: r.budget_code, sectionId: r.section_id, sectionName: r.section_name,
-      reportId: r.report_id, canOpen, ...timing, stateLabel: ROSTER_STATE_LABEL[timing.state], daysLeftText: timing.due ? daysLeftText(timing.daysLeft) : '—',
+      reportId: r.report_id, projectName: t.kind === 'project' && r.report_id ? (r.project_name ?? '') : null, canOpen, ...timing, stateLabel: ROSTER_STATE_LABEL[timing.state], daysLeftText: timing.due ? daysLeftText(timing.daysLeft) : '—',
       extendedDue: r.extended_due, extensionReason: r.extension_reason,
       lastActivity: report && !report.untouched ? r.updated_at : null,
       selfScore: canOpen ? r.self_score : null, grade: canOpen ? r.grade || null : null,

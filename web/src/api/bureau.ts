@@ -41,7 +41,9 @@ export const getRoster = () => get<Roster>('/api/bureau/roster');
 
 export const getSample = async (id: string) => (await get<{ sample: SampleView | null }>(`/api/tasks/${enc(id)}/sample`)).sample;
 export const drawSample = (id: string, input: SampleInput) => send<SampleView>('POST', `/api/tasks/${enc(id)}/sample`, input);
-export const adjustSample = (id: string, departmentId: string, action: 'add' | 'drop', reason: string) => send<SampleView>('POST', `/api/tasks/${enc(id)}/sample/picks`, { departmentId, action, reason });
+/** A pick is named by its report: a 项目支出 task may sample several reports of one department. */
+export const adjustSample = (id: string, pick: { departmentId: string; reportId: string }, action: 'add' | 'drop', reason: string) =>
+  send<SampleView>('POST', `/api/tasks/${enc(id)}/sample/picks`, { ...pick, action, reason });
 
 export const getCopyRun = (id: string) => get<CopyRun>(`/api/tasks/${enc(id)}/copy-check`);
 export const runCopyCheck = (id: string) => send<CopyRun>('POST', `/api/tasks/${enc(id)}/copy-check`);

@@ -55,7 +55,7 @@ export default function TaskPage({ id }: { id: string }) {
         title={<span><a onClick={() => navigate('/tasks')} className="jx-back">‹ 任务列表</a> {task.title} <Tag color={TASK_STATUS[task.status].color}>{TASK_STATUS[task.status].label}</Tag></span>}
         extra={
           admin && (task.status === 'draft' ? (
-            <Button type="primary" loading={issuing} onClick={() => modal.confirm({ title: '下达任务？', content: '将按范围为每个部门生成草稿（从上年报告结转），部门即可开始填报。', okText: '下达', cancelText: '取消', onOk: issue })} data-testid="issue-task">下达任务</Button>
+            <Button type="primary" loading={issuing} onClick={() => modal.confirm({ title: '下达任务？', content: task.kind === 'project' ? '将按范围确定部门名单，部门按项目逐个新建或导入项目支出绩效自评表；已有的本年度项目自评表并入任务。' : '将按范围为每个部门生成草稿（从上年报告结转），部门即可开始填报。', okText: '下达', cancelText: '取消', onOk: issue })} data-testid="issue-task">下达任务</Button>
           ) : (
             <>
               <BatchExport taskId={task.id} />{' '}
@@ -82,7 +82,7 @@ export default function TaskPage({ id }: { id: string }) {
           <Tabs
             items={[
               {
-                key: 'board', label: `进度（${board.summary.total}）`,
+                key: 'board', label: `进度（${task.kind === 'project' ? `${board.summary.reports} 份 / ${board.summary.departments} 个部门` : board.summary.total}）`,
                 children: <BoardTable board={board} canExtend={admin} onExtend={async (dept, due, reason) => {
                   try {
                     await extendDeadline(task.id, dept, due, reason);
@@ -109,7 +109,7 @@ export default function TaskPage({ id }: { id: string }) {
         </Card>
       )}
       {board && (
-        <NoticeForm open={noticeOpen} departments={board.items.map((i) => ({ id: i.departmentId, name: i.departmentName }))} taskId={task.id} year={task.year}
+        <NoticeForm open={noticeOpen} departments={[...new Map(board.items.map((i) => [i.departmentId, { id: i.departmentId, name: i.departmentName }])).values()]} taskId={task.id} year={task.year}
           onCancel={() => setNoticeOpen(false)} onIssued={() => (setNoticeOpen(false), message.success('已下达整改通知'), load())} />
       )}
       <Modal open={!!late} title="催报" footer={null} onCancel={() => setLate(null)} width={720}>

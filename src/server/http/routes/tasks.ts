@@ -39,7 +39,7 @@ export function taskRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/tasks', {
     schema: {
       tags, summary: '新建任务（绩效管理科）',
-      description: '年度、评分表模板、范围（all 全部部门 / sections 按归口科室 / picked 指定部门）、三个截止日与通知正文。新建后为草稿，下达后各部门才有报告。同一财政局同一年度只能有一项任务（409）。',
+      description: '年度、评分表模板、范围（all 全部部门 / sections 按归口科室 / picked 指定部门）、三个截止日与通知正文。新建后为草稿，下达后各部门才有报告。类型（部门整体 / 项目支出）默认为模板的类型。同一财政局同一年度同一类型只能有一项任务（409）。',
       body: CreateTaskBody, response: { 201: TaskViewSchema, ...errors(400, 401, 403, 409) },
     },
     preValidation,
@@ -73,7 +73,7 @@ export function taskRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/tasks/:id/issue', {
     schema: {
       tags, summary: '下达任务（绩效管理科）',
-      description: '按范围确定部门名单，并为每个部门生成草稿（从上年报告结转封面、基本概况、四张表的行、上年三公经费决算数、指标及上年整改事项）；部门已有的本年度报告并入任务而不重复生成。',
+      description: '按范围确定部门名单，并为每个部门生成草稿（从上年报告结转封面、基本概况、四张表的行、上年三公经费决算数、指标及上年整改事项）；部门已有的本年度报告并入任务而不重复生成。项目支出任务不生成草稿（部门按项目逐个新建或导入），部门已有的本年度项目支出绩效自评表全部并入任务。',
       params: TaskIdParams, headers: z.object({ 'if-match': z.string().optional() }).loose(), response: { 200: IssueResultSchema, ...errors(400, 401, 403, 404, 409) },
     },
     preValidation,

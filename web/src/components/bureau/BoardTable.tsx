@@ -1,7 +1,8 @@
 // 进度: the roster board — every department's state, the deadline it is measured against and the days
 // to or past it (逾期 in red), last activity, open errors and waivers, open 整改 items, sample and copy
 // flags; filter by state and section, search by name or 预算编码, sort any column, export XLSX; a link
-// into each report the bureau may open; 延期 per department (绩效管理科).
+// into each report the bureau may open; 延期 per department (绩效管理科). A 项目支出 task has a line per
+// project table, with its 项目名称, and one for a department without any.
 import { Button, DatePicker, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -29,35 +30,47 @@ export function BoardTable({ board, canExtend, onExtend }: Props) {
   const [lateOnly, setLateOnly] = useState(false);
   const [extending, setExtending] = useState<BoardItem | null>(null);
   const [due, setDue] = useState<Dayjs | null>(null);
+  const project = board.task.kind === 'project';
   const sections = useMemo(() => [...new Map(board.items.filter((i) => i.sectionId).map((i) => [i.sectionId!, i.sectionName ?? ''])).entries()], [board]);
+  const count = (list: Board['summary']['byState'], s: RosterState) => list.find((x) => x.state === s)?.count ?? 0;
+  // a project task counts tables and departments: 已报送 3 份 · 2 个部门
+  const stateCount = (s: RosterState) => (project ? `${count(board.summary.byState, s)} 行 · ${count(board.summary.byDepartment, s)} 个部门` : count(board.summary.byState, s));
   const shown = board.items.filter(
-    (i) => (!states.length || states.includes(i.state)) && (!section || i.sectionId === section) && (!lateOnly || i.late) && (!search.trim() || i.departmentName.includes(search.trim()) || i.budgetCode.includes(search.trim())),
+    (i) => (!states.length || states.includes(i.state)) && (!section || i.sectionId === section) && (!lateOnly || i.late) && (!search.trim() || i.departmentName.includes(search.trim()) || i.budgetCode.includes(search.trim()) || !!i.projectName?.includes(search.trim())),
   );
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select mode="multiple" allowClear placeholder="全部状态" style={{ minWidth: 220 }} value={states} onChange={setStates} aria-label="按状态筛选"
-          options={ROSTER_STATES.map((s) => ({ value: s, label: `${ROSTER_STATE_LABEL[s]}（${board.summary.byState.find((x) => x.state === s)?.count ?? 0}）` }))} />
+          options={ROSTER_STATES.map((s) => ({ value: s, label: `${ROSTER_STATE_LABEL[s]}（${stateCount(s)}）` }))} />
         {sections.length > 1 && <Select allowClear placeholder="全部归口科室" style={{ width: 160 }} value={section} onChange={setSection} aria-label="按归口科室筛选" options={sections.map(([value, label]) => ({ value, label }))} />}
-        <Input.Search allowClear placeholder="部门名称或预算编码" value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 220 }} aria-label="搜索部门" />
+        <Input.Search allowClear placeholder={project ? '部门、预算编码或项目名称' : '部门名称或预算编码'} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 220 }} aria-label="搜索部门" />
         <Button type={lateOnly ? 'primary' : 'default'} danger={lateOnly} onClick={() => setLateOnly((x) => !x)}>只看逾期（{board.summary.late}）</Button>
         <Button href={boardXlsxUrl(board.task.id)} download>导出 Excel</Button>
-        <Typography.Text type="secondary">显示 {shown.length} / {board.summary.total} 个部门 · 更新于 {formatTime(board.generatedAt)}</Typography.Text>
+        <Typography.Text type="secondary">
+          {project ? `显示 ${shown.length} / ${board.summary.total} 行（${board.summary.reports} 份项目自评表，${board.summary.departments} 个部门）` : `显示 ${shown.length} / ${board.summary.total} 个部门`} · 更新于 {formatTime(board.generatedAt)}
+        </Typography.Text>
       </Space>
       <Table<BoardItem>
-        rowKey="departmentId"
+        rowKey={(r) => r.reportId ?? r.departmentId}
         size="small"
         dataSource={shown}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         data-testid="board"
         scroll={{ x: 1200 }}
-        onRow={(r) => ({ 'data-department': r.departmentName } as never)}
+        onRow={(r) => ({ 'data-department': r.departmentName, 'data-project': r.projectName ?? undefined } as never)}
         columns={[
           { title: boardShort('budgetCode'), dataIndex: 'budgetCode', width: 90, sorter: (a, b) => a.budgetCode.localeCompare(b.budgetCode) },
           {
             title: boardShort('departmentName'), dataIndex: 'departmentName', sorter: (a, b) => a.departmentName.localeCompare(b.departmentName, 'zh-CN'),
             render: (n: string, r) => (r.canOpen && r.reportId ? <a href={`/reports/${r.reportId}`} onClick={(e) => (e.preventDefault(), navigate(`/reports/${encodeURIComponent(r.reportId!)}`))}>{n}</a> : <Tooltip title={r.reportId ? '报告尚未报送财政，暂不能查看' : '尚无报告'}>{n}</Tooltip>),
           },
+          ...(project
+            ? [{
+              title: boardShort('projectName'), dataIndex: 'projectName', width: 200, sorter: (a: BoardItem, b: BoardItem) => (a.projectName ?? '').localeCompare(b.projectName ?? '', 'zh-CN'),
+              render: (n: string | null, r: BoardItem) => (r.reportId ? n || <Typography.Text type="secondary">未填写项目名称</Typography.Text> : <Typography.Text type="secondary">尚无项目自评表</Typography.Text>),
+            }]
+            : []),
           { title: boardShort('sectionName'), dataIndex: 'sectionName', width: 100 },
           { title: boardShort('state'), dataIndex: 'state', width: 100, sorter: (a, b) => ROSTER_STATES.indexOf(a.state) - ROSTER_STATES.indexOf(b.state), render: (s: RosterState, r) => <Tag color={STATE_COLOR[s]} data-state={s}>{r.stateLabel}</Tag> },
           { title: boardShort('due'), dataIndex: 'due', width: 100, render: (d: string | null, r) => (d ? <span>{d}{r.extendedDue && <Tag color="cyan" style={{ marginLeft: 4 }}>延期</Tag>}</span> : '—') },

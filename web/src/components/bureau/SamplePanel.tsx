@@ -23,7 +23,7 @@ export function SamplePanel({ board, canEdit, onChanged }: { board: Board; canEd
   const [randomShare, setRandomShare] = useState(0.3);
   const [seed, setSeed] = useState('');
   const [weights, setWeights] = useState<RiskWeights>({ ...DEFAULT_WEIGHTS });
-  const [adjust, setAdjust] = useState<{ departmentId: string; name: string; action: 'add' | 'drop' } | null>(null);
+  const [adjust, setAdjust] = useState<{ departmentId: string; reportId: string; name: string; action: 'add' | 'drop' } | null>(null);
   useEffect(() => {
     getSample(taskId).then((s) => {
       setStored(s);
@@ -53,7 +53,9 @@ export function SamplePanel({ board, canEdit, onChanged }: { board: Board; canEd
     }
   };
   const shown = preview ?? stored;
-  const eligible = board.items.filter((i) => i.canOpen && i.reportId && !shown?.picks.some((p) => p.departmentId === i.departmentId && !p.dropped));
+  const eligible = board.items.filter((i) => i.canOpen && i.reportId && !shown?.picks.some((p) => p.reportId === i.reportId && !p.dropped));
+  // a 项目支出 task's picks are project tables: the department's name alone does not say which
+  const label = (departmentName: string, projectName: string | null) => (projectName == null ? departmentName : `${departmentName}·${projectName || '未填写项目名称'}`);
   return (
     <div className="jx-sample">
       {canEdit && (
@@ -102,30 +104,30 @@ export function SamplePanel({ board, canEdit, onChanged }: { board: Board; canEd
             { key: 'at', label: '保存于', children: shown.updatedAt ?? '（未保存）' },
           ]} />
           <Table<Pick>
-            rowKey="departmentId"
+            rowKey="reportId"
             size="small"
             pagination={false}
             dataSource={shown.picks}
             data-testid="sample-picks"
             rowClassName={(p) => (p.dropped ? 'jx-dropped' : '')}
             columns={[
-              { title: '部门', dataIndex: 'departmentName', width: 160, render: (n: string, p) => (p.reportId ? <a href={`/reports/${p.reportId}`} onClick={(e) => (e.preventDefault(), navigate(`/reports/${encodeURIComponent(p.reportId!)}`))}>{n}</a> : n) },
+              { title: '部门', dataIndex: 'departmentName', width: 160, render: (n: string, p) => <a href={`/reports/${p.reportId}`} onClick={(e) => (e.preventDefault(), navigate(`/reports/${encodeURIComponent(p.reportId)}`))}>{label(n, p.projectName)}</a> },
               { title: '来源', dataIndex: 'source', width: 70, render: (s: Pick['source']) => <Tag color={SOURCE[s].color}>{SOURCE[s].label}</Tag> },
               { title: '风险得分', dataIndex: 'risk', width: 80, align: 'right' },
               { title: '理由', dataIndex: 'reasons', render: (r: string[], p) => <div>{r.map((x, i) => <div key={i}>{x}</div>)}{p.note && <Typography.Text type="warning">{p.note}</Typography.Text>}</div> },
-              ...(canEdit && !preview ? [{ title: '', width: 70, render: (_: unknown, p: Pick) => (p.dropped ? <Tag>已剔除</Tag> : <Button size="small" type="link" danger onClick={() => setAdjust({ departmentId: p.departmentId, name: p.departmentName, action: 'drop' })}>剔除</Button>) }] : []),
+              ...(canEdit && !preview ? [{ title: '', width: 70, render: (_: unknown, p: Pick) => (p.dropped ? <Tag>已剔除</Tag> : <Button size="small" type="link" danger onClick={() => setAdjust({ departmentId: p.departmentId, reportId: p.reportId, name: label(p.departmentName, p.projectName), action: 'drop' })}>剔除</Button>) }] : []),
             ]}
           />
           {canEdit && !preview && stored && eligible.length > 0 && (
             <Space style={{ marginTop: 8 }}>
               <span>手工增加：</span>
-              {eligible.map((i) => <Button key={i.departmentId} size="small" onClick={() => setAdjust({ departmentId: i.departmentId, name: i.departmentName, action: 'add' })}>{i.departmentName}</Button>)}
+              {eligible.map((i) => <Button key={i.reportId} size="small" onClick={() => setAdjust({ departmentId: i.departmentId, reportId: i.reportId!, name: label(i.departmentName, i.projectName), action: 'add' })}>{label(i.departmentName, i.projectName)}</Button>)}
             </Space>
           )}
           {preview && preview.ranked.length > 0 && (
             <Card size="small" title="全部候选的风险得分" style={{ marginTop: 12 }}>
-              <Table size="small" rowKey="departmentId" pagination={false} dataSource={preview.ranked}
-                columns={[{ title: '部门', dataIndex: 'departmentName', width: 160 }, { title: '风险得分', dataIndex: 'risk', width: 90 }, { title: '因素', dataIndex: 'reasons', render: (r: string[]) => r.join('；') }]} />
+              <Table size="small" rowKey="reportId" pagination={false} dataSource={preview.ranked}
+                columns={[{ title: '部门', dataIndex: 'departmentName', width: 160, render: (n: string, r) => label(n, r.projectName) }, { title: '风险得分', dataIndex: 'risk', width: 90 }, { title: '因素', dataIndex: 'reasons', render: (r: string[]) => r.join('；') }]} />
             </Card>
           )}
         </>
@@ -138,7 +140,7 @@ export function SamplePanel({ board, canEdit, onChanged }: { board: Board; canEd
         onCancel={() => setAdjust(null)}
         onSubmit={async (reason) => {
           try {
-            setStored(await adjustSample(taskId, adjust!.departmentId, adjust!.action, reason));
+            setStored(await adjustSample(taskId, { departmentId: adjust!.departmentId, reportId: adjust!.reportId }, adjust!.action, reason));
             setAdjust(null);
             onChanged();
           } catch (e) {

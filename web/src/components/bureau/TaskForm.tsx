@@ -1,5 +1,6 @@
 // 新建任务: year, 评分表, the departments it covers (all, by 归口科室, or picked from the bureau's roster),
-// the three deadlines and the notice text. Deadlines are validated by the same core rules the server uses.
+// the three deadlines and the notice text. The task's kind is its template's: a 项目支出 评分表 makes a
+// project task (each department reports each project on its own table). Deadlines are validated by the same core rules the server uses.
 import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -30,14 +31,14 @@ export function TaskForm({ open, onCreated, onCancel }: { open: boolean; onCreat
     if (!open || templates.length) return;
     listTemplates()
       .then((items) => {
-        const overall = items.filter((t) => t.kind === 'overall');
-        setTemplates(overall);
-        const active = overall.find((t) => t.active);
+        setTemplates(items);
+        const active = items.find((t) => t.kind === 'overall' && t.active);
         if (active) setTemplateId(active.id);
       })
       .catch((e: ApiError) => message.error(e.message));
   }, [open, templates.length, message]);
-  const templateOptions = [...new Map(templates.map((t) => [t.id, { value: t.id, label: t.name }])).values()];
+  const templateOptions = [...new Map(templates.map((t) => [t.id, { value: t.id, label: `${t.name}（${t.kind === 'project' ? '项目支出任务' : '部门整体任务'}）` }])).values()];
+  const project = templates.find((t) => t.id === templateId)?.kind === 'project';
   const deadlines = Object.fromEntries(KEYS.map((k) => [k, dates[k]?.format('YYYY-MM-DD') ?? ''])) as unknown as Deadlines;
   const problems = deadlineProblems(deadlines);
   const ok = async () => {
@@ -92,7 +93,7 @@ export function TaskForm({ open, onCreated, onCancel }: { open: boolean; onCreat
         {problems.length > 0 && KEYS.every((k) => dates[k]) && <div className="jx-field-error">{problems.join('；')}</div>}
         <Form.Item label="通知正文">
           <Input.TextArea value={notice} onChange={(e) => setNotice(e.target.value)} autoSize={{ minRows: 4, maxRows: 12 }} aria-label="通知正文"
-            placeholder={`关于开展${year}年度部门整体支出绩效自评工作的通知……`} />
+            placeholder={`关于开展${year}年度${project ? '项目支出' : '部门整体支出'}绩效自评工作的通知……`} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,0 +1,4 @@
+import { sqliteBackend } from './testing/backends';
+import { projectTaskSuite } from './testing/suites/project-tasks';
+
+projectTaskSuite(sqliteBackend);
