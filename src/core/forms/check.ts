@@ -12,7 +12,9 @@ export interface FormProblem {
 }
 
 // project parts are a project report's only, but a path into them names a place of the model
-const BLANK = { ...blankReport(), project: blankProject() } as unknown as Record<string, unknown>;
+// and the 执行率 line of the 部门整体 自评表 (10号 附件2) is only on forms that print it
+const blank = blankReport();
+const BLANK = { ...blank, project: blankProject(), basics: { ...blank.basics, executionWeight: null, executionRate: '', executionScore: null } } as unknown as Record<string, unknown>;
 
 /** Whether a report path names a place a blank report has (a value, a list or a group). */
 export function reportHas(path: string): boolean {

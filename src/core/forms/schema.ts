@@ -88,6 +88,11 @@ export const Identity = z.strictObject({
   parts: z.array(z.string()).min(1),
   /** how the message names the parts, when not their labels joined ("在用、出租与其他固定资产") */
   partsText: z.string().optional(),
+  /**
+   * report paths of other totals the parts may add up to instead of `total` (the Hunan 按支出性质分 breaks
+   * down the budget or the execution; the form does not say which): any one matching settles it
+   */
+  or: z.array(z.string()).optional(),
   /** only when this template option is on / off */
   if: z.string().optional(),
   unless: z.string().optional(),
@@ -188,7 +193,7 @@ export type NarrativePart = z.infer<typeof NarrativePart>;
 
 export const SectionDef = z.strictObject({
   key: z.string().regex(/^[a-z][A-Za-z]*$/),
-  type: z.enum(['cover', 'fields', 'tables', 'performance', 'people', 'narrative', 'basics', 'scoreSheet', 'projectFunds', 'projectGoals', 'projectIndicators']),
+  type: z.enum(['cover', 'fields', 'tables', 'performance', 'people', 'narrative', 'basics', 'scoreSheet', 'projectFunds', 'projectGoals', 'projectIndicators', 'budgetGrid']),
   /** the heading printed on the form */
   label: Label,
   /** for navigation, path labels and messages */

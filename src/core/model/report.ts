@@ -204,6 +204,12 @@ export const Basics = z.object({
   procurementActual: Amount, // 实际政府采购金额
   /** 专项 allocations that missed the 支付进度 schedule. */
   lateSpecialFunds: z.number().int().nonnegative().nullable().default(null),
+  /** 分值 of the 执行率 line as the 部门整体支出绩效自评表 (10号 附件2) prints it (absent: the template's weight) */
+  executionWeight: z.number().nonnegative().nullable().optional(),
+  /** 执行率 as the 部门整体支出绩效自评表 (10号 附件2, the Hunan table) prints it beside 全年执行数; absent on other forms */
+  executionRate: z.string().max(40).optional(),
+  /** 得分 of that 执行率 line as claimed */
+  executionScore: z.number().nullable().optional(),
 });
 
 /** A 评分表 line as the evaluation team filled it in (self-score and its basis). */

@@ -14,8 +14,13 @@ export type Execution =
 export const EXECUTION_WEIGHT = 10;
 
 export function execution(p: Pick<Project, 'funds' | 'executionWeight'>, weight: number = p.executionWeight ?? EXECUTION_WEIGHT): Execution {
-  const annual = wanToFen(p.funds.total.annual);
-  const executed = wanToFen(p.funds.total.executed);
+  return executionOf(p.funds.total.annual, p.funds.total.executed, weight);
+}
+
+/** The 执行率 line from its two figures (万元): the project table's and the 部门整体 自评表's alike. */
+export function executionOf(annualWan: string | null, executedWan: string | null, weight: number = EXECUTION_WEIGHT): Execution {
+  const annual = wanToFen(annualWan);
+  const executed = wanToFen(executedWan);
   if (annual == null || executed == null) {
     const missing: Array<'annual' | 'executed'> = [];
     if (annual == null) missing.push('annual');

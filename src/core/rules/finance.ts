@@ -2,7 +2,8 @@
 // tables, their columns, which row sums the others and the row identities (total = Σ parts) are the form
 // descriptor's; the rules here only know how to check them.
 import { wanToFen } from '../money';
-import { type FormDescriptor, joinParts, type TableShape, tables } from '../forms/index';
+import { type FormDescriptor, joinParts, label, type TableShape, tables } from '../forms/index';
+import { getAt } from '../paths/report-paths';
 import type { FinanceTableKey } from '../model/report';
 import type { Identity } from '../forms/schema';
 import type { RuleEnv } from './context';
@@ -71,6 +72,8 @@ function rowSum(env: RuleEnv, shape: TableShape, id: Identity): void {
   const rows = env.report.finance[key] as Row[];
   const F = env.fen(key);
   const what = id.partsText ?? joinParts(id.parts.map((p) => shape.byKey.get(p)!.label));
+  // the other totals the parts may add up to (id.or), as the form names them
+  const others = (id.or ?? []).map((p) => ({ p, v: getAt(env.report, p) as string | null | undefined })).filter((o) => wanToFen(o.v) != null);
   rows.forEach((row, i) => {
     const total = F[i]![id.total] ?? null;
     const parts = id.parts.map((k) => F[i]![k] ?? null);
@@ -79,17 +82,21 @@ function rowSum(env: RuleEnv, shape: TableShape, id: Identity): void {
     const sum = filled.reduce((a, b) => a + b, 0);
     const path = financePath(key, i, id.total);
     const cell = financeCell(env.form, env.report, key, i, id.total);
+    if (filled.length && others.some((o) => Math.abs(wanToFen(o.v)! - sum) <= env.toleranceFen)) return;
+    const also = others.map((o) => `${label(env.form, o.p)}${o.v}万元`);
     if (total == null) {
-      if (sum !== 0) env.add(id.rule, id.code, 'error', path, `${cell}未填写，而${what}合计为${wan(sum)}万元。`);
+      if (sum === 0) return;
+      env.add(id.rule, id.code, 'error', path, also.length ? `${what}合计为${wan(sum)}万元，与${also.join('、')}均不相等。` : `${cell}未填写，而${what}合计为${wan(sum)}万元。`);
       return;
     }
     if (filled.length === 0) {
       if (total !== 0) env.add(id.rule, `${id.code}_BREAKDOWN`, 'warning', path, `${cell}为${row[id.total]}万元，但${what}均未填写，无法核对。`);
       return;
     }
-    if (Math.abs(total - sum) > env.toleranceFen) {
-      env.add(id.rule, id.code, 'error', path, `${cell}为${row[id.total]}万元，而${what}合计为${wan(sum)}万元，相差${wan(Math.abs(total - sum))}万元。`);
-    }
+    if (Math.abs(total - sum) <= env.toleranceFen) return;
+    env.add(id.rule, id.code, 'error', path, also.length
+      ? `${what}合计为${wan(sum)}万元，与${cell.replace(/列$/, '')}${row[id.total]}万元、${also.join('、')}均不相等。`
+      : `${cell}为${row[id.total]}万元，而${what}合计为${wan(sum)}万元，相差${wan(Math.abs(total - sum))}万元。`);
   });
 }
 

@@ -8,6 +8,7 @@ import type { PriorYear } from '../library/prior-year';
 import { copiedText, placeholders } from './boilerplate';
 import { type Rule, ruleEnv } from './context';
 import { reportYear, textDates } from './dates';
+import { overallExecutionLine } from './execution-line';
 import { emptyTables, rowIdentities, signs, summaryRows, surplus } from './finance';
 import { indicatorCoverage, indicatorWording } from './indicator-text';
 import { indicatorValues, indicatorWeights } from './indicators';
@@ -22,6 +23,7 @@ import { assetUtilization, staffControl } from './staff';
 const RULES: Rule[] = [
   summaryRows,
   rowIdentities,
+  overallExecutionLine,
   surplus,
   signs,
   emptyTables,

@@ -41,7 +41,8 @@ function unitChecks(env: RuleEnv, ind: Indicator, i: number): void {
   if (ind.unit === '%' && ind.targetValue != null && new Decimal(ind.targetValue).greaterThan(100) && ind.operator !== '≤' && ind.operator !== '<') {
     env.add('Q3', 'IND.PERCENT_RANGE', 'warning', indicatorPath(i, 'targetValue'), `${env.indicatorPlace(i)}：百分比目标值${ind.targetValue}%超过100%，请核实单位。`);
   }
-  const actualUnit = /(%|万元|亿元|元|个|次|人|件|场|家|项|天|批次|份|亩|小时|户)\s*$/.exec(ind.actual.trim())?.[1];
+  // a 万 or 亿 before the unit belongs to it: 1.2万亩 is in 万亩, not in 亩
+  const actualUnit = /(%|[万亿]?(?:元|个|次|人|件|场|家|项|天|批次|份|亩|小时|户))\s*$/.exec(ind.actual.trim())?.[1];
   if (actualUnit && ind.unit && actualUnit !== ind.unit) {
     env.add('Q3', 'IND.UNIT_MISMATCH', 'error', indicatorPath(i, 'actual'), `${env.indicatorPlace(i)}：完成值单位“${actualUnit}”与目标值单位“${ind.unit}”不一致。`);
   }

@@ -5,7 +5,7 @@
 // Nine columns, as the central 10号 附件1 (Anhui and Hebei copies) prints them: the block label down the
 // left (项目资金, 年度总体目标, 绩效指标), then eight — the indicator grid's columns, which the 项目资金 rows
 // share as row name (2) + 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分.
-import { composeTitle, type FormDescriptor, printLabel } from '../../core/forms/index';
+import { composeTitle, type FormDescriptor, printLabel, type SectionDef } from '../../core/forms/index';
 import type { FundRowKey, Indicator, Report } from '../../core/model/report';
 import { execution } from '../../core/project/execution';
 import { Dec } from '../../core/scoring/decimal';
@@ -31,7 +31,7 @@ export interface ProjectGrid {
 }
 
 export const PROJECT_COLUMNS = 9;
-const WIDTHS = [8, 10, 12, 15, 11, 11, 7, 9, 17];
+export const PROJECT_WIDTHS = [8, 10, 12, 15, 11, 11, 7, 9, 17];
 
 const L = (text: string, o: Partial<GridCell> = {}): GridCell => ({ text, label: true, align: 'center', ...o });
 const V = (text: string | number | null | undefined, path: string, o: Partial<GridCell> = {}): GridCell => ({ text: text == null ? '' : String(text), path, ...o });
@@ -71,6 +71,34 @@ function mergeDown(rows: GridCell[][], col: number, first: number): void {
       b.rowSpan = 0;
     } else start = r;
   }
+}
+
+/** 年度总体目标 | 预期目标 | 实际完成情况 over their two texts: two rows of the nine columns. */
+export function goalsRows(labels: { label: string; expected: string; actual: string }, expected: [string | undefined, string], actual: [string | undefined, string]): GridCell[][] {
+  return [
+    [L(labels.label, { rowSpan: 2 }), L(labels.expected, { colSpan: 4 }), L(labels.actual, { colSpan: 4 })],
+    [V(expected[0], expected[1], { colSpan: 4, align: 'left' }), V(actual[0], actual[1], { colSpan: 4, align: 'left' })],
+  ];
+}
+
+/**
+ * The indicator grid under its block label (一级 and 二级 merged down), in the section's column order, and
+ * its 总分 line: 分值 = `basePoints` (the 执行率 line's) + Σ indicator 分值, 得分 the claimed total.
+ */
+export function indicatorGridRows(report: Report, form: FormDescriptor, s: SectionDef, basePoints: number, totalLabel: string): GridCell[][] {
+  const rows: GridCell[][] = [];
+  const cols = (s.columns ?? []).map((k) => form.indicators.columns.find((c) => c.key === k)!);
+  const inds = report.performance.indicators;
+  rows.push([L(s.label, { rowSpan: inds.length + 1 }), ...cols.map((c) => L(c.print ?? c.label))]);
+  inds.forEach((ind, i) => rows.push(cols.map((c) => indicatorCell(ind, i, c.key))));
+  // a row-spanning first column is not in the rows below; merge on the grid columns' own indexes
+  if (inds.length > 1) {
+    const body = rows.slice(1);
+    for (const col of [0, 1]) mergeDown(body, col, 0);
+  }
+  const points = inds.reduce((a, x) => a.plus(x.weight ?? 0), new Dec(basePoints));
+  rows.push([L(totalLabel, { colSpan: 6 }), V(points.toString(), 'performance.indicators', { align: 'right' }), V(report.performance.selfScore, 'performance.selfScore', { align: 'right' }), L('')]);
+  return rows;
 }
 
 export function projectGrid(report: Report, form: FormDescriptor): ProjectGrid {
@@ -117,23 +145,11 @@ export function projectGrid(report: Report, form: FormDescriptor): ProjectGrid {
       });
     } else if (s.type === 'projectGoals') {
       const g = pf.goals;
-      rows.push([L(g.print ?? g.label, { rowSpan: 2 }), L(g.expected.print ?? g.expected.label, { colSpan: 4 }), L(g.actual.print ?? g.actual.label, { colSpan: 4 })]);
-      rows.push([V(p?.goals.expected, 'project.goals.expected', { colSpan: 4, align: 'left' }), V(p?.goals.actual, 'project.goals.actual', { colSpan: 4, align: 'left' })]);
+      rows.push(...goalsRows({ label: g.print ?? g.label, expected: g.expected.print ?? g.expected.label, actual: g.actual.print ?? g.actual.label }, [p?.goals.expected, 'project.goals.expected'], [p?.goals.actual, 'project.goals.actual']));
     } else if (s.type === 'projectIndicators') {
-      const cols = (s.columns ?? []).map((k) => form.indicators.columns.find((c) => c.key === k)!);
-      const inds = report.performance.indicators;
-      const first = rows.length;
-      rows.push([L(s.label, { rowSpan: inds.length + 1 }), ...cols.map((c) => L(c.print ?? c.label))]);
-      inds.forEach((ind, i) => rows.push(cols.map((c) => indicatorCell(ind, i, c.key))));
-      // a row-spanning first column is not in the rows below; merge on the grid columns' own indexes
-      if (inds.length > 1) {
-        const body = rows.slice(first + 1);
-        for (const col of [0, 1]) mergeDown(body, col, 0);
-      }
-      const points = inds.reduce((a, x) => a.plus(x.weight ?? 0), new Dec(p?.executionWeight ?? (p ? execution(p).weight : 0)));
-      rows.push([L(pf.total.label, { colSpan: 6 }), V(points.toString(), 'performance.indicators', { align: 'right' }), V(report.performance.selfScore, 'performance.selfScore', { align: 'right' }), L('')]);
+      rows.push(...indicatorGridRows(report, form, s, p?.executionWeight ?? (p ? execution(p).weight : 0), pf.total.label));
     }
   }
-  return { title: titleLines, widths: WIDTHS, rows };
+  return { title: titleLines, widths: PROJECT_WIDTHS, rows };
 }
 

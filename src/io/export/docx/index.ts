@@ -14,6 +14,7 @@ import { narrativeTable } from './narrative';
 import { fieldsTable } from './overview';
 import { performanceTable } from './performance';
 import { scoreSheetBlocks } from './score-sheet';
+import { budgetGridTable, performanceGridTable } from './budget-grid';
 import { projectBlocks } from './project';
 import { preparerParagraph, signoffTable } from './signoff';
 import { FONT, fontAttrs, PAGE, para, paragraphStyles, S, SIZE } from './style';
@@ -55,7 +56,8 @@ export interface DocxOptions {
 const SECTIONS: Partial<Record<SectionDef['type'], (form: FormDescriptor, s: SectionDef, r: Report, o: DocxOptions) => Block[]>> = {
   fields: (f, s, r) => [fieldsTable(f, s, r)],
   tables: (f, s, r) => [tablesTable(f, s, r)],
-  performance: (f, s, r) => [performanceTable(f, s, r)],
+  budgetGrid: (f, s, r) => [budgetGridTable(f, s, r)],
+  performance: (f, s, r) => [s.columns ? performanceGridTable(f, s, r) : performanceTable(f, s, r)],
   people: (f, s, r, o) => [signoffTable(f, s, r, o.signatures, o.rendering ?? 'official'), preparerParagraph(f, r)],
   narrative: (_f, s, r) => [narrativeTable(s, r)],
 };

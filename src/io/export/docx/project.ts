@@ -8,7 +8,8 @@ import { type CellSpec, formTable, grid } from './table';
 
 const STYLE = { left: S.cellLeft, center: S.cell, right: S.cellAmount } as const;
 
-function spec(c: GridCell): CellSpec {
+/** One cell of a laid-out grid (the project table's, the 年度预算申请 grid's) as a Word table cell. */
+export function gridCellSpec(c: GridCell): CellSpec {
   const long = c.text.includes('\n') || c.text.length > 40;
   return {
     content: c.text,
@@ -22,7 +23,7 @@ function spec(c: GridCell): CellSpec {
 export function projectBlocks(form: FormDescriptor, report: Report): Array<Paragraph | Table> {
   const g = projectGrid(report, form);
   const rows = g.rows.map((r, n) => ({
-    cells: r.filter((c) => c.rowSpan !== 0).map(spec),
+    cells: r.filter((c) => c.rowSpan !== 0).map(gridCellSpec),
     // header rows of a block stay with the rows under them
     keepNext: r.some((c) => c.label && (c.rowSpan ?? 1) > 1),
     cantSplit: n < 2 || r.every((c) => !c.text.includes('\n')),

@@ -9,6 +9,7 @@ import type { PrintedSignature, Rendering } from '../content';
 import { RenderContext } from './cells';
 import { renderCover, reportTitle } from './cover';
 import { esc } from './escape';
+import { renderBudgetGrid } from './budget-grid';
 import { renderTables } from './finance';
 import { renderNarrative } from './narrative';
 import { renderFields } from './overview';
@@ -40,6 +41,7 @@ const RENDERERS: Partial<Record<SectionDef['type'], SectionRenderer>> = {
   cover: (r, _s, ctx) => renderCover(r, ctx),
   fields: renderFields,
   tables: renderTables,
+  budgetGrid: renderBudgetGrid,
   performance: renderPerformance,
   people: renderPeople,
   narrative: renderNarrative,

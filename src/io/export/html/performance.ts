@@ -6,6 +6,7 @@ import { cell, cellHtml, colgroup, framed, label, rowSpans, sectionBar, type Ren
 import { esc } from './escape';
 import { lines, numText } from './format';
 import { indicatorResultText, indicatorTargetText } from '../content';
+import { renderPerformanceGrid } from './budget-grid';
 
 /** The note the form prints under a 一级 name, if any. */
 export function level1Note(form: FormDescriptor, level1: string): string | undefined {
@@ -102,5 +103,7 @@ function renderIndicators(report: Report, ctx: RenderContext): string {
 }
 
 export function renderPerformance(report: Report, section: SectionDef, ctx: RenderContext): string {
+  // a form that prints the 10号 grid (the Hunan 自评表) lists its columns
+  if (section.columns) return renderPerformanceGrid(report, section, ctx);
   return sectionBar(section.label) + renderQualitative(report, ctx) + renderIndicators(report, ctx);
 }

@@ -7,7 +7,8 @@ import { paragraphs } from './format';
 
 const ALIGN = { left: 'jx-left', center: 'jx-center', right: 'jx-num' } as const;
 
-function draw(ctx: RenderContext, c: GridCell): string {
+/** One cell of a laid-out grid (the project table's, the 年度预算申请 grid's). */
+export function drawGridCell(ctx: RenderContext, c: GridCell): string {
   const span = { colspan: c.colSpan, rowspan: c.rowSpan };
   if (c.label) return label(c.text, span);
   const cls = c.align ? ALIGN[c.align] : '';
@@ -19,7 +20,7 @@ function draw(ctx: RenderContext, c: GridCell): string {
 export function renderProjectTable(report: Report, ctx: RenderContext): string {
   const grid = projectGrid(report, ctx.form);
   const title = grid.title.map((l) => `<span class="jx-title-line">${esc(l)}</span>`).join('');
-  const rows = grid.rows.map((r) => `<tr>${r.filter((c) => c.rowSpan !== 0).map((c) => draw(ctx, c)).join('')}</tr>`).join('');
+  const rows = grid.rows.map((r) => `<tr>${r.filter((c) => c.rowSpan !== 0).map((c) => drawGridCell(ctx, c)).join('')}</tr>`).join('');
   return (
     `<h1${ctx.attrs('cover.title', ['year'], 'jx-title jx-project-title')}>${title}</h1>` +
     framed(`<table class="jx-form jx-project">${colgroup(grid.widths)}<tbody>${rows}</tbody></table>`)

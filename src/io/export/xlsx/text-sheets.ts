@@ -27,7 +27,7 @@ function addBodyRow(ws: Worksheet, values: Value[], wrap: number[]): void {
 }
 
 /** The sections whose fields the label | value sheet lists: the cover, field sections and the score. */
-const FIELD_SHEET_SECTIONS = new Set(['cover', 'fields', 'performance']);
+const FIELD_SHEET_SECTIONS = new Set(['cover', 'fields', 'budgetGrid', 'performance']);
 
 /** 封面及概况: every field of those sections as 项目 | 内容, in the form's order; a list once per item. */
 export function writeCoverSheet(wb: Workbook, form: FormDescriptor, report: Report): void {

@@ -2,6 +2,7 @@
 // tokens it understands and marks them used; whatever no parser took is returned as `unmapped` with its place.
 import type { Report } from '../../../core/model/report';
 import type { Doc, Family, ImportDiagnostic, Unmapped } from '../doc';
+import { isAnnex2, mapAnnex2 } from './annex2';
 import { MapContext } from './context';
 import { coverEnd, mapCover } from './cover';
 import { mapFallbacks } from './fallback';
@@ -15,6 +16,7 @@ import { mapProject } from './project';
 import { mapEvaluators, mapSignoffs } from './signoffs';
 import { mapWorkbook, skipDerivedTables } from './workbook';
 import { inferYear } from './year';
+import { formOf, getTemplate } from '../../../core/templates/index';
 
 const BOILERPLATE_SET: ReadonlySet<RegExp> = new Set(BOILERPLATE);
 
@@ -73,6 +75,8 @@ export function mapDoc(doc: Doc): MapResult {
   if (own) {
     ctx.report.templateId = own.id;
     ctx.report.templateVersion = own.version;
+    const form = formOf(getTemplate(own.id, own.version));
+    if (isAnnex2(form)) mapAnnex2(ctx, form);
   }
 
   const unmapped: Unmapped[] = [];

@@ -4,6 +4,7 @@ import { type FormDescriptor, field } from '../../../core/forms/index';
 import { PROJECT_TEMPLATE } from '../../../core/model/empty';
 import { formOf, getTemplate } from '../../../core/templates/index';
 import { alt } from './labels';
+import { norm } from './normalize';
 
 /** The form a 项目支出 document is read on. */
 export const PROJECT_FORM: FormDescriptor = formOf(getTemplate(PROJECT_TEMPLATE.id, PROJECT_TEMPLATE.version));
@@ -39,8 +40,12 @@ export const GOALS = {
 const grid = PROJECT_FORM.indicators;
 export const GRID = {
   columns: grid.columns.map((c) => ({ key: c.key, re: c.prefix ? new RegExp(`^(${alt(words(c))})`) : headed(words(c)) })),
+  /** every wording of every column, whole: what the lines of a header cell broken into pieces join to */
+  headerWords: new Set(grid.columns.flatMap((c) => words(c).filter((w): w is string => !!w).map(norm))),
   level1: headed(grid.level1.flatMap(words)),
   level2: headed(grid.level2.flatMap(words)),
+  /** the wordings of both levels, whole (a copy cut inside one leaves its first characters) */
+  levelWords: [...grid.level1, ...grid.level2].flatMap(words).filter((w): w is string => !!w).map(norm),
   total: exact(words(P.total)),
   /** the grid's heading: 绩效指标, 绩效指标(90分) */
   start: headed([grid.label, ...grid.aliases, ...PROJECT_FORM.sections.find((s) => s.type === 'projectIndicators')!.aliases]),

@@ -40,7 +40,7 @@ export function mapProject(ctx: MapContext): void {
   header(ctx);
   funds(ctx);
   goals(ctx);
-  indicators(ctx);
+  readIndicatorGrid(ctx);
   if (!r.cover.departmentName && r.project.implementer) r.cover.departmentName = r.project.implementer;
 }
 
@@ -217,10 +217,20 @@ function addWan(a: string, b: string): string {
 const NUMBERED = /^([一二三四五六七八九十]+、|\d+[.、．](?!\d))/;
 
 function goals(ctx: MapContext): void {
+  const g = readGoals(ctx);
+  if (!g) return;
   const p = ctx.report.project!;
+  p.goals.expected = g.expected;
+  p.goals.actual = g.actual;
+  ctx.source('project.goals.expected', g.expectedLoc);
+  if (g.actualLoc) ctx.source('project.goals.actual', g.actualLoc);
+}
+
+/** 年度总体目标 | 预期目标 | 实际完成情况 and their texts, up to the indicator grid (the 10号 附件1 and 附件2 alike). */
+export function readGoals(ctx: MapContext): { expected: string; actual: string; expectedLoc: Token['loc']; actualLoc: Token['loc'] | undefined } | null {
   const exp = ctx.find(GOALS.expected);
   const act = exp >= 0 ? ctx.find(GOALS.actual, exp) : -1;
-  if (exp < 0 || act < 0 || act - exp > 4) return;
+  if (exp < 0 || act < 0 || act - exp > 4) return null;
   const start = ctx.find(GOALS.start);
   if (start >= 0 && start < exp) ctx.use(start);
   ctx.use(exp);
@@ -232,17 +242,15 @@ function goals(ctx: MapContext): void {
     if (GRID.columns.some(({ re }) => re.test(t.norm)) || FUNDS.start.test(t.norm) || GRID.start.test(t.norm) || GRID.end.test(t.norm) || NUMBERED.test(t.norm)) break;
     if (t.text.trim()) texts.push(t);
   }
-  if (!texts.length) return;
+  if (!texts.length) return null;
   const half = Math.ceil(texts.length / 2);
   const join = (ts: Token[]) => ts.map((t) => t.text.trim()).join('\n');
-  p.goals.expected = join(texts.slice(0, half));
-  p.goals.actual = join(texts.slice(half));
   for (const t of texts) ctx.use(t.index);
-  ctx.source('project.goals.expected', texts[0]!.loc);
-  if (texts[half]) ctx.source('project.goals.actual', texts[half]!.loc);
+  return { expected: join(texts.slice(0, half)), actual: join(texts.slice(half)), expectedLoc: texts[0]!.loc, actualLoc: texts[half]?.loc };
 }
 
-function indicators(ctx: MapContext): void {
+/** The indicator grid (一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因) into performance.indicators. */
+export function readIndicatorGrid(ctx: MapContext): void {
   const r = ctx.report;
   r.performance.indicators = [];
   for (const k of Object.keys(r.sources)) if (k.startsWith('performance.indicators')) delete r.sources[k];
@@ -253,8 +261,9 @@ function indicators(ctx: MapContext): void {
   if (heading >= 0 && GRID.start.test(ctx.tokens[heading]!.norm)) ctx.use(heading);
   // the header: the grid's column cells around 三级指标, in printed order
   let end = at + 1;
-  while (end < ctx.tokens.length && end < at + 12 && (ctx.tokens[end]!.text.trim() === '' || GRID.columns.some(({ re }) => re.test(ctx.tokens[end]!.norm)))) end++;
+  while (end < ctx.tokens.length && end < at + 16 && (ctx.tokens[end]!.text.trim() === '' || headerPiece(ctx, end))) end++;
   const header = readHeader(ctx, Math.max(0, at - 3), end, GRID.columns);
+  for (let j = at; j < end; j++) ctx.use(j);
   const rowMode = header.cols != null;
   let level1 = '';
   let level2 = '';
@@ -291,23 +300,77 @@ function indicators(ctx: MapContext): void {
       ctx.use(i++);
       continue;
     }
-    if (GRID.level1.test(t.norm)) {
-      level1 = t.text.trim();
-      level2 = '';
-      ctx.use(i++);
+    // a flattened copy breaks a level's cell into lines (数量 | 指标, 经济效 | 益指标) and prints its points apart ((50))
+    const split = splitLevel(ctx, i);
+    if (split) {
+      if (split.level === 1) {
+        level1 = split.text;
+        level2 = '';
+      } else level2 = split.text;
+      for (let j = i; j < i + split.tokens; j++) ctx.use(j);
+      i += split.tokens;
       continue;
     }
-    if (GRID.level2.test(t.norm)) {
-      level2 = t.text.trim();
+    if (POINTS.test(t.norm) || ELLIPSIS.test(t.norm)) {
+      // "(50)" under a level; "……" a row the form leaves for more indicators
       ctx.use(i++);
       continue;
     }
     const cells = cellsOf(ctx, i, header, 'name');
+    if (header.order.at(-1) === 'reason') dropStrayReason(ctx, cells);
+    // the copy ends inside a level's cell (生态 of 生态效益指标): not an indicator
+    if (!cells.size && GRID.levelWords.some((w) => w !== t.norm && w.startsWith(t.norm))) break;
     push(ctx, t, cells, level1, level2);
     ctx.use(i);
     for (const c of cells.values()) ctx.use(c.index);
     i += 1 + cells.size;
   }
+}
+
+const POINTS = /^\(\d{1,3}(\.\d+)?分?\)?$|^\d{1,3}(\.\d+)?分\)$/;
+const ELLIPSIS = /^[.…·。]+$/;
+
+/** Token i — alone or joined with the one or two after it — is a level of the grid: its text and how many tokens. */
+function splitLevel(ctx: MapContext, i: number): { level: 1 | 2; text: string; tokens: number } | null {
+  let text = '';
+  let joined = '';
+  for (let n = 1; n <= 2 && i + n - 1 < ctx.tokens.length; n++) {
+    const t = ctx.tokens[i + n - 1]!;
+    if (n > 1 && (t.text.trim() === '' || t.norm.length > 6)) break;
+    text += t.text.trim();
+    joined += t.norm;
+    if (GRID.level1.test(joined)) return { level: 1, text, tokens: n };
+    if (GRID.level2.test(joined)) return { level: 2, text, tokens: n };
+  }
+  return null;
+}
+
+/** Token i is a header cell, or a piece of one broken into lines (年度 | 指标值, 偏差原因 | 分析及 | 改进措施) that joins to a whole wording. */
+function headerPiece(ctx: MapContext, i: number): boolean {
+  if (GRID.columns.some(({ re }) => re.test(ctx.tokens[i]!.norm))) return true;
+  for (let from = Math.max(0, i - 2); from <= i; from++) {
+    for (let to = Math.max(i, from + 1); to < Math.min(ctx.tokens.length, from + 3); to++) {
+      let joined = '';
+      for (let j = from; j <= to; j++) joined += ctx.tokens[j]!.norm;
+      if (GRID.headerWords.has(joined)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * In a flattened copy a blank 偏差原因 cell may be missing, so the next indicator's name stands where the
+ * reason would: a "reason" followed by two values (its own target and actual) is the next row's name.
+ */
+function dropStrayReason(ctx: MapContext, cells: Map<string, Token>): void {
+  const reason = cells.get('reason');
+  if (!reason || !reason.text.trim()) return;
+  const a = ctx.tokens[reason.index + 1];
+  const b = ctx.tokens[reason.index + 2];
+  const valueLike = (t: Token | undefined) => !!t && /\d/.test(t.text) && t.text.trim().length <= 20;
+  const rowStart = valueLike(a) && valueLike(b);
+  const gridWord = POINTS.test(reason.norm) || ELLIPSIS.test(reason.norm) || splitLevel(ctx, reason.index) != null;
+  if (rowStart || gridWord) cells.delete('reason');
 }
 
 function push(ctx: MapContext, name: Token, cells: Map<string, Token>, level1: string, level2: string): void {

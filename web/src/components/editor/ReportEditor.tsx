@@ -25,6 +25,7 @@ import { FieldsSection } from '../sections/FieldsSection';
 import { FinanceSection } from '../sections/FinanceSection';
 import { NarrativeSection } from '../sections/NarrativeSection';
 import { PerformanceSection } from '../sections/PerformanceSection';
+import { BudgetGridSection } from '../sections/BudgetGridSection';
 import { ProjectFundsSection } from '../sections/ProjectFundsSection';
 import { ProjectIndicatorsSection } from '../sections/ProjectIndicatorsSection';
 import { ProjectsPanel } from '../panels/ProjectsPanel';
@@ -315,6 +316,8 @@ export function ReportEditor({ view, reload }: Props) {
                   );
                 case 'narrative':
                   return <NarrativeSection key={s.key} section={s} narrative={report.narrative} />;
+                case 'budgetGrid':
+                  return <BudgetGridSection key={s.key} section={s} report={report} />;
                 case 'projectFunds':
                   return <ProjectFundsSection key={s.key} section={s} project={report.project} />;
                 case 'projectIndicators':

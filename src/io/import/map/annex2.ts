@@ -1,0 +1,119 @@
+// The 部门整体支出绩效自评表 (财预〔2020〕10号 附件2; the Hunan table) read onto its template's form: the
+// 年度资金总额 row's 分值 | 执行率 | 得分 beside the amounts budgetGrid (fallback.ts) took, the parts of
+// 按收入性质分 / 按支出性质分 printed as "其中：一般公共预算：1873.66万元", 年度总体目标 and the indicator grid
+// with its 分值 and 得分 — the same grid the project table has, read by the same code.
+import { columnName, type FormDescriptor, printLabel, table, tables } from '../../../core/forms/index';
+import type { ColumnNode } from '../../../core/forms/schema';
+import { readAmount } from '../../../core/money';
+import type { MapContext, Token } from './context';
+import { alt, MISC } from './labels';
+import { readGoals, readIndicatorGrid } from './project';
+import { toSimplified } from './simplified';
+import { parseScore } from './values';
+
+/** Whether a form is the 附件2 table: it prints the 执行率 line of the overall report. */
+export function isAnnex2(form: FormDescriptor): boolean {
+  return form.fields.some((f) => f.path === 'basics.executionRate');
+}
+
+export function mapAnnex2(ctx: MapContext, form: FormDescriptor): void {
+  gridLabels(ctx, form);
+  executionLine(ctx);
+  inlineParts(ctx, form);
+  const g = readGoals(ctx);
+  if (g) {
+    ctx.report.performance.qualitative = [{ target: g.expected, result: g.actual }];
+    ctx.source('performance.qualitative[0].target', g.expectedLoc);
+    if (g.actualLoc) ctx.source('performance.qualitative[0].result', g.actualLoc);
+  }
+  readIndicatorGrid(ctx);
+}
+
+/** The grid's own words (its column heads, 按收入性质分：) are the form's, not the report's. */
+function gridLabels(ctx: MapContext, form: FormDescriptor): void {
+  const s = form.sections.find((x) => x.type === 'budgetGrid');
+  if (!s) return;
+  const words = [
+    ...s.fields.map((p) => printLabel(form, p)),
+    ...s.tables.flatMap((k) => [table(form, k).def.name, columnName(form, k, table(form, k).def.anchor)]),
+  ];
+  const re = new RegExp(`^(${alt(words)}):?$`);
+  for (let i = ctx.find(re); i >= 0; i = ctx.find(re, i + 1)) ctx.use(i);
+}
+
+/** 年度资金总额 | 年初 | 全年 | 执行 | 分值 | 执行率 | 得分: the three after the amounts, in a row or a flattened copy. */
+function executionLine(ctx: MapContext): void {
+  const at = ctx.find(MISC.budgetRow);
+  if (at < 0) return;
+  const row = ctx.rowOf(at);
+  const cells: Token[] = row.length >= 7 ? row.slice(row.findIndex((t) => t.index === at) + 1) : [];
+  if (!cells.length) for (let j = at + 1; j < ctx.tokens.length && cells.length < 6; j++) if (ctx.tokens[j]!.text.trim()) cells.push(ctx.tokens[j]!);
+  const [weight, rate, score] = cells.slice(3, 6);
+  const r = ctx.report;
+  if (rate && /^\d{1,4}(\.\d+)?\s*[%％]$/.test(toSimplified(rate.text.trim()))) {
+    r.basics.executionRate = rate.text.trim();
+    ctx.source('basics.executionRate', rate.loc);
+    ctx.use(rate.index);
+    const w = weight ? parseScore(weight.text) : null;
+    if (w != null) {
+      r.basics.executionWeight = w;
+      ctx.source('basics.executionWeight', weight!.loc);
+      ctx.use(weight!.index);
+    }
+    const s = score ? parseScore(score.text) : null;
+    if (s != null) {
+      r.basics.executionScore = s;
+      ctx.source('basics.executionScore', score!.loc);
+      ctx.use(score!.index);
+    }
+  }
+}
+
+/** A column's aliases in the form's column tree. */
+function aliasesOf(nodes: readonly ColumnNode[], key: string): string[] {
+  for (const n of nodes) {
+    if (n.key === key) return n.aliases ?? [];
+    const inner = n.children ? aliasesOf(n.children, key) : [];
+    if (inner.length) return inner;
+  }
+  return [];
+}
+
+/** "其中：一般公共预算：1873.66万元": a part of a finance table's summary row, named as its column is. */
+function inlineParts(ctx: MapContext, form: FormDescriptor): void {
+  for (const t of tables(form)) {
+    const key = t.def.key as 'income' | 'expenditure';
+    if (t.def.path !== `finance.${key}` || (key !== 'income' && key !== 'expenditure')) continue;
+    const row = ctx.report.finance[key][0] as unknown as Record<string, string | null> | undefined;
+    if (!row) continue;
+    for (const leaf of t.leaves) {
+      if (leaf.key === t.def.anchor) continue;
+      // "其中：一般公共预算：1873.66万元" in one cell, or the label and the amount in two (a Word table)
+      const words = alt([leaf.label, ...aliasesOf(t.def.columns, leaf.key)]);
+      const inline = new RegExp(`^(其中:?)?(${words}):(\\d[\\d,.]*)(万元|元)?$`);
+      const alone = new RegExp(`^(其中:?)?(${words}):?$`);
+      let i = ctx.find(inline);
+      let at = i;
+      let text = i >= 0 ? inline.exec(ctx.tokens[i]!.norm)![3]! : '';
+      // a label cell's amount is the next non-empty cell of its row
+      for (let from = 0; i < 0 && from < ctx.tokens.length; ) {
+        const j = ctx.find(alone, from);
+        if (j < 0) break;
+        from = j + 1;
+        const k = ctx.nextNonEmpty(j, Math.min(ctx.tokens.length, j + 3));
+        if (k < 0 || ctx.tokens[k]!.row !== ctx.tokens[j]!.row) continue;
+        [i, at, text] = [j, k, ctx.tokens[k]!.text.trim().replace(/万元$/, '')];
+      }
+      // the label of a part left blank is the form's too
+      for (let j = ctx.find(alone); j >= 0; j = ctx.find(alone, j + 1)) ctx.use(j);
+      if (i < 0) continue;
+      const a = readAmount(toSimplified(text));
+      if (a.kind !== 'amount') continue;
+      ctx.use(i);
+      ctx.use(at);
+      if (row[leaf.key] != null) continue;
+      row[leaf.key] = a.value;
+      ctx.source(`${t.def.path}[0].${leaf.key}`, ctx.tokens[at]!.loc);
+    }
+  }
+}
