@@ -3,6 +3,7 @@
 // Works on DATABASE_URL or the SQLite file, like `jixiao org`; every step is audited as "cli".
 import { Command } from 'commander';
 import { boardShort } from '../../core/bureau/board-columns';
+import { boardLinesText } from '../../core/bureau/roster';
 import { isDate } from '../../core/bureau/deadline';
 import { listTemplates, DEFAULT_TEMPLATE_ID } from '../../core/templates/index';
 import { defaultCheck } from '../../server/app';
@@ -86,7 +87,7 @@ export function taskCommand(opts: TaskCommandOptions = {}): Command {
     .requiredOption('--self-eval-due <日期>', '自评报送截止日 YYYY-MM-DD', date('自评报送截止日'))
     .requiredOption('--finance-review-due <日期>', '财政审核截止日', date('财政审核截止日'))
     .requiredOption('--publish-by <日期>', '结果公开截止日', date('结果公开截止日'))
-    .option('--template <id>', `评分表模板（${listTemplates().filter((t) => t.kind === 'overall').map((t) => t.id).join('、')}）`, DEFAULT_TEMPLATE_ID)
+    .option('--template <id>', `评分表模板，决定任务种类（${listTemplates().map((t) => `${t.id}${t.kind === 'project' ? '：项目支出' : '：部门整体'}`).join('、')}）`, DEFAULT_TEMPLATE_ID)
     .option('--scope <范围>', 'all | sections:科室名,… | departments:预算编码,…', 'all')
     .option('--title <标题>', '任务标题（默认“YYYY年度部门整体支出绩效自评任务”）')
     .option('--notice <正文>', '通知正文')
@@ -125,7 +126,7 @@ export function taskCommand(opts: TaskCommandOptions = {}): Command {
       if (!items.length) return write('该财政局还没有任务。用 jixiao task create 新建。\n');
       for (const t of items) {
         const states = t.summary.byState.filter((s) => s.count).map((s) => `${s.label} ${s.count}`).join('，');
-        write(`${t.year}  ${t.title}［${t.status === 'draft' ? '未下达' : t.status === 'issued' ? '已下达' : '已结束'}］  报送截止 ${t.deadlines.selfEvalDue}  ${t.summary.total} 个部门${states ? `：${states}` : ''}${t.summary.late ? `，逾期 ${t.summary.late}` : ''}  id ${t.id}\n`);
+        write(`${t.year}  ${t.title}［${t.status === 'draft' ? '未下达' : t.status === 'issued' ? '已下达' : '已结束'}］  报送截止 ${t.deadlines.selfEvalDue}  ${boardLinesText(t.kind, t.summary)}${states ? `：${states}` : ''}${t.summary.late ? `，逾期 ${t.summary.late}` : ''}  id ${t.id}\n`);
       }
     });
 
@@ -141,8 +142,9 @@ export function taskCommand(opts: TaskCommandOptions = {}): Command {
       const items = o.late ? b.items.filter((i) => i.late) : b.items;
       if (o.json) return write(`${JSON.stringify({ ...b, items }, null, 2)}\n`);
       write(`${b.task.title}（报送截止 ${b.task.deadlines.selfEvalDue}，财政审核截止 ${b.task.deadlines.financeReviewDue}，公开截止 ${b.task.deadlines.publishBy}）\n`);
+      const project: Array<[string, number, (i: (typeof items)[number]) => string]> = b.task.kind === 'project' ? [[boardShort('projectName'), 26, (i) => (i.reportId ? i.projectName || '（未填写）' : '—')]] : [];
       const cols: Array<[string, number, (i: (typeof items)[number]) => string, boolean?]> = [
-        [boardShort('budgetCode'), 10, (i) => i.budgetCode], [boardShort('departmentName'), 22, (i) => i.departmentName], [boardShort('state'), 11, (i) => i.stateLabel],
+        [boardShort('budgetCode'), 10, (i) => i.budgetCode], [boardShort('departmentName'), 22, (i) => i.departmentName], ...project, [boardShort('state'), 11, (i) => i.stateLabel],
         [boardShort('due'), 11, (i) => i.due ?? '—'], [boardShort('daysLeft'), 11, (i) => i.daysLeftText], [boardShort('selfScore'), 6, (i) => (i.selfScore == null ? '—' : String(i.selfScore)), true],
         [boardShort('reviewScore'), 6, (i) => (i.reviewScore == null ? '—' : String(i.reviewScore)), true], [boardShort('errors'), 5, (i) => (i.errors == null ? '—' : String(i.errors)), true],
         [boardShort('waivers'), 5, (i) => (i.waivers == null ? '—' : String(i.waivers)), true], [boardShort('openRectifications'), 5, (i) => String(i.openRectifications), true],
@@ -150,7 +152,7 @@ export function taskCommand(opts: TaskCommandOptions = {}): Command {
       write(`${cols.map(([h, w, , r]) => pad(h, w, r)).join(' ')}\n`);
       for (const i of items) write(`${cols.map(([, w, f, r]) => pad(f(i), w, r)).join(' ')}${i.sampled ? '  抽查' : ''}${i.extendedDue ? `  已延期至 ${i.extendedDue}` : ''}\n`);
       const s = b.summary;
-      write(`共 ${s.total} 个部门：${s.byState.filter((x) => x.count).map((x) => `${x.label} ${x.count}`).join('，')}；逾期 ${s.late}\n`);
+      write(`共 ${boardLinesText(b.task.kind, s)}：${s.byState.filter((x) => x.count).map((x) => `${x.label} ${x.count}`).join('，')}；逾期 ${s.late}\n`);
     });
 
   task
@@ -169,3 +171,4 @@ export function taskCommand(opts: TaskCommandOptions = {}): Command {
     });
   return task;
 }
+

@@ -134,3 +134,9 @@ export function rosterSummary(rows: ReadonlyArray<{ state: RosterState; late: bo
 export function hasReported(state: RosterState): boolean {
   return stageOf(state) !== 'department';
 }
+
+/** What a board's lines are, in words: "3 个部门", or for a 项目支出 task "3 行（2 份项目自评表，2 个部门）". */
+export function boardLinesText(kind: string, s: Pick<RosterSummary, 'total' | 'departments' | 'reports'>, shown?: number): string {
+  const n = shown == null ? `${s.total}` : `${shown} / ${s.total}`;
+  return kind === 'project' ? `${n} 行（${s.reports} 份项目自评表，${s.departments} 个部门）` : `${n} 个部门`;
+}

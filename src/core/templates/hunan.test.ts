@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile, importText } from '../../io/import/index';
 import { renderReportHtml } from '../../io/export/html/index';
 import { renderReportDocx } from '../../io/export/docx/index';
+import { renderReportXlsx } from '../../io/export/xlsx/index';
 import { documentXml, tables } from '../../io/export/docx/xml-probe';
 import { checkReport } from '../check';
 import { formProblems } from '../forms/index';
@@ -92,6 +93,19 @@ describe('the 年度预算申请 grid of a Hunan 自评表', () => {
     expect(back.finance.income[0]).toMatchObject({ fiscal: '1873.66', other: '2880' });
     expect(back.finance.expenditure[0]).toMatchObject({ total: '3824.26', basic: '1768.16', project: '2985.5' });
     expect(back.performance.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.score])).toEqual(r.performance.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.score]));
+  });
+
+  it('goes through Jixiao’s own workbook and comes back whole (the grid’s fields, both tables, goals, indicators)', async () => {
+    const r = read();
+    const res = await importFile(await renderReportXlsx(r), 'hunan.xlsx', { inProcess: true });
+    const back = res.report;
+    expect([back.templateId, back.year]).toEqual(['hunan-overall', 2021]);
+    for (const k of ['budgetInitial', 'budgetAdjusted', 'executionWeight', 'executionRate', 'executionScore'] as const) expect(back.basics[k], k).toEqual(r.basics[k]);
+    expect(back.finance.income).toEqual(r.finance.income);
+    expect(back.finance.expenditure).toEqual(r.finance.expenditure);
+    expect(back.performance.qualitative).toEqual(r.performance.qualitative);
+    expect(back.performance.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score])).toEqual(r.performance.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score]));
+    expect(checkReport(back).findings.map((f) => f.code).filter((c) => c.startsWith('FIN.'))).toEqual(checkReport(r).findings.map((f) => f.code).filter((c) => c.startsWith('FIN.')));
   });
 });
 

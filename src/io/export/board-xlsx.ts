@@ -1,11 +1,14 @@
-// The roster board (进度) as an Excel sheet: one header row (frozen, filtered), one row per department,
+// The roster board (进度) as an Excel sheet: one header row (frozen, filtered), one row per department (per table of a 项目支出 task),
 // in the order the board shows. Dates as text (YYYY-MM-DD, as the notice prints them), counts and
 // scores as numbers, 逾期 rows marked in red.
 import ExcelJS from 'exceljs';
 import { BOARD_COLUMNS, type BoardRowFigures } from '../../core/bureau/board-columns';
 import { BUREAU_UTC_OFFSET_MINUTES } from '../../core/bureau/deadline';
 
-const COLUMNS: Array<{ header: string; key: keyof BoardRowFigures | 'copy'; width: number }> = [
+type Column = { header: string; key: keyof BoardRowFigures | 'copy' | 'projectName'; width: number };
+/** a 项目支出 task's board has a line per table: its 项目名称 after the department */
+const PROJECT: Column = { header: BOARD_COLUMNS.projectName.label, key: 'projectName', width: 30 };
+const COLUMNS: Column[] = [
   { header: BOARD_COLUMNS.budgetCode.label, key: 'budgetCode', width: 12 },
   { header: BOARD_COLUMNS.departmentName.label, key: 'departmentName', width: 28 },
   { header: BOARD_COLUMNS.sectionName.label, key: 'sectionName', width: 14 },
@@ -31,16 +34,18 @@ function local(iso: string | null): string {
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
-export async function boardWorkbook(title: string, rows: readonly BoardRowFigures[]): Promise<Uint8Array> {
+export async function boardWorkbook(title: string, rows: ReadonlyArray<BoardRowFigures & { projectName?: string | null }>, o: { projects?: boolean } = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Jixiao 绩效自评';
   const ws = wb.addWorksheet('进度', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  const columns = o.projects ? [...COLUMNS.slice(0, 2), PROJECT, ...COLUMNS.slice(2)] : COLUMNS;
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   ws.getRow(1).font = { bold: true };
   for (const r of rows) {
     const row = ws.addRow({
       ...r,
       sectionName: r.sectionName ?? '',
+      projectName: r.projectName ?? '',
       due: r.due ?? '',
       extendedDue: r.extendedDue ?? '',
       extensionReason: r.extensionReason ?? '',
@@ -50,7 +55,7 @@ export async function boardWorkbook(title: string, rows: readonly BoardRowFigure
     });
     if (r.late) row.getCell('daysLeftText').font = { color: { argb: 'FFCF1322' }, bold: true };
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   ws.headerFooter.oddHeader = title;
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

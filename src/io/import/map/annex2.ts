@@ -2,7 +2,10 @@
 // 年度资金总额 row's 分值 | 执行率 | 得分 beside the amounts budgetGrid (fallback.ts) took, the parts of
 // 按收入性质分 / 按支出性质分 printed as "其中：一般公共预算：1873.66万元", 年度总体目标 and the indicator grid
 // with its 分值 and 得分 — the same grid the project table has, read by the same code.
-import { columnName, type FormDescriptor, printLabel, table, tables } from '../../../core/forms/index';
+import { columnName, field, type FormDescriptor, printLabel, type SectionDef, table, type TableShape, tables } from '../../../core/forms/index';
+import { getAt } from '../../../core/paths';
+import { ExpenditureRow, IncomeRow } from '../../../core/model/report';
+import { norm } from './normalize';
 import type { ColumnNode } from '../../../core/forms/schema';
 import { readAmount } from '../../../core/money';
 import type { MapContext, Token } from './context';
@@ -17,16 +20,76 @@ export function isAnnex2(form: FormDescriptor): boolean {
 }
 
 export function mapAnnex2(ctx: MapContext, form: FormDescriptor): void {
+  const grid = form.sections.find((x) => x.type === 'budgetGrid');
+  if (grid) {
+    // Jixiao's own workbook of the form: the grid's fields as 项目 | 内容 rows, its tables as sheets
+    labelledFields(ctx, form, grid);
+    for (const k of grid.tables) sheetTable(ctx, table(form, k));
+  }
   gridLabels(ctx, form);
   executionLine(ctx);
   inlineParts(ctx, form);
-  const g = readGoals(ctx);
+  // a workbook's 定性目标 sheet was read as pairs already (mapWorkbook)
+  const g = ctx.report.performance.qualitative.length ? null : readGoals(ctx);
   if (g) {
     ctx.report.performance.qualitative = [{ target: g.expected, result: g.actual }];
     ctx.source('performance.qualitative[0].target', g.expectedLoc);
     if (g.actualLoc) ctx.source('performance.qualitative[0].result', g.actualLoc);
   }
   readIndicatorGrid(ctx);
+}
+
+/** A grid field still empty, read as label | value in a row (the workbook's field sheet) by the form's words. */
+function labelledFields(ctx: MapContext, form: FormDescriptor, grid: SectionDef): void {
+  const r = ctx.report;
+  for (const path of grid.fields) {
+    if (getAt(r, path) != null && getAt(r, path) !== '') continue;
+    const f = field(form, path);
+    const re = new RegExp(`^(${alt([f.label, f.print?.replace(/\n/g, ''), ...f.aliases])})$`);
+    for (let i = ctx.find(re); i >= 0; i = ctx.find(re, i + 1)) {
+      const t = ctx.tokens[i]!;
+      const next = t.row >= 0 ? ctx.rows.get(t.row)![t.col + 1] : undefined;
+      const v = next === undefined ? '' : ctx.tokens[next]!.text.trim();
+      if (!v) continue;
+      const value = f.type === 'amount' ? (readAmount(toSimplified(v)) as { value?: string }).value : f.type === 'score' ? parseScore(v) : v;
+      if (value == null) continue;
+      const dot = path.lastIndexOf('.');
+      (getAt(r, path.slice(0, dot)) as Record<string, unknown>)[path.slice(dot + 1)] = value;
+      ctx.source(path, ctx.tokens[next!]!.loc);
+      ctx.use(i);
+      ctx.use(next!);
+      break;
+    }
+  }
+}
+
+/** A table of the grid as a sheet (单位 | 年度资金总额 | 一般公共预算 …) whose summary row the text grid lacks. */
+function sheetTable(ctx: MapContext, shape: TableShape): void {
+  const key = shape.def.key as 'income' | 'expenditure';
+  if (ctx.report.finance[key]?.length) return;
+  const summary = new RegExp(`^(${alt([shape.rows.summary.label, ...shape.rows.summary.aliases])})$`);
+  const words = shape.leaves.map((l) => norm(l.label));
+  for (let i = ctx.find(summary); i >= 0; i = ctx.find(summary, i + 1)) {
+    const t = ctx.tokens[i]!;
+    const header = t.row >= 0 ? ctx.rows.get(t.row - 1) : undefined;
+    if (!header || ctx.tokens[header[0]!]!.block !== t.block) continue;
+    const cols = shape.leaves.map((_, k) => header.findIndex((j) => ctx.tokens[j]!.norm === words[k]));
+    if (cols.filter((c) => c >= 0).length < 2) continue;
+    const cells = ctx.rows.get(t.row)!;
+    const row: Record<string, unknown> = { institution: t.text.trim(), kind: 'summary' };
+    shape.leaves.forEach((l, k) => {
+      const j = cols[k]! >= 0 ? cells[cols[k]!] : undefined;
+      const a = j === undefined ? null : readAmount(toSimplified(ctx.tokens[j]!.text));
+      row[l.key] = a?.kind === 'amount' ? a.value : null;
+      if (a?.kind === 'amount') ctx.source(`${shape.def.path}[0].${l.key}`, ctx.tokens[j!]!.loc);
+      if (j !== undefined) ctx.use(j);
+    });
+    for (const j of [...header, ...cells]) ctx.use(j);
+    // the model's other columns (上年结转, 人员支出 …) blank
+    if (key === 'income') ctx.report.finance.income = [IncomeRow.parse(row)];
+    else ctx.report.finance.expenditure = [ExpenditureRow.parse(row)];
+    return;
+  }
 }
 
 /** The grid's own words (its column heads, 按收入性质分：) are the form's, not the report's. */

@@ -3,7 +3,7 @@
 // a filled-in 评分表 — plus label | value fields the form has no label for (标题, 地区, 年度, 制表单位).
 import { field } from '../../../core/forms/index';
 import type { NarrativeKey } from '../../../core/model/report';
-import { getTemplate } from '../../../core/templates/index';
+import { formOf, getTemplate, listTemplates } from '../../../core/templates/index';
 import type { ScoreNode } from '../../../core/model/template';
 import type { MapContext, Token } from './context';
 import { findLabelled } from './fields';
@@ -14,8 +14,10 @@ import { norm } from './normalize';
 const F = IMPORT_FORM;
 /** A header cell naming one of these words exactly, or (prefix) starting with one of them. */
 const headerCell = (words: readonly string[], prefix = false) => new RegExp(`^(${alt(words)})${prefix ? '' : '$'}`);
-const QUALITATIVE_TARGET = headerCell([F.indicators.qualitative.target]);
-const QUALITATIVE_RESULT = headerCell([F.indicators.qualitative.result]);
+// the 定性目标 sheet's heads as any shipped form names them (实际完成, and the 10号 tables' 实际完成情况)
+const QUALITATIVE_FORMS = [F, ...listTemplates().map(formOf)].map((f) => f.indicators.qualitative);
+const QUALITATIVE_TARGET = headerCell(QUALITATIVE_FORMS.map((q) => q.target));
+const QUALITATIVE_RESULT = headerCell(QUALITATIVE_FORMS.map((q) => q.result));
 const OPINION = headerCell([F.people.grid.opinion]);
 const DATE = headerCell(F.people.grid.date);
 const PHONE = headerCell([field(F, 'preparer.phone').label, ...field(F, 'preparer.phone').aliases]);

@@ -93,7 +93,7 @@ export function taskRoutes(app: FastifyInstance, deps: Deps): void {
     preValidation,
   }, async (request, reply) => {
     const board = await taskBoard(deps, { actor: authOf(request).actor, id: request.params.id });
-    const bytes = await boardWorkbook(board.task.title, board.items);
+    const bytes = await boardWorkbook(board.task.title, board.items, { projects: board.task.kind === 'project' });
     return reply.type(XLSX).header('Content-Disposition', contentDisposition(`${board.task.title}进度.xlsx`, `task-${board.task.year}-board.xlsx`))
       .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as string);
   });

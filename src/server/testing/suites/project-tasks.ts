@@ -4,6 +4,7 @@
 // reminds each department once with its late projects, and samples among the tables — several of one
 // department. A 部门整体 task of the same year still takes one report per department.
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { Migrator } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../../io/import/index';
@@ -90,6 +91,15 @@ export function projectTaskSuite(backend: Backend): void {
       expect(counts((b.summary as any).byDepartment)).toEqual([['not_started', 1], ['filling', 1]]);
       const list = json(await t.call(await t.as('perf'), 'GET', '/api/tasks')).items;
       expect(list.find((x: any) => x.id === taskId).summary).toMatchObject({ total: 3, departments: 2, reports: 2 });
+      // the board's workbook names each table's project after its department
+      const x = await t.call(await t.as('perf'), 'GET', `/api/tasks/${taskId}/board.xlsx`);
+      expect(x.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('进度')!;
+      expect([1, 2, 3, 4].map((r) => [ws.getRow(r).getCell(2).value, ws.getRow(r).getCell(3).value])).toEqual([
+        ['部门（单位）', '项目名称'], ['党群工作部', STREETS], ['党群工作部', ROAD], ['党政办公室', ''],
+      ]);
     });
 
     it('reminds each late department once, listing its late projects', async () => {

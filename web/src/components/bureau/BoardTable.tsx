@@ -6,7 +6,7 @@
 import { Button, DatePicker, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { ROSTER_STATES, ROSTER_STATE_LABEL, type RosterState } from '../../../../src/core/bureau/roster';
+import { boardLinesText, ROSTER_STATES, ROSTER_STATE_LABEL, type RosterState } from '../../../../src/core/bureau/roster';
 import { boardXlsxUrl, type Board, type BoardItem } from '../../api/bureau';
 import { formatTime } from '../../lib/time';
 import { BOARD_COLUMNS, boardShort } from '../../../../src/core/bureau/board-columns';
@@ -48,7 +48,7 @@ export function BoardTable({ board, canExtend, onExtend }: Props) {
         <Button type={lateOnly ? 'primary' : 'default'} danger={lateOnly} onClick={() => setLateOnly((x) => !x)}>只看逾期（{board.summary.late}）</Button>
         <Button href={boardXlsxUrl(board.task.id)} download>导出 Excel</Button>
         <Typography.Text type="secondary">
-          {project ? `显示 ${shown.length} / ${board.summary.total} 行（${board.summary.reports} 份项目自评表，${board.summary.departments} 个部门）` : `显示 ${shown.length} / ${board.summary.total} 个部门`} · 更新于 {formatTime(board.generatedAt)}
+          显示 {boardLinesText(board.task.kind, board.summary, shown.length)} · 更新于 {formatTime(board.generatedAt)}
         </Typography.Text>
       </Space>
       <Table<BoardItem>
