@@ -84,7 +84,8 @@ export function performanceGrid(report: Report, form: FormDescriptor, section: S
   const [scorePath, gradePath] = section.fields;
   const rows = [
     ...goalsRows({ label: q.label, expected: q.target, actual: q.result }, [text('target'), `${q.path}`], [text('result'), `${q.path}`]),
-    ...indicatorGridRows(report, form, section, base, printLabel(form, scorePath ?? 'performance.selfScore')),
+    // the section heads both blocks; the grid prints each under its own name (年度总体目标, 绩效指标)
+    ...indicatorGridRows(report, form, section, base, printLabel(form, scorePath ?? 'performance.selfScore'), form.indicators.print ?? form.indicators.label),
   ];
   if (gradePath) rows.push([L(printLabel(form, gradePath), { colSpan: 6 }), V(report.performance.grade, gradePath, { colSpan: 3, align: 'center' })]);
   return { widths: PROJECT_WIDTHS, rows };

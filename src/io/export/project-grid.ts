@@ -85,11 +85,11 @@ export function goalsRows(labels: { label: string; expected: string; actual: str
  * The indicator grid under its block label (一级 and 二级 merged down), in the section's column order, and
  * its 总分 line: 分值 = `basePoints` (the 执行率 line's) + Σ indicator 分值, 得分 the claimed total.
  */
-export function indicatorGridRows(report: Report, form: FormDescriptor, s: SectionDef, basePoints: number, totalLabel: string): GridCell[][] {
+export function indicatorGridRows(report: Report, form: FormDescriptor, s: SectionDef, basePoints: number, totalLabel: string, blockLabel = s.label): GridCell[][] {
   const rows: GridCell[][] = [];
   const cols = (s.columns ?? []).map((k) => form.indicators.columns.find((c) => c.key === k)!);
   const inds = report.performance.indicators;
-  rows.push([L(s.label, { rowSpan: inds.length + 1 }), ...cols.map((c) => L(c.print ?? c.label))]);
+  rows.push([L(blockLabel, { rowSpan: inds.length + 1 }), ...cols.map((c) => L(c.print ?? c.label))]);
   inds.forEach((ind, i) => rows.push(cols.map((c) => indicatorCell(ind, i, c.key))));
   // a row-spanning first column is not in the rows below; merge on the grid columns' own indexes
   if (inds.length > 1) {

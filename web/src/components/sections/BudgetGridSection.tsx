@@ -42,7 +42,13 @@ export const BudgetGridSection = memo(function BudgetGridSection({ section, repo
   };
   return (
     <Section id={`sec-${section.key}`} title={section.label}>
-      <table className="jx-fin" data-table="budgetGrid">
+      <table className="jx-fin" data-table="budgetGrid" style={{ tableLayout: 'fixed' }}>
+        {/* the printed form's column widths, so the parts' labels get the room they have on paper */}
+        <colgroup>
+          {g.widths.map((w, i) => (
+            <col key={i} style={{ width: `${w}%` }} />
+          ))}
+        </colgroup>
         <tbody>
           {g.rows.map((row, r) => (
             <tr key={r}>
