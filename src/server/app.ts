@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import * as core from '../core/check';
 import * as importer from '../io/import/index';
+import { formOf } from '../core/templates/index';
 import { ImportError } from '../io/import/doc';
 import { argon2Hasher } from './auth/password';
 import type { ServerConfig } from './config';
@@ -65,9 +66,9 @@ export const defaultCheck: Deps['check'] = (report, options = {}) => {
   if (typeof core.checkReport !== 'function') throw new Error('checkReport 尚未实现');
   return core.checkReport(report, options);
 };
-export const defaultImportFile: Deps['importFile'] = (bytes, fileName) => {
+export const defaultImportFile: Deps['importFile'] = (bytes, fileName, opts) => {
   if (typeof importer.importFile !== 'function') throw new ImportError('NOT_IMPLEMENTED', '导入功能尚未就绪，请稍后再试');
-  return importer.importFile(bytes, fileName);
+  return importer.importFile(bytes, fileName, { form: opts?.template ? formOf(opts.template) : undefined });
 };
 
 /**
@@ -115,7 +116,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     heavy,
     check: defaultCheck,
     // a file beyond the small size is imported whole (read, mapped) in a capped worker thread
-    importFile: (bytes, fileName) => (bytes.byteLength > config.heavy.thresholdBytes ? heavy.importFile(bytes, fileName) : defaultImportFile(bytes, fileName)),
+    importFile: (bytes, fileName, opts) => (bytes.byteLength > config.heavy.thresholdBytes ? heavy.importFile(bytes, fileName, opts?.template) : defaultImportFile(bytes, fileName, opts)),
     exportFile: exporter.exportFile,
     checkCache: new BoundedCache(2000),
     templates: serverTemplates(() => db.kysely),

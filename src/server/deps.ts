@@ -34,6 +34,11 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
 }
 
+/** the template a file is read onto besides the form it is detected as (a task's, a draft's) */
+export interface ImportOnto {
+  template?: Template;
+}
+
 export interface Deps {
   db: Db;
   config: ServerConfig;
@@ -48,7 +53,7 @@ export interface Deps {
   /** the templates this server knows: shipped, JIXIAO_TEMPLATES_DIR's and the bureaus' uploads (templates.ts) */
   templates?: ServerTemplates;
   /** io/import importFile */
-  importFile: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
+  importFile: (bytes: Uint8Array, fileName: string, opts?: ImportOnto) => Promise<ImportResult>;
   /** io/export exportReport plus its download name (exportFileName); see exporter.ts (the default) */
   exportFile?: (report: Report, format: ExportFormat, opts: ExportOptions) => Promise<ExportedFile & { fileName: string }>;
   /** sends deadline reminders outside the app (SMS, e-mail); none by default — see notify.ts */

@@ -1,7 +1,7 @@
 // Import any supported file into a Report: sniff the format from its bytes, read it into a Doc, map the Doc.
 import type { Report } from '../../core/model/report';
 import { type Doc, type Family, type ImportDiagnostic, ImportError, type Unmapped } from './doc';
-import { mapDoc } from './map/index';
+import { mapDoc, type MapOptions } from './map/index';
 import { decodeEntities } from './text/clean';
 import { decodeText } from './text/decode';
 import { textToDoc } from './text/blocks';
@@ -18,8 +18,8 @@ export interface ImportResult {
 }
 
 /** Maps an already-read Doc; refuses documents in which nothing at all was recognised. */
-export function importDoc(doc: Doc): ImportResult {
-  const mapped = mapDoc(doc);
+export function importDoc(doc: Doc, opts: MapOptions = {}): ImportResult {
+  const mapped = mapDoc(doc, opts);
   if (mapped.family === 'unknown' && nothingMapped(mapped.report)) {
     throw new ImportError(
       'IMPORT.UNRECOGNISED',
@@ -34,19 +34,21 @@ export function importDoc(doc: Doc): ImportResult {
 }
 
 /** Text files (the Word-flattened forms and web copies); synchronous because it is the hot batch path. */
-export function importText(bytes: Uint8Array | string): ImportResult {
+export function importText(bytes: Uint8Array | string, opts: MapOptions = {}): ImportResult {
   const text = decodeEntities(typeof bytes === 'string' ? bytes : decodeText(bytes));
-  return importDoc(textToDoc(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text));
+  return importDoc(textToDoc(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text), opts);
 }
 
 /** `inProcess`: read OOXML on this thread (the caller is already a capped worker, e.g. the server's). */
-export async function importFile(bytes: Uint8Array, fileName: string, opts: { inProcess?: boolean } = {}): Promise<ImportResult> {
+/** `form`: read onto that form (a task's template) besides the one detected. */
+export async function importFile(bytes: Uint8Array, fileName: string, opts: { inProcess?: boolean } & MapOptions = {}): Promise<ImportResult> {
   const kind = sniff(bytes);
+  const map = { form: opts.form };
   if (kind === 'zip' || kind === 'ole' || kind === 'pdf') {
     const { readOoxml } = await import('../ooxml/read');
-    return importDoc(await readOoxml(bytes, fileName, { inProcess: opts.inProcess }));
+    return importDoc(await readOoxml(bytes, fileName, { inProcess: opts.inProcess }), map);
   }
-  return importText(bytes);
+  return importText(bytes, map);
 }
 
 function sniff(b: Uint8Array): 'zip' | 'ole' | 'pdf' | 'text' {

@@ -18,6 +18,7 @@ import type { Rendering } from '../../io/export/content';
 import { renderReportHtml } from '../../io/export/html/index';
 import { importFile, type ImportResult } from '../../io/import/index';
 import { ImportError } from '../../io/import/doc';
+import { formOf } from '../../core/templates/index';
 import { digestMatcher, reportDigest } from '../audit/canonical';
 import { openPersonal, sealPersonal } from '../crypto/personal-data';
 import { softwareProvider, type ProviderMaterial } from '../crypto/provider';
@@ -71,8 +72,8 @@ export interface ImportJobResult {
 }
 
 /** The whole import (format sniffing, OOXML inside this same capped thread, mapping), size-capped. */
-export async function importJob(i: { bytes: Uint8Array; fileName: string; maxReportBytes: number }): Promise<ImportJobResult> {
-  const { report, ...meta } = await importFile(i.bytes, i.fileName, { inProcess: true });
+export async function importJob(i: { bytes: Uint8Array; fileName: string; maxReportBytes: number; template?: Template }): Promise<ImportJobResult> {
+  const { report, ...meta } = await importFile(i.bytes, i.fileName, { inProcess: true, form: i.template ? formOf(i.template) : undefined });
   const reportText = JSON.stringify(report);
   if (Buffer.byteLength(reportText) > i.maxReportBytes)
     throw new ImportError('IMPORT.TOO_LARGE', `文件「${i.fileName}」导入后的报告内容超过 ${Math.round(i.maxReportBytes / 1048576)} MB 的上限，不像一份正常的自评报告，已拒绝导入`);

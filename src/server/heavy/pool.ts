@@ -25,7 +25,7 @@ export type DocumentInput = { sealedText: string } | { report: Report };
 export interface HeavyWork {
   check(doc: DocumentInput, opts: { truncated: boolean; priorYear?: PriorYear; view?: boolean; template?: Template }): Promise<CheckResult & { openedText?: string }>;
   export(doc: DocumentInput, format: ExportFormat, opts: { truncated: boolean; priorYear?: PriorYear; template?: Template; rendering?: Rendering; signatures?: readonly PrintedSignature[] }): Promise<ExportJobResult>;
-  importFile(bytes: Uint8Array, fileName: string): Promise<ImportResult>;
+  importFile(bytes: Uint8Array, fileName: string, template?: Template): Promise<ImportResult>;
   prepareSave(i: { current: DocumentInput; bodyText: string; scope: EditScope; confirmClear: boolean }): Promise<PreparedSave | { unchanged: true }>;
   /** which stored signature digests match the document, its digest now, and its 归口科室意见 */
   digests(doc: DocumentInput, stored: string[], current: boolean): Promise<{ matches: boolean[]; digest: string | null; financeOpinion: string }>;
@@ -68,9 +68,9 @@ export function createHeavyWork(config: Pick<ServerConfig, 'heavy' | 'reportMaxB
     },
     check: (doc, o) => run({ kind: 'check', ...document(doc), truncated: o.truncated, priorYear: o.priorYear, view: o.view, template: o.template }),
     export: (doc, format, o) => run<ExportJobResult>({ kind: 'export', ...document(doc), format, truncated: o.truncated, priorYear: o.priorYear, template: o.template, rendering: o.rendering, signatures: o.signatures }),
-    async importFile(bytes, fileName) {
+    async importFile(bytes, fileName, template) {
       const own = new Uint8Array(bytes);
-      const r = await run<ImportJobResult>({ kind: 'import', bytes: own, fileName, maxReportBytes: config.reportMaxBytes }, [own.buffer as ArrayBuffer]);
+      const r = await run<ImportJobResult>({ kind: 'import', bytes: own, fileName, maxReportBytes: config.reportMaxBytes, template }, [own.buffer as ArrayBuffer]);
       return { ...r.meta, report: JSON.parse(r.reportText) as Report };
     },
     prepareSave: (i) => run({ kind: 'save', ...document(i.current), bodyText: i.bodyText, scope: i.scope, confirmClear: i.confirmClear }),

@@ -21,7 +21,7 @@ import { readImport } from './import-report';
 import { syncReportUsage } from './library-usage';
 import { preparerDepartment } from './new-report';
 import { staleError } from './save-report';
-import { assertWithinBounds, by, findOpenReport, inTransaction, loadVisibleReport, projection } from './shared';
+import { assertWithinBounds, by, findOpenReport, inTransaction, loadVisibleReport, projection, templateOf } from './shared';
 
 export interface ImportIntoResult {
   mode: ImportMode | 'preview';
@@ -43,7 +43,12 @@ export async function importIntoReport(
   if (editScope(row.status as ReportStatus, effectiveRoles(o.actor, row)) !== '*')
     throw new AppError('INVALID_STATE', '报告已提交，不能再导入文件；退回后可在草稿中修改');
   if (o.mode !== 'preview' && o.ifMatch == null) throw new AppError('PRECONDITION_REQUIRED', '导入到草稿须带上所依据的版本（If-Match 请求头）');
-  const read = await readImport(deps, { actor: o.actor, department, bytes: o.bytes, fileName: o.fileName });
+  let read = await readImport(deps, { actor: o.actor, department, bytes: o.bytes, fileName: o.fileName });
+  // a file not recognised as the draft's form is read once more onto it (the form's own labels)
+  if (read.report.templateId !== row.document.templateId) {
+    const template = await templateOf(deps, row.document);
+    if (template) read = await readImport(deps, { actor: o.actor, department, bytes: o.bytes, fileName: o.fileName, template, again: true });
+  }
   if (read.report.year !== row.year)
     throw new AppError('VALIDATION', `文件是${read.report.year}年度的报告，本草稿是${row.year ?? '未定'}年度，不能导入到本草稿；请导入为新草稿`);
   const changes = importChanges(row.document, read.report);

@@ -4,6 +4,7 @@
 import { ImportError, type ImportDiagnostic } from '../../io/import/doc';
 import type { ImportResult } from '../../io/import/index';
 import type { Report } from '../../core/model/report';
+import type { Template } from '../../core/model/template';
 import type { DepartmentTable } from '../db/schema';
 import { repairInput } from '../../core/input';
 import { sha256Hex } from '../audit/canonical';
@@ -41,14 +42,15 @@ export interface ReadImport {
 
 export async function readImport(
   deps: Deps,
-  o: { actor: Actor; department: DepartmentTable; bytes: Uint8Array; fileName: string; year?: number },
+  o: { actor: Actor; department: DepartmentTable; bytes: Uint8Array; fileName: string; year?: number; template?: Template; again?: boolean },
 ): Promise<ReadImport> {
   const { department } = o;
-  await assertWithinRate(deps, o.actor, 'import');
+  // a second reading of the same upload (onto the task's form) is not a second import
+  if (!o.again) await assertWithinRate(deps, o.actor, 'import');
   const file = { fileName: o.fileName, size: o.bytes.byteLength, sha256: sha256Hex(o.bytes) };
   let result: ImportResult;
   try {
-    result = await deps.importFile(o.bytes, o.fileName);
+    result = await deps.importFile(o.bytes, o.fileName, o.template ? { template: o.template } : undefined);
   } catch (err) {
     const known = err instanceof ImportError;
     await inTransaction(deps, (_trx, audit) =>
@@ -103,24 +105,28 @@ export async function importReport(
 ): Promise<ReportView> {
   const department = await preparerDepartment(deps, o.actor);
   const db = deps.db.kysely;
-  const { report, file, importMeta, auditDetail, diagnostics } = await readImport(deps, { ...o, department });
+  let read = await readImport(deps, { ...o, department });
   // the year's task takes one report per department (部门整体) or per project (项目支出, named in the file);
   // last year's 整改 items come along unless the file has its own
-  const task = await taskFor(db, department, report.year, report.kind);
-  const projectName = report.kind === 'project' ? (report.project?.name ?? null) : null;
-  if (task) await assertTaskTakes(db, task, department.id, projectName);
-  // the task names the form the bureau collects; without a task the file keeps the form it is written in
+  const task = await taskFor(db, department, read.report.year, read.report.kind);
+  // the task names the form the bureau collects; without a task the file keeps the form it is written in.
+  // A file not recognised as that form is read once more onto it: the form's own labels find its fields.
   if (task) {
-    const template = await chooseTemplate(deps, department.bureau_id, task.template_id, report.kind);
-    if (template.id !== report.templateId) {
-      diagnostics.push({
+    const template = await chooseTemplate(deps, department.bureau_id, task.template_id, read.report.kind);
+    if (template.id !== read.report.templateId) {
+      const detected = read.report.templateId;
+      read = await readImport(deps, { ...o, department, template, again: true });
+      read.diagnostics.push({
         code: 'IMPORT.TEMPLATE_OF_TASK', severity: 'info', path: 'templateId',
-        message: `文件按“${templateName(report.templateId)}”的表式填写，本年度自评任务使用“${template.name}”，已按任务的模板保存，请核对各表内容`,
+        message: `文件按“${templateName(detected)}”的表式填写，本年度自评任务使用“${template.name}”，已按任务的模板读取并保存，请核对各表内容`,
       });
     }
-    report.templateId = template.id;
-    report.templateVersion = template.version;
+    read.report.templateId = template.id;
+    read.report.templateVersion = template.version;
   }
+  const { report, file, importMeta, auditDetail } = read;
+  const projectName = report.kind === 'project' ? (report.project?.name ?? null) : null;
+  if (task) await assertTaskTakes(db, task, department.id, projectName);
   if (!(report.priorIssues ?? []).length) report.priorIssues = priorIssuesOf(await priorItems(db, department.id, report.year));
   try {
     const row = await insertDraft(deps, {

@@ -3,6 +3,8 @@
 import type { Report } from '../../../core/model/report';
 import type { Doc, Family, ImportDiagnostic, Unmapped } from '../doc';
 import { isAnnex2, mapAnnex2 } from './annex2';
+import { mapFormFields } from './form-fields';
+import type { FormDescriptor } from '../../../core/forms/index';
 import { MapContext } from './context';
 import { coverEnd, mapCover } from './cover';
 import { mapFallbacks } from './fallback';
@@ -28,7 +30,12 @@ export interface MapResult {
   truncated: boolean;
 }
 
-export function mapDoc(doc: Doc): MapResult {
+export interface MapOptions {
+  /** the form the file is read onto when the reader knows it (a task's template); default: the one detected */
+  form?: FormDescriptor;
+}
+
+export function mapDoc(doc: Doc, opts: MapOptions = {}): MapResult {
   const ctx = new MapContext(doc);
   skipDerivedTables(ctx);
   const n = ctx.tokens.length;
@@ -66,6 +73,8 @@ export function mapDoc(doc: Doc): MapResult {
   mapSignoffs(ctx, start(4), end);
   mapPreparerLine(ctx, end);
   const hasNarrative = mapNarrative(ctx) >= 0;
+  // the form's own labels before prose guesses (编制… in the 综述 is a guess, 在册人员 | 6 on the form is not)
+  if (opts.form) mapFormFields(ctx, opts.form);
   mapFallbacks(ctx);
   inferYear(ctx, cover);
   const family = detectFamily(ctx);
@@ -75,9 +84,9 @@ export function mapDoc(doc: Doc): MapResult {
   if (own) {
     ctx.report.templateId = own.id;
     ctx.report.templateVersion = own.version;
-    const form = formOf(getTemplate(own.id, own.version));
-    if (isAnnex2(form)) mapAnnex2(ctx, form);
   }
+  const target = opts.form ?? (own ? formOf(getTemplate(own.id, own.version)) : null);
+  if (target && isAnnex2(target)) mapAnnex2(ctx, target);
 
   const unmapped: Unmapped[] = [];
   for (let i = 0; i < n; i++) {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { Migrator } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../../io/import/index';
+import { defaultImportFile } from '../../app';
 import type { Db } from '../../db/schema';
 import { migrate } from '../../db/migrate';
 import { migrationProvider } from '../../db/migrations/index';
@@ -31,7 +31,7 @@ export function projectTaskSuite(backend: Backend): void {
       return t.call(await t.as(handle), 'POST', '/api/reports/import', body.payload, body.headers);
     };
     beforeAll(async () => {
-      t = await makeBureauApp(backend, { deps: { importFile } });
+      t = await makeBureauApp(backend, { deps: { importFile: defaultImportFile } });
     });
     afterAll(async () => {
       await t.close();

@@ -3,7 +3,7 @@
 // department's projects stay out, and the table exports in its own layout.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkReport } from '../../../core/check';
-import { importFile } from '../../../io/import/index';
+import { defaultImportFile } from '../../app';
 import { projectReport } from '../../../../test/helpers/seed';
 import type { Backend } from '../backends';
 import { json, makeTestApp, type TestApp } from '../harness';
@@ -13,7 +13,7 @@ export function projectsSuite(backend: Backend): void {
   describe(`project reports (${backend.name})`, () => {
     let t: TestApp;
     beforeEach(async () => {
-      t = await makeTestApp(backend, { deps: { check: (r, o) => checkReport(r, o), importFile } });
+      t = await makeTestApp(backend, { deps: { check: (r, o) => checkReport(r, o), importFile: defaultImportFile } });
     });
     afterEach(async () => {
       await t.close();

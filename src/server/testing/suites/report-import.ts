@@ -8,6 +8,8 @@ import type { Backend } from '../backends';
 import { json, makeTestApp, type TestApp } from '../harness';
 import { board, issuedTask, makeBureauApp } from '../bureau-helpers';
 import { readFileSync } from 'node:fs';
+import { formOf, getTemplate } from '../../../core/templates/index';
+import { renderReportDocx } from '../../../io/export/docx/index';
 import { createDraft, getView, multipart, reportIn, save } from '../report-helpers';
 
 export function reportImportSuite(backend: Backend): void {
@@ -131,7 +133,37 @@ export function reportImportSuite(backend: Backend): void {
         const { template, codes } = await importNew(t, prep);
         expect(template).toBe('yueyang-overall');
         const said = codes.find((d) => d.code === 'IMPORT.TEMPLATE_OF_TASK');
-        expect(said?.message).toContain('已按任务的模板保存');
+        expect(said?.message).toContain('已按任务的模板读取并保存');
+      } finally {
+        await t.close();
+      }
+    });
+
+    it('reads a file in a bureau template’s own words onto that template when it is the task’s', async () => {
+      // the bureau's template: the Yueyang form with labels of its own (no alias of the default form)
+      const base = getTemplate('yueyang-overall');
+      const form = structuredClone(formOf(base)) as unknown as { fields: Array<{ path: string; label: string; print?: string; aliases: string[] }> };
+      const RELABEL: Record<string, string> = { 'overview.contact': '经办人', 'overview.phone': '经办人手机', 'overview.staffQuota': '编制总额', 'overview.actualStaff': '在册人员' };
+      for (const f of form.fields) if (RELABEL[f.path]) Object.assign(f, { label: RELABEL[f.path], print: undefined, aliases: [] });
+      const data = JSON.parse(JSON.stringify({ ...base, id: 'ceshi-own-words', version: 1, name: '测试市部门整体支出绩效评价（本局表式）', form }));
+      // the file: a report on that form as Jixiao prints it
+      const r = seedReport();
+      const docx = Buffer.from(await renderReportDocx(r, { form: data.form }));
+      const t = await makeBureauApp(backend, { deps: { importFile: defaultImportFile } });
+      try {
+        const perf = await t.as('perf');
+        const up = await t.call(perf, 'POST', '/api/templates', { text: JSON.stringify(data, null, 2) });
+        expect(up.statusCode, up.body).toBe(201);
+        const taskId = await issuedTask(t, { templateId: 'ceshi-own-words' });
+        const own = (await board(t, taskId)).items.find((i) => i.departmentId === 'd1')!;
+        const prep = await t.as('prep1');
+        expect((await t.call(prep, 'DELETE', `/api/reports/${own.reportId}`)).statusCode).toBe(200);
+        const mp = multipart({}, { name: 'own-words.docx', content: docx });
+        const res = await t.app.inject({ method: 'POST', url: '/api/reports/import', payload: mp.payload, headers: { ...mp.headers, cookie: prep } });
+        expect(res.statusCode, res.body).toBe(201);
+        const view = json<{ report: ReturnType<typeof seedReport> }>(res);
+        expect(view.report.templateId).toBe('ceshi-own-words');
+        expect(view.report.overview).toMatchObject({ contact: r.overview.contact, staffQuota: r.overview.staffQuota, actualStaff: r.overview.actualStaff });
       } finally {
         await t.close();
       }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkReport } from '../../../core/check';
-import { importFile } from '../../../io/import/index';
+import { defaultImportFile } from '../../app';
 import { seedText } from '../../../../test/helpers/seed';
 import { serverTemplates } from '../../templates';
 import type { Backend } from '../backends';
@@ -23,7 +23,7 @@ export function templatesSuite(backend: Backend): void {
   describe(`templates (${backend.name})`, () => {
     let t: TestApp;
     beforeEach(async () => {
-      t = await makeTestApp(backend, { deps: { check: (r, o) => checkReport(r, o), importFile } });
+      t = await makeTestApp(backend, { deps: { check: (r, o) => checkReport(r, o), importFile: defaultImportFile } });
     });
     afterEach(async () => {
       await t.close();
