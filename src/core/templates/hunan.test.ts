@@ -41,6 +41,8 @@ describe('the 年度预算申请 grid of a Hunan 自评表', () => {
   const read = () => importText(readFileSync(new URL('../../../test/fixtures/real-excerpts/013.txt', import.meta.url))).report;
   it('is read whole: stages, the 执行率 line as written, the parts, the goals and every indicator', () => {
     const r = read();
+    // the year line under the title ("2021年度)" in the copy) is the title's, as the form prints it
+    expect([r.cover.title, r.year]).toEqual(['部门整体支出绩效自评表（2021年度）', 2021]);
     expect(r.basics).toMatchObject({ budgetInitial: '4753.66', budgetAdjusted: '4753.66', executionWeight: 10, executionRate: '100%', executionScore: 10 });
     expect(r.finance.income[0]).toMatchObject({ total: '4753.66', fiscal: '1873.66', fund: null, specialAccount: null, other: '2880' });
     expect(r.finance.expenditure[0]).toMatchObject({ total: '3824.26', basic: '1768.16', project: '2985.5' });

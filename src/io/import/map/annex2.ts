@@ -10,7 +10,7 @@ import type { ColumnNode } from '../../../core/forms/schema';
 import { readAmount } from '../../../core/money';
 import type { MapContext, Token } from './context';
 import { alt, MISC } from './labels';
-import { readGoals, readIndicatorGrid } from './project';
+import { readGoals, readIndicatorGrid, yearLine } from './project';
 import { toSimplified } from './simplified';
 import { parseScore } from './values';
 
@@ -20,6 +20,7 @@ export function isAnnex2(form: FormDescriptor): boolean {
 }
 
 export function mapAnnex2(ctx: MapContext, form: FormDescriptor): void {
+  yearLine(ctx);
   const grid = form.sections.find((x) => x.type === 'budgetGrid');
   if (grid) {
     // Jixiao's own workbook of the form: the grid's fields as 项目 | 内容 rows, its tables as sheets

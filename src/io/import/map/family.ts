@@ -69,7 +69,9 @@ const FULL_YEAR_BUDGET = /^全年预算数$/;
 export function overallTemplateOf(ctx: MapContext, family: Family): { id: string; version: number } | null {
   if (family !== 'hunan-other' && family !== 'other-province-overall') return null;
   const head = ctx.tokens.slice(0, 400);
-  const titled = HUNAN_TAIL.test(norm(ctx.report.cover.title)) || head.some((t) => t.text.length < 60 && HUNAN_TAIL.test(t.norm));
+  // the title as the form prints it may end with its year: 部门整体支出绩效自评表（2021年度）
+  const title = norm(ctx.report.cover.title).replace(/\(?\d{4}年度?\)?$/, '');
+  const titled = HUNAN_TAIL.test(title) || head.some((t) => t.text.length < 60 && HUNAN_TAIL.test(t.norm.replace(/\(?\d{4}年度?\)?$/, '')));
   const grid = head.some((t) => FULL_YEAR_BUDGET.test(t.norm));
   return titled && grid ? { id: HUNAN_TABLE.id, version: HUNAN_TABLE.version } : null;
 }

@@ -46,7 +46,7 @@ export function mapProject(ctx: MapContext): void {
 
 /** "（2021年度）" printed under the title belongs to it: 项目支出绩效自评表（2021年度）. */
 const YEAR_LINE = /^[(]?\s*(\d{4})\s*年度?\s*[)]?$/;
-function yearLine(ctx: MapContext): void {
+export function yearLine(ctx: MapContext): void {
   const r = ctx.report;
   const title = r.cover.title.trim();
   const at = title ? ctx.tokens.findIndex((t) => t.text.trim() === title) : -1;
@@ -55,7 +55,8 @@ function yearLine(ctx: MapContext): void {
   const m = next >= 0 ? YEAR_LINE.exec(ctx.tokens[next]!.norm) : null;
   if (!m) return;
   ctx.use(next);
-  r.cover.title = `${title}${ctx.tokens[next]!.text.trim()}`;
+  // as the form prints it, whatever a copy kept of the brackets ("2021年度)", "(2021年度)")
+  r.cover.title = `${title}（${m[1]}年度）`;
   r.year = Number(m[1]);
   ctx.source('year', ctx.tokens[next]!.loc);
   // the year is the title's now, not inferred
