@@ -222,13 +222,15 @@ export function titleLines(form: FormDescriptor, title: string): string[] {
 }
 
 /** The download name of an export, without extension: 2021年度党群工作部部门整体支出绩效自评报告. */
-export function fileBaseName(form: FormDescriptor, r: { year: number | null; cover: { departmentName: string } }): string {
+export function fileBaseName(form: FormDescriptor, r: { year: number | null; cover: { departmentName: string }; project?: { name: string } | null }): string {
   const name = fill(form.title.fileName, {
     year: r.year != null ? String(r.year) : '',
     department: r.cover.departmentName || form.title.noDepartment,
+    // a department's several project tables of a year are told apart by their project
+    project: r.project?.name.trim() ?? '',
   });
-  // "{year}年度" without a year leaves a stray 年度 at the start
-  return r.year != null ? name : name.replace(/^年度/, '');
+  // "{year}年度" without a year leaves a stray 年度 at the start, "（{project}）" without a project empty brackets
+  return (r.year != null ? name : name.replace(/^年度/, '')).replace(/（）|\(\)/g, '');
 }
 
 /** A section heading without its number: "五、评价报告综述（文字部分）" → "评价报告综述（文字部分）". */

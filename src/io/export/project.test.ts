@@ -41,7 +41,9 @@ describe('the project table export', () => {
     expect(html).toMatch(/data-path="project.executionRate"[^>]*>95.00%</);
     expect(html).toMatch(/data-path="performance.indicators\[6\].actual"[^>]*>较好</);
     expect(html).not.toContain('部门整体');
-    expect(exportFileName(report, 'pdf')).toBe('2021年度平江县公路建设养护中心项目支出绩效自评表.pdf');
+    expect(exportFileName(report, 'pdf')).toBe('2021年度平江县公路建设养护中心项目支出绩效自评表（2021年度农村公路养护项目）.pdf');
+    // a table not yet named keeps the department's name alone
+    expect(exportFileName({ ...report, project: { ...report.project!, name: '' } }, 'pdf')).toBe('2021年度平江县公路建设养护中心项目支出绩效自评表.pdf');
   });
   it('DOCX and XLSX read back as the same project report', async () => {
     for (const [name, bytes] of [['t.docx', await renderReportDocx(report)], ['t.xlsx', await renderReportXlsx(report)]] as const) {

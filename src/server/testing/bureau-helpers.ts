@@ -98,3 +98,15 @@ export async function submitToFinance(t: BureauApp, id: string, dept: keyof type
   const ok = await act(t, head, id, 'approve');
   expect(ok.statusCode, ok.body).toBe(200);
 }
+
+type JobCall = (cookie: string, method: string, url: string) => Promise<{ body: string }>;
+
+/** Polls a job's progress until it is done (or 10 s pass). */
+export async function waitDone(call: JobCall, cookie: string, id: string): Promise<{ state?: string; done?: number }> {
+  let status: { state?: string; done?: number } = {};
+  for (let i = 0; i < 200 && status.state !== 'done'; i++) {
+    status = JSON.parse((await call(cookie, 'GET', `/api/export-jobs/${id}`)).body);
+    if (status.state !== 'done') await new Promise((r) => setTimeout(r, 50));
+  }
+  return status;
+}

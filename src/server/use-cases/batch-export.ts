@@ -71,7 +71,7 @@ export async function startBatchExport(deps: Deps, o: { actor: Actor; taskId: st
   // the reports of the task this user may see (finance: those sent to finance at least once)
   const reports = (
     await deps.db.kysely.selectFrom('reports as r').innerJoin('departments as d', 'd.id', 'r.department_id')
-      .select(['r.id', 'r.department_name', 'r.bureau_id', 'r.department_id', 'd.section_id as department_section_id', 'r.status', 'r.finance_since'])
+      .select(['r.id', 'r.department_name', 'r.project_name', 'r.bureau_id', 'r.department_id', 'd.section_id as department_section_id', 'r.status', 'r.finance_since'])
       .where('r.task_id', '=', task.id).orderBy('r.department_name').execute()
   ).filter((r) => canSeeReport(o.actor, r));
   const at = nowIso(deps.clock);
@@ -79,7 +79,8 @@ export async function startBatchExport(deps: Deps, o: { actor: Actor; taskId: st
   const row: BatchExportRow = {
     id: deps.random.uuid(), user_id: o.actor.id, ip: o.actor.ip, task_id: task.id, format: o.format, state: 'running',
     file_name: `${task.year}年度${task.title || '绩效自评任务'}-全部报告（${o.format.toUpperCase()}，正式版）.zip`.replace(/[\\/:*?"<>|\s]+/g, ''),
-    reports: JSON.stringify(reports.map((r) => ({ id: r.id, departmentName: r.department_name }))),
+    // a 项目支出 task's tables are named by department and project (the failure list says which one)
+    reports: JSON.stringify(reports.map((r) => ({ id: r.id, departmentName: r.project_name ? `${r.department_name}·${r.project_name}` : r.department_name }))),
     done: 0, failed: '[]', lease_owner: runner.owner, lease_until: later(deps, LEASE_MS), created_at: at, updated_at: at,
   };
   await insertBatchExport(deps.db.kysely, row);

@@ -5,22 +5,10 @@
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../backends';
-import { fillTaskReport, issuedTask, makeBureauApp, submitToFinance, type BureauApp } from '../bureau-helpers';
+import { fillTaskReport, issuedTask, makeBureauApp, submitToFinance, waitDone, type BureauApp } from '../bureau-helpers';
 import { json } from '../harness';
 import { createServer, defaultCheck } from '../../app';
 
-
-type Call = (cookie: string, method: string, url: string) => Promise<{ body: string }>;
-
-/** Polls a job's progress until it is done (or 10 s pass). */
-async function waitDone(call: Call, cookie: string, id: string): Promise<{ state?: string; done?: number }> {
-  let status: { state?: string; done?: number } = {};
-  for (let i = 0; i < 200 && status.state !== 'done'; i++) {
-    status = JSON.parse((await call(cookie, 'GET', `/api/export-jobs/${id}`)).body);
-    if (status.state !== 'done') await new Promise((r) => setTimeout(r, 50));
-  }
-  return status;
-}
 
 export function batchExportSuite(backend: Backend): void {
   describe(`batch export and print (${backend.name})`, () => {

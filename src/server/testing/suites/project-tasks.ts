@@ -5,6 +5,7 @@
 // department. A 部门整体 task of the same year still takes one report per department.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { Migrator } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultImportFile } from '../../app';
@@ -12,7 +13,7 @@ import type { Db } from '../../db/schema';
 import { migrate } from '../../db/migrate';
 import { migrationProvider } from '../../db/migrations/index';
 import type { Backend } from '../backends';
-import { board, createTask, makeBureauApp, submitToFinance, type BureauApp } from '../bureau-helpers';
+import { board, createTask, makeBureauApp, submitToFinance, waitDone, type BureauApp } from '../bureau-helpers';
 import { json } from '../harness';
 import { multipart, save } from '../report-helpers';
 
@@ -133,6 +134,13 @@ export function projectTaskSuite(backend: Backend): void {
       expect(json(dropped).picks.map((p: any) => [p.reportId, p.dropped])).toEqual(expect.arrayContaining([[road, true], [streets, false]]));
       const b = await board(t, taskId);
       expect(b.items.filter((i) => i.sampled).map((i) => i.reportId)).toEqual([streets]);
+      // finance's zip of the task: one file per table, named by its project
+      const job = json<{ id: string; total: number }>(await t.call(perf, 'POST', `/api/tasks/${taskId}/exports`, { format: 'docx' }));
+      expect(job.total).toBe(2);
+      expect(await waitDone(t.call, perf, job.id)).toMatchObject({ state: 'done', done: 2 });
+      const names = Object.keys(unzipSync(new Uint8Array((await t.call(perf, 'GET', `/api/export-jobs/${job.id}/file`)).rawPayload))).sort();
+      expect(names.map((n) => /（(.+)）\.docx$/.exec(n)?.[1]).sort()).toEqual([ROAD, STREETS].sort());
+      expect(names.every((n) => n.startsWith('2021年度党群工作部项目支出绩效自评表'))).toBe(true);
     });
 
     it('keeps a 部门整体 task of the same year to one report per department', async () => {
