@@ -1,7 +1,7 @@
 // The one way to sign: the sign dialog, opened from the 电子签署 panel or from the 签字栏 of the form
 // itself. Both read what this user may sign now and the latest signature per role from here.
 import { Button, Input, Modal, Tag } from 'antd';
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { SIGNATURE_ROLE_LABEL, SIGNATURE_ROLES, checkSignature, type ReportStatus, type Role, type SignatureRole } from '../../../../src/core/workflow/index';
 import type { Signature } from '../../api/types';
 
@@ -32,7 +32,10 @@ export function useSigning(o: { signatures: readonly Signature[] | null; status:
     }
     return m;
   }, [signatures]);
-  const dialog = (
+  // the latest onSign without making the dialog (and so the context value) new on every render
+  const signRef = useRef(onSign);
+  signRef.current = onSign;
+  const dialog = useMemo(() => (
     <Modal
       open={asRole !== null}
       title={asRole ? `以${SIGNATURE_ROLE_LABEL[asRole]}身份签署` : ''}
@@ -43,7 +46,7 @@ export function useSigning(o: { signatures: readonly Signature[] | null; status:
         if (!asRole) return;
         setBusy(true);
         try {
-          await onSign(asRole, opinion.trim());
+          await signRef.current(asRole, opinion.trim());
           setAsRole(null);
         } finally {
           setBusy(false);
@@ -54,12 +57,14 @@ export function useSigning(o: { signatures: readonly Signature[] | null; status:
       <p>签署将在报告的签字栏填写您的姓名和日期，并记录您所签内容的哈希值（部门签署人：部门填报的内容；财政归口科室：另含其意见）。此后所签内容一旦修改，签名即显示为失效，打印件不再印出该签名。</p>
       <Input.TextArea value={opinion} onChange={(e) => setOpinion(e.target.value)} placeholder="签署意见（选填）" autoSize={{ minRows: 2 }} aria-label="签署意见" />
     </Modal>
-  );
-  const ask = (role: SignatureRole) => {
+  ), [asRole, busy, opinion]);
+  const ask = useCallback((role: SignatureRole) => {
     setOpinion('');
     setAsRole(role);
-  };
-  return { signatures, offered, latest, ask, me: o.me, dialog };
+  }, []);
+  // one value while nothing of it changes: a new one would reach every field under the provider on each
+  // keystroke (React walks the whole editor to find the context's readers)
+  return useMemo(() => ({ signatures, offered, latest, ask, me: o.me, dialog }), [signatures, offered, latest, ask, o.me, dialog]);
 }
 
 export const SigningContext = createContext<Signing | null>(null);
