@@ -2,6 +2,7 @@
 // 100%) (domain.md §6.2). Exact: amounts in integer 分 of the model, the rate as a Decimal.
 import { wanToFen } from '../money';
 import type { Project } from '../model/report';
+import type { Template } from '../model/template';
 import { Dec, HUNDRED, ONE, round2 } from '../scoring/decimal';
 
 export type Execution =
@@ -12,6 +13,11 @@ export type Execution =
 
 /** The default 分值 of the 执行率 line (10号: 预算执行率 10 分). */
 export const EXECUTION_WEIGHT = 10;
+
+/** The weight a template gives the 执行率 line (its 预算执行率 item), when the report prints none. */
+export function executionWeightOf(template: Pick<Template, 'scoreSheet'>): number | undefined {
+  return template.scoreSheet.find((x) => x.rule && 'metric' in x.rule && x.rule.metric === 'budgetExecutionRate')?.weight ?? undefined;
+}
 
 export function execution(p: Pick<Project, 'funds' | 'executionWeight'>, weight: number = p.executionWeight ?? EXECUTION_WEIGHT): Execution {
   return executionOf(p.funds.total.annual, p.funds.total.executed, weight);

@@ -3,7 +3,7 @@
 // table's (core/project/execution.ts), its figures taken where the overall report keeps them.
 import Decimal from 'decimal.js';
 import { columnName, field, label } from '../forms/index';
-import { executionOf, parseRate } from '../project/execution';
+import { executionOf, executionWeightOf, parseRate } from '../project/execution';
 import { columnFigure } from '../scoring/finance-columns';
 import type { RuleEnv } from './context';
 
@@ -11,8 +11,7 @@ export function overallExecutionLine(env: RuleEnv): void {
   const { report: r, form } = env;
   if (!form.fields.some((f) => f.path === 'basics.executionRate')) return;
   const executed = columnFigure(r.finance.expenditure, 'total', false);
-  const weightNode = env.template.scoreSheet.find((x) => x.rule && 'metric' in x.rule && x.rule.metric === 'budgetExecutionRate');
-  const e = executionOf(r.basics.budgetAdjusted, executed?.text ?? null, r.basics.executionWeight ?? weightNode?.weight ?? undefined);
+  const e = executionOf(r.basics.budgetAdjusted, executed?.text ?? null, r.basics.executionWeight ?? executionWeightOf(env.template));
   if (e.kind !== 'rate') return;
   const spent = columnName(form, 'expenditure', 'total');
   const budget = label(form, 'basics.budgetAdjusted');

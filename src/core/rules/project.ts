@@ -5,7 +5,7 @@ import Decimal from 'decimal.js';
 import { type FormDescriptor, joinParts, label, type ProjectForm, section } from '../forms/index';
 import { fenToWan, decimalsOf, wanToFen } from '../money';
 import type { FundRowKey, Project } from '../model/report';
-import { execution, parseRate } from '../project/execution';
+import { execution, executionWeightOf, parseRate } from '../project/execution';
 import { qualitativeLevel } from '../project/qualitative';
 import type { RuleEnv } from './context';
 import { indicatorPath } from './paths';
@@ -61,8 +61,7 @@ function fundSums(env: RuleEnv, p: Project, pf: ProjectForm): void {
 function executionLine(env: RuleEnv, p: Project, pf: ProjectForm): void {
   const n = names(pf);
   const total = pf.funds.rows[0]!.key as FundRowKey;
-  const weightNode = env.template.scoreSheet.find((x) => x.rule && 'metric' in x.rule && x.rule.metric === 'budgetExecutionRate');
-  const e = execution(p, p.executionWeight ?? weightNode?.weight ?? undefined);
+  const e = execution(p, p.executionWeight ?? executionWeightOf(env.template));
   if (e.kind !== 'rate') return;
   const where = `${pf.funds.label}·${n.row(total)}`;
   if (e.rate.gt(1)) {

@@ -4,8 +4,8 @@
 // (and so the PDF) and DOCX exporters draw it, and the editor puts its inputs on the same cells.
 import { columnName, type FormDescriptor, printLabel, type SectionDef, table } from '../../core/forms/index';
 import type { Report } from '../../core/model/report';
-import type { Template } from '../../core/model/template';
 import { executionOf } from '../../core/project/execution';
+export { executionWeightOf } from '../../core/project/execution';
 import { columnFigure } from '../../core/scoring/finance-columns';
 import { type GridCell, goalsRows, indicatorGridRows, PROJECT_WIDTHS } from './project-grid';
 
@@ -19,10 +19,6 @@ const WIDTHS = [13, 13, 13, 13, 13, 11, 12, 12];
 const L = (text: string, o: Partial<GridCell> = {}): GridCell => ({ text, label: true, align: 'center', ...o });
 const V = (text: string | number | null | undefined, path: string, o: Partial<GridCell> = {}): GridCell => ({ text: text == null ? '' : String(text), path, align: 'right', ...o });
 
-/** The weight the template gives the 执行率 line (its 预算执行率 item), when the report prints none. */
-export function executionWeightOf(template: Pick<Template, 'scoreSheet'>): number | undefined {
-  return template.scoreSheet.find((x) => x.rule && 'metric' in x.rule && x.rule.metric === 'budgetExecutionRate')?.weight ?? undefined;
-}
 
 /**
  * `section` lists the 年度资金总额 row's fields (年初预算数, 全年预算数, then 分值, 执行率, 得分) and the two
