@@ -7,6 +7,7 @@ import type { Actor } from './auth/actor';
 import { migrate } from './db/migrate';
 import type { Db } from './db/schema';
 import { listQuery, type ListRange } from './repositories/reports';
+import { dutyStepsQuery } from './repositories/versions';
 import { sqliteBackend } from './testing/backends';
 
 const actor = (a: Partial<Actor>): Actor => ({ id: 'u', username: 'u', displayName: 'u', kind: 'business', roles: [], bureauId: 'b1', departmentId: null, sectionId: null, ip: '', ...a });
@@ -53,5 +54,20 @@ describe('report list query plans (SQLite)', () => {
           expect(p, what).not.toContain('TEMP B-TREE');
           if (a.roles[0] === 'reviewer') expect(p, what).toContain('USING COVERING INDEX departments_id_section');
         }
+  });
+});
+
+describe('separation-of-duty steps query plan (SQLite)', () => {
+  it('reads who took which step from report_versions_steps, never the version rows', async () => {
+    const db = await sqliteBackend.open();
+    try {
+      await migrate(db);
+      const q = dutyStepsQuery(db.kysely, 'r1').compile();
+      const rows = await db.kysely.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${q.sql}`, [...q.parameters]));
+      const p = rows.rows.map((r) => r.detail).join(' | ');
+      expect(p).toMatch(/USING COVERING INDEX report_versions_steps \(report_id=\? AND action=\?\)/);
+    } finally {
+      await db.destroy();
+    }
   });
 });

@@ -24,6 +24,15 @@ export function checkRoleSet(kind: string, roles: readonly Role[]): DutyCheck {
   return OK;
 }
 
+/** The steps the department's side consists of: who created, imported, submitted or approved the report. */
+const DEPARTMENT_STEPS: readonly string[] = ['create', 'import', 'submit', 'approve'];
+
+/**
+ * The only actions of a report's history the rules below read. A report gathers thousands of saves in
+ * June; the history a caller gives may hold just these, one per person and action (the latest of each).
+ */
+export const DUTY_STEPS = [...DEPARTMENT_STEPS, 'accept'] as const;
+
 /** A step someone took on the report (its version history), oldest first. */
 export interface Step {
   action: string;
@@ -48,12 +57,12 @@ export interface DutyContext {
 
 /** Who took part on the department's side: created, imported, submitted, approved, or signed for it. */
 function departmentSide(c: DutyContext): Set<string> {
-  const ids = c.history.filter((s) => ['create', 'import', 'submit', 'approve'].includes(s.action)).map((s) => s.userId);
+  const ids = c.history.filter((s) => DEPARTMENT_STEPS.includes(s.action)).map((s) => s.userId);
   for (const s of c.signatures) if (s.role !== 'reviewer') ids.push(s.userId);
   return new Set(ids);
 }
 
-function lastBy(c: DutyContext, action: string): string | null {
+function lastBy(c: DutyContext, action: (typeof DUTY_STEPS)[number]): string | null {
   for (let i = c.history.length - 1; i >= 0; i--) if (c.history[i]!.action === action) return c.history[i]!.userId;
   return null;
 }

@@ -4,6 +4,7 @@
 // snapshot for rows written before migration 0040. A save therefore writes its document once.
 import { sql } from 'kysely';
 import type { Report } from '../../core/model/report';
+import { DUTY_STEPS } from '../../core/workflow/duties';
 import type { DB } from '../db/schema';
 import { prepared } from '../db/prepared';
 import { decodeJson, documentColumn } from './json';
@@ -35,6 +36,22 @@ const setDelta = prepared<{ delta: string; report_id: string; version: number },
  */
 export async function setVersionDelta(db: DB, v: { report_id: string; version: number; delta: string }): Promise<void> {
   await setDelta(db, v);
+}
+
+/**
+ * Who took the steps the separation-of-duty rules judge (core/workflow/duties.ts DUTY_STEPS): each person's
+ * latest step of each kind, oldest first, read from the index report_versions_steps and never from the
+ * version rows, whatever number of saves the report gathered.
+ */
+export function dutyStepsQuery(db: DB, reportId: string) {
+  return db
+    .selectFrom('report_versions')
+    .select(['action', 'user_id'])
+    .select((eb) => eb.fn.max('version').as('last'))
+    .where('report_id', '=', reportId)
+    .where('action', 'in', DUTY_STEPS)
+    .groupBy(['action', 'user_id'])
+    .orderBy('last');
 }
 
 export interface VersionSummary {

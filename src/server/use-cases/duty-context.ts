@@ -9,11 +9,12 @@ import type { DB } from '../db/schema';
 import type { Deps } from '../deps';
 import type { ReportRow } from '../repositories/reports';
 import { listSignatures } from '../repositories/reviews';
+import { dutyStepsQuery } from '../repositories/versions';
 import { digestsOf } from './document-work';
 
 export async function dutyContext(deps: Deps, db: DB, actor: Actor, row: ReportRow, opts: { digest?: boolean } = {}): Promise<DutyContext & { digest: string | null; financeOpinion: string }> {
   const [history, sigs] = await Promise.all([
-    db.selectFrom('report_versions').select(['action', 'user_id']).where('report_id', '=', row.id).orderBy('version').execute(),
+    dutyStepsQuery(db, row.id).execute(),
     listSignatures(db, row.id),
   ]);
   const { matches, digest, financeOpinion } = await digestsOf(deps, row, sigs.map((s) => s.report_hash), opts.digest);

@@ -15,6 +15,7 @@ import * as m0060 from './0060-org-history';
 import * as m0061 from './0061-report-sources';
 import * as m0062 from './0062-batch-exports';
 import * as m0063 from './0063-project-task-reports';
+import * as m0064 from './0064-version-steps';
 import * as m0030 from './0030-audit-chains';
 import * as m0031 from './0031-auth';
 import * as m0032 from './0032-security-events';
@@ -39,6 +40,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0061-report-sources': { up: (db) => m0061.up(db), down: (db) => m0061.down(db) },
     '0062-batch-exports': { up: (db) => m0062.up(db, dialect), down: (db) => m0062.down(db) },
     '0063-project-task-reports': { up: (db) => m0063.up(db), down: () => m0063.down() },
+    '0064-version-steps': { up: (db) => m0064.up(db), down: (db) => m0064.down(db) },
     '0030-audit-chains': { up: (db) => m0030.up(db, dialect), down: () => m0030.down() },
     '0031-auth': { up: (db) => m0031.up(db), down: (db) => m0031.down(db) },
     '0032-security-events': { up: (db) => m0032.up(db), down: (db) => m0032.down(db) },

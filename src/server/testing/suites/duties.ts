@@ -53,6 +53,33 @@ export function dutiesSuite(backend: Backend): void {
       expect((await act(t, await t.login('head1'), id, 'approve')).statusCode).toBe(200);
     });
 
+    it('judges by the latest submitter among many saves and two submitters, and remembers everyone who took part', async () => {
+      expect((await grant('prep2', { roles: ['preparer'], departmentId: 'd1' })).statusCode).toBe(200);
+      const [prep1, prep2, head1] = [await t.login('prep1'), await t.login('prep2'), await t.login('head1')];
+      const { id } = await createDraft(t, prep1);
+      const round = async (cookie: string, saves: number) => {
+        for (let i = 0; i < saves; i++) await save(t, cookie, id, (r) => void (r.overview.duties = `职能第${i}稿`));
+        expect((await act(t, cookie, id, 'submit')).statusCode).toBe(200);
+      };
+      await round(prep1, 4);
+      expect((await act(t, head1, id, 'return', { reason: '请补充职能' })).statusCode).toBe(200);
+      await round(prep2, 3);
+      expect((await act(t, head1, id, 'return', { reason: '请再补充' })).statusCode).toBe(200);
+      await round(prep1, 2);
+      // both become heads: the one who submitted what is under review may not approve it, the other may
+      for (const who of ['prep1', 'prep2']) expect((await grant(who, { roles: ['head'], departmentId: 'd1' })).statusCode).toBe(200);
+      const [asHead1, asHead2] = [await t.login('prep1'), await t.login('prep2')];
+      expect((await sign(t, asHead1, id, 'head', '同意')).statusCode).toBe(403);
+      expect((await sign(t, asHead2, id, 'head', '同意')).statusCode).toBe(201);
+      expect(json(await act(t, asHead1, id, 'approve')).error.message).toContain('不能审核自己提交的报告');
+      expect((await act(t, asHead2, id, 'approve')).statusCode).toBe(200);
+      // whoever submitted once stays on the department's side for the finance review
+      expect((await grant('prep2', { roles: ['reviewer'], departmentId: null, sectionId: 'sec-a' })).statusCode).toBe(200);
+      const res = await act(t, await t.login('prep2'), id, 'review');
+      expect(res.statusCode).toBe(403);
+      expect(json(res).error.code).toBe('SEPARATION_OF_DUTIES');
+    });
+
     it('keeps the finance review out of the department’s hands, however the roles moved', async () => {
       const id = await reportIn(t, 'submitted');
       // the head who approved it moves to the 归口科室 of its department
