@@ -74,27 +74,32 @@ function rowSum(env: RuleEnv, shape: TableShape, id: Identity): void {
   const what = id.partsText ?? joinParts(id.parts.map((p) => shape.byKey.get(p)!.label));
   // the other totals the parts may add up to (id.or), as the form names them
   const others = (id.or ?? []).map((p) => ({ p, v: getAt(env.report, p) as string | null | undefined })).filter((o) => wanToFen(o.v) != null);
+  const othersFen = others.map((o) => wanToFen(o.v)!);
+  const also = others.map((o) => `${label(env.form, o.p)}${o.v}万元`);
   rows.forEach((row, i) => {
     const total = F[i]![id.total] ?? null;
-    const parts = id.parts.map((k) => F[i]![k] ?? null);
-    const filled = parts.filter((p): p is number => p != null);
-    if (total == null && filled.length === 0) return;
-    const sum = filled.reduce((a, b) => a + b, 0);
-    const path = financePath(key, i, id.total);
-    const cell = financeCell(env.form, env.report, key, i, id.total);
-    if (filled.length && others.some((o) => Math.abs(wanToFen(o.v)! - sum) <= env.toleranceFen)) return;
-    const also = others.map((o) => `${label(env.form, o.p)}${o.v}万元`);
+    let sum = 0;
+    let filled = 0;
+    for (const k of id.parts) {
+      const v = F[i]![k];
+      if (v != null) (sum += v), filled++;
+    }
+    if (total == null && filled === 0) return;
+    if (filled && othersFen.some((o) => Math.abs(o - sum) <= env.toleranceFen)) return;
+    // the place in words only for a finding: most rows add up
+    const add = (code: string, severity: 'error' | 'warning', message: (cell: string) => string) =>
+      env.add(id.rule, code, severity, financePath(key, i, id.total), message(financeCell(env.form, env.report, key, i, id.total)));
     if (total == null) {
       if (sum === 0) return;
-      env.add(id.rule, id.code, 'error', path, also.length ? `${what}合计为${wan(sum)}万元，与${also.join('、')}均不相等。` : `${cell}未填写，而${what}合计为${wan(sum)}万元。`);
+      add(id.code, 'error', (cell) => (also.length ? `${what}合计为${wan(sum)}万元，与${also.join('、')}均不相等。` : `${cell}未填写，而${what}合计为${wan(sum)}万元。`));
       return;
     }
-    if (filled.length === 0) {
-      if (total !== 0) env.add(id.rule, `${id.code}_BREAKDOWN`, 'warning', path, `${cell}为${row[id.total]}万元，但${what}均未填写，无法核对。`);
+    if (filled === 0) {
+      if (total !== 0) add(`${id.code}_BREAKDOWN`, 'warning', (cell) => `${cell}为${row[id.total]}万元，但${what}均未填写，无法核对。`);
       return;
     }
     if (Math.abs(total - sum) <= env.toleranceFen) return;
-    env.add(id.rule, id.code, 'error', path, also.length
+    add(id.code, 'error', (cell) => also.length
       ? `${what}合计为${wan(sum)}万元，与${cell.replace(/列$/, '')}${row[id.total]}万元、${also.join('、')}均不相等。`
       : `${cell}为${row[id.total]}万元，而${what}合计为${wan(sum)}万元，相差${wan(Math.abs(total - sum))}万元。`);
   });

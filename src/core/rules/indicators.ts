@@ -5,6 +5,7 @@ import { section } from '../forms/index';
 import { groupOf } from '../model/indicator-category';
 import type { Indicator } from '../model/report';
 import type { RuleEnv } from './context';
+import { compareDecimals, quotientAtLeast } from '../scoring/decimal';
 import { indicatorPath } from './paths';
 
 const NOT_A_VALUE = /^(已完成|完成|已达成|达成|达标|已达标|良好|较好|好|是|有|已落实|落实|按时完成|全部完成|基本完成|已实现|实现)$/;
@@ -38,7 +39,7 @@ function unitChecks(env: RuleEnv, ind: Indicator, i: number): void {
   if (written && ind.unit && written !== ind.unit && !ind.target.includes(ind.unit)) {
     env.add('Q3', 'IND.UNIT_MISMATCH', 'error', indicatorPath(i, 'unit'), `${env.indicatorPlace(i)}：指标值写作“${ind.target}”，计量单位却是“${ind.unit}”。`);
   }
-  if (ind.unit === '%' && ind.targetValue != null && new Decimal(ind.targetValue).greaterThan(100) && ind.operator !== '≤' && ind.operator !== '<') {
+  if (ind.unit === '%' && ind.targetValue != null && compareDecimals(ind.targetValue, '100') > 0 && ind.operator !== '≤' && ind.operator !== '<') {
     env.add('Q3', 'IND.PERCENT_RANGE', 'warning', indicatorPath(i, 'targetValue'), `${env.indicatorPlace(i)}：百分比目标值${ind.targetValue}%超过100%，请核实单位。`);
   }
   // a 万 or 亿 before the unit belongs to it: 1.2万亩 is in 万亩, not in 亩
@@ -50,17 +51,18 @@ function unitChecks(env: RuleEnv, ind: Indicator, i: number): void {
 
 function completion(env: RuleEnv, ind: Indicator, i: number): void {
   if (ind.targetValue == null || ind.actualValue == null || !ind.operator) return;
-  const target = new Decimal(ind.targetValue);
-  const actual = new Decimal(ind.actualValue);
+  const cmp = compareDecimals(ind.actualValue, ind.targetValue);
   const lowerIsBetter = ind.operator === '≤' || ind.operator === '<';
-  const met = lowerIsBetter ? actual.lessThanOrEqualTo(target) : ind.operator === '=' ? actual.equals(target) : actual.greaterThanOrEqualTo(target);
+  const met = lowerIsBetter ? cmp <= 0 : ind.operator === '=' ? cmp === 0 : cmp >= 0;
   const reason = ind.deviationReason.trim();
   if (!met && !reason) {
     env.add('Q10', 'IND.UNDER_NO_REASON', 'error', indicatorPath(i, 'deviationReason'), `${env.indicatorPlace(i)}：完成值${ind.actualValue}${ind.unit}未达到目标“${ind.operator}${ind.targetValue}${ind.unit}”，须填写偏差原因分析及改进措施。`);
   }
   const ratio = env.options.overCompletionRatio;
-  if (met && !target.isZero() && !reason) {
-    const over = lowerIsBetter ? !actual.isZero() && target.div(actual).greaterThanOrEqualTo(ratio) : actual.div(target).greaterThanOrEqualTo(ratio);
+  if (met && compareDecimals(ind.targetValue, '0') !== 0 && !reason) {
+    const over = lowerIsBetter
+      ? compareDecimals(ind.actualValue, '0') !== 0 && quotientAtLeast(ind.targetValue, ind.actualValue, ratio)
+      : quotientAtLeast(ind.actualValue, ind.targetValue, ratio);
     if (over) {
       env.add('Q9', 'IND.OVER_COMPLETION', 'warning', indicatorPath(i, 'actualValue'), `${env.indicatorPlace(i)}：完成值${ind.actualValue}${ind.unit}远超目标值${ind.targetValue}${ind.unit}（超过${ratio}倍），说明目标值设定偏低，须说明原因。`);
     }

@@ -49,3 +49,34 @@ export function parseDecimal(s: string | null | undefined): Decimal | null {
   const t = s.trim();
   return /^-?\d+(\.\d+)?$/.test(t) ? new Dec(t) : null;
 }
+
+// Plain decimals of at most 15 characters have at most 15 significant digits, and those convert to
+// doubles exactly in order: distinct values stay distinct and never swap, so comparing the doubles is
+// comparing the decimals. The rules compare thousands of indicator values per report; Decimal is the
+// fallback for anything longer or written otherwise.
+const SHORT_PLAIN = /^-?\d+(\.\d+)?$/;
+const short = (s: string) => s.length <= 15 && SHORT_PLAIN.test(s);
+
+/** Sign of a − b for decimal strings, exactly. */
+export function compareDecimals(a: string, b: string): number {
+  if (short(a) && short(b)) {
+    const x = Number(a);
+    const y = Number(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  return new Decimal(a).comparedTo(b);
+}
+
+/**
+ * Whether n ÷ d ≥ ratio, decided as decimal.js decides it (the quotient to its default 20 digits). A
+ * double quotient is within 1e-15 of the true one, so outside a 1e-12 band around the ratio it decides
+ * the same; inside the band, and for long values, the Decimal does.
+ */
+export function quotientAtLeast(n: string, d: string, ratio: number): boolean {
+  if (ratio > 0 && short(n) && short(d)) {
+    const q = Number(n) / Number(d);
+    if (q > ratio * (1 + 1e-12)) return true;
+    if (q < ratio * (1 - 1e-12)) return false;
+  }
+  return new Decimal(n).div(d).greaterThanOrEqualTo(ratio);
+}
